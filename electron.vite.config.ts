@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // index: the Electron app; serve: browser mode (plain Node, never imports electron).
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          serve: resolve(root, 'src-main/serve.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'src-main/preload/index.ts') },
+        // A sandboxed window cannot load an ESM preload.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    build: {
+      rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

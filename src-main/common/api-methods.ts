@@ -1,0 +1,18 @@
+/**
+ * The names of every call the renderer may make. Kept free of imports so the preload can
+ * build `window.notebook` from it without bundling the schemas; `api.ts` checks that the
+ * argument schemas and result types cover exactly these names.
+ */
+export const API_METHODS = [
+  'getNotebookStatus',
+  'listArticles',
+  'getArticle',
+  'importArticle',
+  'updateArticle',
+  'deleteArticle',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** IPC channel for a method; the only place the channel naming lives. */
+export const ipcChannel = (method: ApiMethod): string => `notebook:${method}`;

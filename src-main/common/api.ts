@@ -1,0 +1,88 @@
+/**
+ * NotebookApi: the one contract between the renderer and the main side.
+ *
+ * Every call takes one argument, validated with its schema below before a service sees it,
+ * and answers an `ApiResponse`. The Electron preload, the IPC registration, the browser-mode
+ * HTTP host and the renderer client are all derived from this file and `api-methods.ts`.
+ */
+import { z } from 'zod';
+import type { ApiMethod } from './api-methods';
+import type { ArticleMeta, ArticleView, NotebookStatus } from './model';
+import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
+
+/** Largest text or Markdown body accepted, in characters. */
+export const MAX_TEXT_IMPORT = 5_000_000;
+
+const noArguments = z.object({}).strict();
+
+const contentSchema = z
+  .string({ error: 'content must be text' })
+  .max(MAX_TEXT_IMPORT, { error: `content is longer than ${MAX_TEXT_IMPORT.toLocaleString('en')} characters` })
+  .refine((content) => content.trim() !== '', { error: 'content is empty: paste or type the article text' });
+
+const sourceSchema = z
+  .string({ error: 'source must be text' })
+  .transform((s) => s.trim())
+  .pipe(z.string().max(2000, { error: 'source is longer than 2000 characters' }));
+
+/** The argument schema of every call. */
+export const apiArgs = {
+  getNotebookStatus: noArguments,
+  listArticles: noArguments,
+  getArticle: z.object({ id: articleIdSchema }).strict(),
+  importArticle: z
+    .object({
+      format: articleFormatSchema,
+      content: contentSchema,
+      title: titleSchema.optional(),
+      source: sourceSchema.optional(),
+    })
+    .strict(),
+  updateArticle: z
+    .object({
+      id: articleIdSchema,
+      title: titleSchema.optional(),
+      content: contentSchema.optional(),
+      tags: tagsSchema.optional(),
+    })
+    .strict(),
+  deleteArticle: z.object({ id: articleIdSchema }).strict(),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** What each call answers on success. */
+export interface ApiResults {
+  getNotebookStatus: NotebookStatus;
+  listArticles: ArticleMeta[];
+  getArticle: ArticleView;
+  importArticle: ArticleMeta;
+  updateArticle: ArticleMeta;
+  deleteArticle: { id: string };
+}
+
+export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+export type ApiParsedArg<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
+
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'storage' | 'unavailable' | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** A sentence a person can act on. */
+  message: string;
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The contract as the renderer sees it: `window.notebook` and the HTTP client both satisfy it. */
+export type NotebookApi = {
+  [M in ApiMethod]: (arg: ApiArg<M>) => Promise<ApiResponse<ApiResults[M]>>;
+};
+
+/** The contract as the main side implements it: arguments already validated, failures thrown. */
+export type NotebookHandlers = {
+  [M in ApiMethod]: (arg: ApiParsedArg<M>) => Promise<ApiResults[M]>;
+};
+
+// Compile-time check that results cover exactly the method list.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const resultsCoverMethods: Exact<keyof ApiResults, ApiMethod> = true;
+void resultsCoverMethods;

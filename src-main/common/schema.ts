@@ -1,0 +1,114 @@
+/**
+ * zod schemas: the one definition of every record, used to validate API arguments,
+ * files read from disk and (later) imported bundles. Types in `model.ts` are inferred from
+ * these, so a record's shape is written once.
+ */
+import { z } from 'zod';
+import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';
+
+export const ID_PREFIX = { article: 'art' } as const;
+
+const idOf = (prefix: string, noun: string) =>
+  z.string({ error: `${noun} id must be a string` }).regex(new RegExp(`^${prefix}_[a-z0-9]{8,40}$`), {
+    error: `"${noun} id" must look like ${prefix}_… (letters and digits)`,
+  });
+
+export const articleIdSchema = idOf(ID_PREFIX.article, 'article');
+
+/** An ISO 8601 timestamp as written by `Date.prototype.toISOString`. */
+export const timestampSchema = z.iso.datetime({ error: 'must be an ISO 8601 date and time' });
+
+export const MAX_TITLE = 500;
+export const titleSchema = z
+  .string({ error: 'title must be text' })
+  .transform((title) => title.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'title must not be empty' })
+      .max(MAX_TITLE, { error: `title is longer than ${MAX_TITLE} characters` }),
+  );
+
+/** Hierarchical tag: segments separated by "/", e.g. `region/east-asia`. */
+export const tagSchema = z
+  .string({ error: 'a tag must be text' })
+  .transform((tag) => tag.trim().replace(/\s*\/\s*/g, '/').replace(/\s+/g, '-').toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'a tag must not be empty' })
+      .max(100, { error: 'a tag is longer than 100 characters' })
+      .regex(/^[^/]+(\/[^/]+)*$/, { error: 'a tag must not start or end with "/" or contain "//"' }),
+  );
+export const tagsSchema = z
+  .array(tagSchema, { error: 'tags must be a list of text' })
+  .max(200, { error: 'at most 200 tags' })
+  .transform((tags) => [...new Set(tags)]);
+
+/** Links stay inert: only these schemes are kept, and the reader never navigates itself. */
+export const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+const inlineSchema: z.ZodType<Inline> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string() }),
+    z.object({ type: z.literal('break') }),
+    z.object({ type: z.literal('code'), text: z.string() }),
+    z.object({
+      type: z.enum(['emphasis', 'strong', 'strike', 'sub', 'sup']),
+      children: z.array(inlineSchema),
+    }),
+    z.object({ type: z.literal('link'), href: z.string().regex(SAFE_LINK), children: z.array(inlineSchema) }),
+  ]),
+);
+
+const tableCellSchema: z.ZodType<TableCell> = z.object({ header: z.boolean(), children: z.array(inlineSchema) });
+
+const blockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('paragraph'), children: z.array(inlineSchema) }),
+    z.object({
+      type: z.literal('heading'),
+      level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+      children: z.array(inlineSchema),
+    }),
+    z.object({ type: z.literal('preformatted'), text: z.string() }),
+    z.object({ type: z.literal('quote'), children: z.array(blockSchema) }),
+    z.object({
+      type: z.literal('list'),
+      ordered: z.boolean(),
+      start: z.number().int().optional(),
+      items: z.array(z.array(blockSchema)),
+    }),
+    z.object({ type: z.literal('table'), rows: z.array(z.array(tableCellSchema)) }),
+    z.object({ type: z.literal('rule') }),
+  ]),
+);
+
+export const articleDocSchema: z.ZodType<ArticleDoc> = z.object({ blocks: z.array(blockSchema) });
+
+export const articleFormatSchema = z.enum(['text', 'markdown'], {
+  error: 'format must be "text" or "markdown"',
+});
+
+/** What the library lists: everything but the body. */
+export const articleMetaSchema = z.object({
+  id: articleIdSchema,
+  title: z.string().min(1),
+  source: z.string(),
+  byline: z.string().optional(),
+  dateline: z.string().optional(),
+  /** Date the piece was published (YYYY-MM-DD), when known. */
+  publishedAt: z.iso.date().optional(),
+  format: articleFormatSchema,
+  tags: z.array(z.string()),
+  wordCount: z.number().int().nonnegative(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+/** One article as stored in `articles/<id>.json`. */
+export const articleSchema = articleMetaSchema.extend({
+  /** The text the user gave, in `format`, kept so the article can be edited as written. */
+  original: z.string(),
+  doc: articleDocSchema,
+});

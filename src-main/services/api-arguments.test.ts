@@ -1,0 +1,75 @@
+/**
+ * Every call, given a bad argument, answers `{ ok: false }` with a message that names the
+ * field — through the same `dispatch` both hosts use, against a real notebook on disk.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, type ApiMethod } from '../common/api-methods';
+import { dispatch } from '../common/api-dispatch';
+import { tempDir } from '../test-support/temp-dir';
+import { openNotebook, type OpenNotebook } from './open-notebook';
+
+const huge = 'x'.repeat(5_000_001);
+
+const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
+  getNotebookStatus: [[{ extra: 1 }, /unknown field "extra"/], ['text', /expected object/i]],
+  listArticles: [[{ sort: 'title' }, /unknown field "sort"/], [42, /expected object/i]],
+  getArticle: [
+    [{}, /"id" is required/],
+    [{ id: 42 }, /article id must be a string/],
+    [{ id: '../../etc/passwd' }, /"id".*must look like art_/],
+    [{ id: 'art_missing000' }, /no longer in the notebook/],
+  ],
+  importArticle: [
+    [{ content: 'Text' }, /"format"/],
+    [{ format: 'pdf', content: 'x' }, /format must be "text" or "markdown"/],
+    [{ format: 'text' }, /"content" is required/],
+    [{ format: 'text', content: '   \n ' }, /content is empty/],
+    [{ format: 'text', content: huge }, /content is longer than 5,000,000 characters/],
+    [{ format: 'text', content: 'ok', title: '   ' }, /title must not be empty/],
+    [{ format: 'text', content: 'ok', title: 'x'.repeat(501) }, /title is longer than 500/],
+    [{ format: 'text', content: 'ok', source: 7 }, /source must be text/],
+    [{ format: 'text', content: 'ok', script: '<x>' }, /unknown field "script"/],
+  ],
+  updateArticle: [
+    [{ title: 'x' }, /"id" is required/],
+    [{ id: 'art_missing000', title: 'x' }, /no longer in the notebook/],
+    [{ id: 'art_missing000', tags: ['ok', '/bad'] }, /"tags\.1".*must not start or end with "\/"/],
+    [{ id: 'art_missing000', tags: 'one' }, /tags must be a list/],
+    [{ id: 'art_missing000', content: '' }, /content is empty/],
+  ],
+  deleteArticle: [
+    [{}, /"id" is required/],
+    [{ id: 'art_missing000' }, /no longer in the notebook/],
+  ],
+};
+
+describe('bad arguments to every API method', () => {
+  let notebook: OpenNotebook;
+  beforeAll(async () => {
+    notebook = await openNotebook(await tempDir());
+  });
+  afterAll(async () => notebook.close());
+
+  it('covers every method of the contract', () => {
+    expect(Object.keys(BAD_ARGUMENTS).sort()).toEqual([...API_METHODS].sort());
+  });
+
+  const cases = Object.entries(BAD_ARGUMENTS).flatMap(([method, rows]) => rows.map(([arg, message]) => [method, arg, message] as const));
+  const label = (arg: unknown) => JSON.stringify(arg).replace(/x{40,}/, 'x…');
+  it.each(cases.map(([method, arg, message]) => [method, label(arg), arg, message] as const))('%s(%s) answers a clear error', async (method, _label, arg, message) => {
+    const before = await notebook.handlers.listArticles({});
+    const answer = await dispatch(notebook.handlers, method, arg);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toMatch(message);
+    expect(['invalid_argument', 'not_found']).toContain(answer.error.code);
+    expect(await notebook.handlers.listArticles({})).toEqual(before);
+  });
+
+  it('answers an unknown method with a clear error', async () => {
+    expect(await dispatch(notebook.handlers, 'dropDatabase', {})).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'There is no call named "dropDatabase".' },
+    });
+  });
+});

@@ -1,0 +1,43 @@
+/** Turns what the user gave (plain text or Markdown) into the stored body of an article. */
+import type { ArticleDoc } from '../common/article-doc';
+import { canonicalText, textBlocks } from '../common/anchoring/canonical-text';
+import { NotebookError } from '../common/errors';
+import { markdownToDoc } from '../common/markdown-to-doc';
+import type { ArticleFormat } from '../common/model';
+import { MAX_TITLE } from '../common/schema';
+import { textToDoc } from '../common/text-to-doc';
+
+export interface ArticleBody {
+  doc: ArticleDoc;
+  original: string;
+  wordCount: number;
+  /** A title taken from the content, for when the user gave none. */
+  suggestedTitle: string;
+}
+
+const TITLE_FROM_CONTENT = 120;
+
+export function buildArticleBody(format: ArticleFormat, content: string): ArticleBody {
+  const doc = format === 'markdown' ? markdownToDoc(content) : textToDoc(content);
+  const text = canonicalText(doc);
+  if (text.trim() === '') {
+    throw new NotebookError('invalid_argument', 'This article has no readable text: paste or type some words.');
+  }
+  const heading = doc.blocks.find((block) => block.type === 'heading');
+  const firstLine = heading ? textBlocks({ blocks: [heading] })[0]! : text.split('\n')[0]!;
+  return {
+    doc,
+    original: content,
+    wordCount: text.split(/\s+/).filter(Boolean).length,
+    suggestedTitle: shorten(firstLine, Math.min(TITLE_FROM_CONTENT, MAX_TITLE)),
+  };
+}
+
+/** Cuts at a word boundary and marks the cut with an ellipsis. */
+function shorten(line: string, max: number): string {
+  const clean = line.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Library use cases: list, read, import, update and delete articles. Every change goes
+ * through `saveArticle`/`removeArticle` of the store, one record at a time (see KeyedQueue).
+ */
+import type { ApiParsedArg, NotebookHandlers } from '../common/api';
+import { canonicalText } from '../common/anchoring/canonical-text';
+import { docToHtml } from '../common/doc-to-html';
+import type { Article, ArticleMeta } from '../common/model';
+import type { NotebookStore } from '../store/notebook-store';
+import { articleMeta } from '../store/notebook-store';
+import { buildArticleBody } from './article-body';
+import { newId } from './ids';
+import { KeyedQueue } from './keyed-queue';
+
+type LibraryHandlers = Pick<NotebookHandlers, 'listArticles' | 'getArticle' | 'importArticle' | 'updateArticle' | 'deleteArticle'>;
+
+export interface ImportExtras {
+  dateline?: string;
+  publishedAt?: string;
+  byline?: string;
+}
+
+/** Newest first, the order a library is read in. */
+const byNewest = (a: ArticleMeta, b: ArticleMeta) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title);
+
+export function createLibrary(store: NotebookStore, now: () => Date) {
+  const queue = new KeyedQueue();
+
+  async function importArticle(arg: ApiParsedArg<'importArticle'>, extras: ImportExtras = {}): Promise<ArticleMeta> {
+    const body = buildArticleBody(arg.format, arg.content);
+    const stamp = now().toISOString();
+    const article: Article = {
+      id: newId('art'),
+      title: arg.title ?? body.suggestedTitle,
+      source: arg.source ?? (arg.format === 'markdown' ? 'Pasted Markdown' : 'Pasted text'),
+      ...extras,
+      format: arg.format,
+      tags: [],
+      wordCount: body.wordCount,
+      createdAt: stamp,
+      updatedAt: stamp,
+      original: body.original,
+      doc: body.doc,
+    };
+    await queue.run(article.id, () => store.saveArticle(article));
+    return articleMeta(article);
+  }
+
+  const handlers: LibraryHandlers = {
+    listArticles: async () => store.listArticles().sort(byNewest),
+
+    async getArticle({ id }) {
+      const article = await store.readArticle(id);
+      const { original, doc, ...meta } = article;
+      return { ...meta, original, doc, html: docToHtml(doc), text: canonicalText(doc) };
+    },
+
+    importArticle: (arg) => importArticle(arg),
+
+    updateArticle: ({ id, title, content, tags }) =>
+      queue.run(id, async () => {
+        const article = await store.readArticle(id);
+        if (title !== undefined) article.title = title;
+        if (tags !== undefined) article.tags = tags;
+        if (content !== undefined) {
+          const body = buildArticleBody(article.format, content);
+          Object.assign(article, { doc: body.doc, original: body.original, wordCount: body.wordCount });
+        }
+        article.updatedAt = now().toISOString();
+        await store.saveArticle(article);
+        return articleMeta(article);
+      }),
+
+    deleteArticle: ({ id }) =>
+      queue.run(id, async () => {
+        // Reading first gives a clear "no longer in the notebook" for an unknown id.
+        if (!store.hasArticle(id)) await store.readArticle(id);
+        await store.removeArticle(id);
+        return { id };
+      }),
+  };
+
+  return { handlers, importArticle };
+}

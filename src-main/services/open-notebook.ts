@@ -1,0 +1,43 @@
+/**
+ * Opens a notebook folder and returns the handler table both hosts register, so the
+ * desktop app and browser mode run the very same services.
+ */
+import type { NotebookHandlers } from '../common/api';
+import type { NotebookStatus } from '../common/model';
+import { openStore } from '../store/notebook-store';
+import { createLibrary } from './library';
+import { SAMPLE_ARTICLE } from './sample-article';
+
+export interface OpenNotebook {
+  /** The handler table behind every `NotebookApi` method. */
+  handlers: NotebookHandlers;
+  status(): NotebookStatus;
+  /** Resolves when every write so far is on disk (fsync'd). */
+  flush(): Promise<void>;
+  /** Flushes and releases the notebook folder. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
+  const now = options.now ?? (() => new Date());
+  const store = await openStore(dir, { now });
+  const library = createLibrary(store, now);
+
+  if (store.isNew) {
+    const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
+    await library.importArticle({ format, content, title, source }, { dateline, publishedAt });
+  }
+
+  const status = (): NotebookStatus => ({ location: store.dir, quarantined: [...store.quarantined] });
+  return {
+    handlers: { ...library.handlers, getNotebookStatus: async () => status() },
+    status,
+    flush: () => store.flush(),
+    close: () => store.close(),
+  };
+}

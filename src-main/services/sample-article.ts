@@ -1,0 +1,20 @@
+/**
+ * The article a brand-new notebook starts with, so a new user sees a real text at once.
+ * Bundled at build time (`?raw`), so no path to `resources/` has to be found at run time.
+ */
+import { z } from 'zod';
+import sampleText from '../../resources/sample/japan-us-2plus2.txt?raw';
+import sampleMeta from '../../resources/sample/japan-us-2plus2.json';
+
+const sampleMetaSchema = z.object({
+  title: z.string().min(1),
+  dateline: z.string(),
+  source: z.string(),
+  publishedAt: z.iso.date(),
+});
+
+export const SAMPLE_ARTICLE = {
+  ...sampleMetaSchema.parse(sampleMeta),
+  format: 'text' as const,
+  content: sampleText,
+};

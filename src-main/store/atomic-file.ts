@@ -1,0 +1,91 @@
+/**
+ * Durable file writes. Like steno (lowdb's writer) a write goes to a temp file that is renamed
+ * over the target, so a reader never sees half a file; unlike steno the temp file and the
+ * folder are fsync'd, so a write that resolved survives a power cut.
+ */
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+let tempCounter = 0;
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot open or sync a directory; the rename is still atomic there.
+  }
+}
+
+/** Writes `data` to `path` atomically and durably. */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(dir);
+}
+
+/** Removes a file and makes the removal durable. */
+export async function removeFileDurably(path: string): Promise<void> {
+  await rm(path, { force: true });
+  await fsyncDirectory(dirname(path));
+}
+
+/**
+ * Serializes writes to one file. While a write is in flight only the newest pending data is
+ * kept (as steno does): every caller's promise resolves once data at least as new as its own
+ * is on disk.
+ */
+export class AtomicFileWriter {
+  #next: { data: string; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | undefined;
+  #draining: Promise<void> | undefined;
+
+  constructor(readonly path: string) {}
+
+  write(data: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.#next) {
+        this.#next.data = data;
+        this.#next.waiters.push({ resolve, reject });
+      } else {
+        this.#next = { data, waiters: [{ resolve, reject }] };
+      }
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  /** Resolves when nothing is pending or in flight. */
+  async idle(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#next) {
+      const { data, waiters } = this.#next;
+      this.#next = undefined;
+      try {
+        await writeFileAtomic(this.path, data);
+        for (const waiter of waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error);
+      }
+    }
+    this.#draining = undefined;
+  }
+}

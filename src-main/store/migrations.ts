@@ -1,0 +1,53 @@
+/**
+ * Ordered migrations of the notebook's files. Each file carries `schemaVersion`; a file older
+ * than `CURRENT_SCHEMA_VERSION` is upgraded step by step before its schema checks it, and a
+ * snapshot is taken first (see notebook-store.ts). A file from a newer Marginalia is refused
+ * rather than stripped of fields this version does not know.
+ */
+import { NotebookError } from '../common/errors';
+
+export interface Migration {
+  /** The version this step produces; steps are applied in ascending `to` order. */
+  to: number;
+  describe: string;
+  migrate(data: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Every file kind shares one version number so a notebook folder is one consistent thing. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** v1 is the first format: nothing to migrate yet. New steps are appended here. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export interface MigrationResult {
+  data: Record<string, unknown>;
+  from: number;
+  migrated: boolean;
+}
+
+export function migrate(
+  raw: unknown,
+  migrations: readonly Migration[] = MIGRATIONS,
+  current: number = CURRENT_SCHEMA_VERSION,
+): MigrationResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new NotebookError('storage', 'the file does not hold a JSON object');
+  }
+  const data = raw as Record<string, unknown>;
+  const from = data.schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    throw new NotebookError('storage', 'the file has no valid schemaVersion');
+  }
+  if (from > current) {
+    throw new NotebookError(
+      'storage',
+      `the file was written by a newer Marginalia (format ${from}; this version reads up to ${current}). Update Marginalia to open it.`,
+    );
+  }
+  let result = data;
+  for (const step of [...migrations].sort((a, b) => a.to - b.to)) {
+    if (step.to <= from || step.to > current) continue;
+    result = { ...step.migrate(result), schemaVersion: step.to };
+  }
+  return { data: result, from, migrated: from !== current };
+}

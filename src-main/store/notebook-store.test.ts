@@ -1,0 +1,139 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../common/model';
+import { textToDoc } from '../common/text-to-doc';
+import { tempDir } from '../test-support/temp-dir';
+import { openStore } from './notebook-store';
+
+const at = new Date('2026-11-25T10:00:00.000Z');
+
+function article(id: string, title: string, text = `Body of ${title}.`): Article {
+  return {
+    id,
+    title,
+    source: 'Test',
+    format: 'text',
+    tags: [],
+    wordCount: text.split(' ').length,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    original: text,
+    doc: textToDoc(text),
+  };
+}
+
+describe('notebook store', () => {
+  it('round-trips an article through the folder and a reopen', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, { now: () => at });
+    expect(store.isNew).toBe(true);
+    const saved = article('art_roundtrip1', 'Round trip', 'The “2+2” talks — 東京.');
+    await store.saveArticle(saved);
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.isNew).toBe(false);
+    expect(reopened.listArticles()).toEqual([expect.objectContaining({ id: 'art_roundtrip1', title: 'Round trip' })]);
+    expect(await reopened.readArticle('art_roundtrip1')).toEqual(saved);
+    const onDisk = JSON.parse(await readFile(join(dir, 'articles/art_roundtrip1.json'), 'utf8'));
+    expect(onDisk).toMatchObject({ schemaVersion: 1, article: { id: 'art_roundtrip1' } });
+    await reopened.close();
+  });
+
+  it('quarantines a corrupt article file, reports it, and opens the rest', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.saveArticle(article('art_good00001', 'Good'));
+    await store.saveArticle(article('art_broken001', 'Broken'));
+    await store.close();
+    await writeFile(join(dir, 'articles/art_broken001.json'), '{"schemaVersion": 1, "article": {"id": "art_broken001", "tit');
+
+    const reopened = await openStore(dir, { now: () => at });
+    expect(reopened.listArticles().map((a) => a.title).sort()).toEqual(['Broken', 'Good']);
+    expect((await reopened.readArticle('art_good00001')).title).toBe('Good');
+    await expect(reopened.readArticle('art_broken001')).rejects.toThrow(/could not be read .*not valid JSON.*backups\/quarantine/);
+    expect(reopened.quarantined).toEqual([
+      expect.objectContaining({ file: 'articles/art_broken001.json', movedTo: expect.stringMatching(/^backups\/quarantine\/.*art_broken001\.json$/) }),
+    ]);
+    expect(reopened.listArticles().map((a) => a.title)).toEqual(['Good']);
+    expect(await readdir(join(dir, 'backups/quarantine'))).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('quarantines an article file whose contents fail validation when it is found on open', async () => {
+    const dir = await tempDir();
+    await (await openStore(dir)).close();
+    await writeFile(join(dir, 'articles/art_invalid01.json'), JSON.stringify({ schemaVersion: 1, article: { id: 'art_invalid01' } }));
+    const store = await openStore(dir);
+    expect(store.listArticles()).toEqual([]);
+    expect(store.quarantined[0]?.reason).toMatch(/not a valid notebook record at article\./);
+    await store.close();
+  });
+
+  it('rebuilds the index from the article files when notebook.json is corrupt', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.saveArticle(article('art_survivor1', 'Survivor'));
+    await store.close();
+    await writeFile(join(dir, 'notebook.json'), 'not json at all');
+
+    const reopened = await openStore(dir);
+    expect(reopened.isNew).toBe(false);
+    expect(reopened.listArticles().map((a) => a.title)).toEqual(['Survivor']);
+    expect(reopened.quarantined.map((q) => q.file)).toEqual(['notebook.json']);
+    await reopened.close();
+  });
+
+  it('recovers an article whose index entry was never written (crash between the two writes)', async () => {
+    const dir = await tempDir();
+    await (await openStore(dir)).close();
+    await writeFile(join(dir, 'articles/art_orphanfile.json'), JSON.stringify({ schemaVersion: 1, article: article('art_orphanfile', 'Lost and found') }));
+    const store = await openStore(dir);
+    expect(store.listArticles().map((a) => a.title)).toEqual(['Lost and found']);
+    await store.close();
+  });
+
+  it('lands concurrent writes to different articles', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const many = Array.from({ length: 20 }, (_, i) => article(`art_concurrent${String(i).padStart(2, '0')}`, `Article ${i}`));
+    await Promise.all(many.map((a) => store.saveArticle(a)));
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listArticles()).toHaveLength(20);
+    const index = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8'));
+    expect(index.articles).toHaveLength(20);
+    for (const a of many) expect((await reopened.readArticle(a.id)).title).toBe(a.title);
+    await reopened.close();
+  });
+
+  it('refuses a second open of the same folder while the first holds it', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir);
+    await expect(openStore(dir)).rejects.toThrow(/already open in another Marginalia/);
+    await first.close();
+    await (await openStore(dir)).close();
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dir = await tempDir();
+    await (await openStore(dir)).close();
+    await writeFile(join(dir, 'notebook.lock'), '999999999');
+    await (await openStore(dir)).close();
+  });
+
+  it('keeps a daily snapshot of notebook.json', async () => {
+    const dir = await tempDir();
+    await (await openStore(dir, { now: () => at })).close();
+    expect(await readdir(join(dir, 'backups'))).toContain('notebook-2026-11-25.json');
+  });
+
+  it('reports a missing article as not found', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await expect(store.readArticle('art_nonexistent')).rejects.toMatchObject({ code: 'not_found' });
+    await store.close();
+  });
+});

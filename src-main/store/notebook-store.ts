@@ -1,0 +1,206 @@
+/**
+ * The notebook folder on disk. `notebook.json` is the index (metadata of every article) and
+ * `articles/<id>.json` holds each article; each file is its own lowdb instance with a
+ * validating adapter, so a user action rewrites only the record it touches.
+ *
+ * The article files are the truth and the index is a cache of their metadata: on open, files
+ * missing from the index are added back and index entries without a file are dropped, so a
+ * crash between the two writes loses nothing. A file that cannot be read is quarantined and
+ * reported, and the rest of the notebook opens.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { NotebookError } from '../common/errors';
+import type { Article, ArticleMeta, QuarantinedFile } from '../common/model';
+import { removeFileDurably } from './atomic-file';
+import { snapshotBeforeMigration, snapshotDaily } from './backups';
+import { lockFolder } from './folder-lock';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
+import {
+  ARTICLES_DIR,
+  NOTEBOOK_FILE,
+  articleFileName,
+  articleFileSchema,
+  notebookFileSchema,
+  type ArticleFile,
+  type NotebookFile,
+} from './notebook-files';
+import { quarantineFile } from './quarantine';
+import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
+
+export interface NotebookStore {
+  readonly dir: string;
+  /** Files set aside since the notebook was opened. */
+  readonly quarantined: readonly QuarantinedFile[];
+  /** True when the folder held no notebook before this open. */
+  readonly isNew: boolean;
+  listArticles(): ArticleMeta[];
+  hasArticle(id: string): boolean;
+  readArticle(id: string): Promise<Article>;
+  /** Writes the article's file, then its entry in the index. */
+  saveArticle(article: Article): Promise<void>;
+  removeArticle(id: string): Promise<void>;
+  /** Resolves when every write so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+}
+
+export function articleMeta(article: Article): ArticleMeta {
+  const { original: _original, doc: _doc, ...meta } = article;
+  return meta;
+}
+
+type Db<T> = Low<T> & { adapter: ValidatedJsonFile<T> };
+
+function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial: T): Db<T> {
+  return new Low(new ValidatedJsonFile(path, schema), initial) as Db<T>;
+}
+
+export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
+  const now = options.now ?? (() => new Date());
+  await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
+  const lock = await lockFolder(dir);
+  try {
+    return await loadStore(dir, now, lock.release);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>): Promise<NotebookStore> {
+  const quarantined: QuarantinedFile[] = [];
+  const setAside = async (error: UnreadableFileError) => {
+    quarantined.push(await quarantineFile(dir, error.path, error.reason, now()));
+  };
+  const articleDbs = new Map<string, Db<ArticleFile>>();
+  const articleDb = (id: string): Db<ArticleFile> => {
+    let db = articleDbs.get(id);
+    if (!db) {
+      db = openDb(join(dir, articleFileName(id)), articleFileSchema, null as unknown as ArticleFile);
+      articleDbs.set(id, db);
+    }
+    return db;
+  };
+  const emptyIndex = (): NotebookFile => ({ schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now().toISOString(), articles: [] });
+  const index = openDb(join(dir, NOTEBOOK_FILE), notebookFileSchema, emptyIndex());
+
+  let indexFound = false;
+  try {
+    await index.read();
+    indexFound = index.adapter.lastRead !== undefined;
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    await setAside(error);
+    index.data = emptyIndex();
+  }
+  if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
+
+  // Reconcile the index with the article files, the source of truth.
+  const fileIds = (await readdir(join(dir, ARTICLES_DIR)))
+    .filter((name) => /^art_[a-z0-9]+\.json$/.test(name))
+    .map((name) => name.slice(0, -'.json'.length));
+  const onDisk = new Set(fileIds);
+  const indexed = new Set(index.data.articles.map((a) => a.id));
+  let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true;
+  const kept = index.data.articles.filter((meta) => onDisk.has(meta.id));
+  if (kept.length !== index.data.articles.length) indexChanged = true;
+  index.data.articles = kept;
+  for (const id of fileIds.filter((id) => !indexed.has(id))) {
+    try {
+      const db = articleDb(id);
+      await db.read();
+      index.data.articles.push(articleMeta(db.data.article));
+      indexChanged = true;
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      articleDbs.delete(id);
+      await setAside(error);
+    }
+  }
+  const isNew = !indexFound && fileIds.length === 0 && quarantined.length === 0;
+  if (indexChanged) await index.write();
+  await snapshotDaily(dir, now());
+
+  const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
+
+  const forget = async (id: string) => {
+    articleDbs.delete(id);
+    const at = metaIndex(id);
+    if (at >= 0) {
+      index.data.articles.splice(at, 1);
+      await index.write();
+    }
+  };
+
+  const store: NotebookStore = {
+    dir,
+    quarantined,
+    isNew,
+    listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
+    hasArticle: (id) => metaIndex(id) >= 0,
+
+    async readArticle(id) {
+      const meta = index.data.articles[metaIndex(id)];
+      if (!meta) throw new NotebookError('not_found', 'That article is no longer in the notebook.');
+      const db = articleDb(id);
+      if (!db.data) {
+        try {
+          await db.read();
+        } catch (error) {
+          if (!(error instanceof UnreadableFileError)) throw error;
+          await setAside(error);
+          await forget(id);
+          const moved = quarantined.at(-1)!;
+          throw new NotebookError(
+            'storage',
+            `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${moved.movedTo}; the rest of the notebook is unaffected.`,
+          );
+        }
+        if (!db.data) {
+          await forget(id);
+          throw new NotebookError('not_found', `The file of “${meta.title}” is missing from the notebook folder.`);
+        }
+      }
+      return structuredClone(db.data.article);
+    },
+
+    async saveArticle(article) {
+      const db = articleDb(article.id);
+      const previous = db.data;
+      db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article: structuredClone(article) };
+      try {
+        await db.write();
+      } catch (error) {
+        db.data = previous;
+        throw new NotebookError('storage', `Could not save “${article.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
+      }
+      const meta = articleMeta(article);
+      const at = metaIndex(article.id);
+      if (at >= 0) index.data.articles[at] = meta;
+      else index.data.articles.push(meta);
+      await index.write();
+    },
+
+    async removeArticle(id) {
+      await removeFileDurably(join(dir, articleFileName(id)));
+      await forget(id);
+    },
+
+    async flush() {
+      await index.adapter.idle();
+      await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
+    },
+
+    async close() {
+      await store.flush();
+      await releaseLock();
+    },
+  };
+  return store;
+}

@@ -1,0 +1,82 @@
+/**
+ * A lowdb adapter for one notebook file. lowdb trusts what it reads; this adapter does not:
+ * it parses JSON, runs the migrations and validates with the file's schema, and reports a
+ * file it cannot read as an `UnreadableFileError` (the store quarantines it). Writes go
+ * through `AtomicFileWriter` (temp file, fsync, rename, fsync of the folder).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { NotebookError } from '../common/errors';
+import { AtomicFileWriter } from './atomic-file';
+import { migrate } from './migrations';
+
+/** A file exists but cannot be used; `reason` says why in plain words. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+export interface ReadInfo {
+  /** schemaVersion the file had on disk (before migration). */
+  from: number;
+  migrated: boolean;
+}
+
+export class ValidatedJsonFile<T> implements Adapter<T> {
+  readonly #writer: AtomicFileWriter;
+  /** What the last read found, so the store can snapshot before writing a migrated file. */
+  lastRead: ReadInfo | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly schema: z.ZodType<T>,
+  ) {
+    this.#writer = new AtomicFileWriter(path);
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new UnreadableFileError(this.path, `it could not be read (${(error as Error).message})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UnreadableFileError(this.path, `it is not valid JSON (${(error as Error).message})`);
+    }
+    let migrated;
+    try {
+      migrated = migrate(json);
+    } catch (error) {
+      if (error instanceof NotebookError) throw new UnreadableFileError(this.path, error.message);
+      throw error;
+    }
+    const parsed = this.schema.safeParse(migrated.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      throw new UnreadableFileError(this.path, `its contents are not a valid notebook record${where}: ${issue?.message ?? 'unknown problem'}`);
+    }
+    this.lastRead = { from: migrated.from, migrated: migrated.migrated };
+    return parsed.data;
+  }
+
+  write(data: T): Promise<void> {
+    return this.#writer.write(JSON.stringify(data, null, 2) + '\n');
+  }
+
+  /** Resolves when every write so far is on disk. */
+  idle(): Promise<void> {
+    return this.#writer.idle();
+  }
+}
