@@ -1,0 +1,67 @@
+/**
+ * The Electron app's lifecycle: one instance, one hardened window, the notebook opened
+ * before the window shows, and every write flushed before the app quits.
+ */
+import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { NotebookError } from '../../common/errors';
+import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
+import { resolveNotebookDir } from '../../store/notebook-location';
+import { buildAppMenu } from './app-menu';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './main-window';
+import { denyNavigationEverywhere, hardenSession } from './web-security';
+
+export function startDesktopApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  denyNavigationEverywhere();
+
+  let window: BrowserWindow | undefined;
+  let notebook: OpenNotebook | undefined;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (notebook && BrowserWindow.getAllWindows().length === 0) window = createMainWindow();
+  });
+
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed || !notebook) return;
+    event.preventDefault();
+    void notebook.close().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(async () => {
+    const dir = resolveNotebookDir(process.argv.slice(1), process.env, app.getPath('userData'));
+    try {
+      notebook = await openNotebook(dir);
+    } catch (error) {
+      const message = error instanceof NotebookError ? error.message : String(error);
+      dialog.showErrorBox('Marginalia could not open the notebook', `${dir}\n\n${message}`);
+      app.exit(1);
+      return;
+    }
+    for (const file of notebook.status().quarantined) {
+      console.warn(`[marginalia] set aside ${file.file} → ${file.movedTo}: ${file.reason}`);
+    }
+    hardenSession(session.defaultSession);
+    registerIpc(notebook.handlers, () => window);
+    Menu.setApplicationMenu(buildAppMenu(dir));
+    window = createMainWindow();
+  });
+}
