@@ -28,6 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     build: {
+      // electron-vite leaves the renderer unminified; browser mode sends it over HTTP.
+      minify: true,
       rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
     },
     plugins: [react()],

@@ -12,7 +12,8 @@ const root = resolve(import.meta.dirname, '..');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
+    // Test scaffolding may reach across layers (a renderer test runs real services in Node).
+    if (statSync(path).isDirectory()) return name === 'test-support' ? [] : sourceFiles(path);
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }

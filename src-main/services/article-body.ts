@@ -33,6 +33,17 @@ export function buildArticleBody(format: ArticleFormat, content: string): Articl
   };
 }
 
+/**
+ * The body without a leading heading that repeats the article's title: pasted Markdown often
+ * starts with "# Title", and the reader already shows the title above the text.
+ */
+export function withoutTitleHeading(doc: ArticleDoc, title: string): ArticleDoc {
+  const [first, ...rest] = doc.blocks;
+  if (first?.type !== 'heading' || rest.length === 0) return doc;
+  const heading = textBlocks({ blocks: [first] })[0] ?? '';
+  return heading.replace(/\s+/g, ' ').trim() === title ? { blocks: rest } : doc;
+}
+
 /** Cuts at a word boundary and marks the cut with an ellipsis. */
 function shorten(line: string, max: number): string {
   const clean = line.replace(/\s+/g, ' ').trim();

@@ -8,7 +8,7 @@ import { docToHtml } from '../common/doc-to-html';
 import type { Article, ArticleMeta } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
 import { articleMeta } from '../store/notebook-store';
-import { buildArticleBody } from './article-body';
+import { buildArticleBody, withoutTitleHeading } from './article-body';
 import { newId } from './ids';
 import { KeyedQueue } from './keyed-queue';
 
@@ -29,9 +29,10 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
   async function importArticle(arg: ApiParsedArg<'importArticle'>, extras: ImportExtras = {}): Promise<ArticleMeta> {
     const body = buildArticleBody(arg.format, arg.content);
     const stamp = now().toISOString();
+    const title = arg.title ?? body.suggestedTitle;
     const article: Article = {
       id: newId('art'),
-      title: arg.title ?? body.suggestedTitle,
+      title,
       source: arg.source ?? (arg.format === 'markdown' ? 'Pasted Markdown' : 'Pasted text'),
       ...extras,
       format: arg.format,
@@ -40,7 +41,7 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
       createdAt: stamp,
       updatedAt: stamp,
       original: body.original,
-      doc: body.doc,
+      doc: withoutTitleHeading(body.doc, title),
     };
     await queue.run(article.id, () => store.saveArticle(article));
     return articleMeta(article);
@@ -64,7 +65,7 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
         if (tags !== undefined) article.tags = tags;
         if (content !== undefined) {
           const body = buildArticleBody(article.format, content);
-          Object.assign(article, { doc: body.doc, original: body.original, wordCount: body.wordCount });
+          Object.assign(article, { doc: withoutTitleHeading(body.doc, article.title), original: body.original, wordCount: body.wordCount });
         }
         article.updatedAt = now().toISOString();
         await store.saveArticle(article);

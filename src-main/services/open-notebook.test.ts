@@ -53,7 +53,10 @@ describe('library services', () => {
     expect(imported).toMatchObject({ title: 'Deterrence', source: 'Pasted Markdown', format: 'markdown', wordCount: 4 });
     const list = await notebook.handlers.listArticles({});
     expect(list.map((a) => a.id)[0]).toBe(imported.id);
-    expect((await notebook.handlers.getArticle({ id: imported.id })).text).toBe('Deterrence\n\nA second look.');
+    // The leading heading became the title, so the body does not repeat it.
+    expect((await notebook.handlers.getArticle({ id: imported.id })).text).toBe('A second look.');
+    const titled = await notebook.handlers.importArticle({ format: 'markdown', content: '# Deterrence\n\nBody.', title: 'Another title' });
+    expect((await notebook.handlers.getArticle({ id: titled.id })).text).toBe('Deterrence\n\nBody.');
     await notebook.close();
   });
 

@@ -1,0 +1,76 @@
+/**
+ * A real notebook on a temporary folder, behind the contract exactly as the renderer sees it,
+ * for renderer tests (jsdom runs in Node, so the real services and store can run beside it).
+ * Tests see every call in `calls` and can make the transport fail once with `failNext`, the
+ * way an unreachable host would.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ApiError, NotebookApi } from '../common/api';
+import { buildNotebookApi } from '../common/api-client';
+import { dispatch } from '../common/api-dispatch';
+import type { ApiMethod } from '../common/api-methods';
+import { openNotebook, type OpenNotebook } from '../services/open-notebook';
+
+export interface HarnessOptions {
+  /** Keep the sample article a new notebook starts with (default: start empty). */
+  keepSample?: boolean;
+  /** Files to write into the folder before it is opened, by relative path. */
+  files?: Record<string, string>;
+}
+
+export interface NotebookHarness {
+  /** Stable across resets, so a module mock can hand it out once. */
+  api: NotebookApi;
+  calls: { method: ApiMethod; arg: unknown }[];
+  failNext(method: ApiMethod, error: ApiError): void;
+  /** Closes the current notebook and opens a fresh one. */
+  reset(options?: HarnessOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createNotebookHarness(): NotebookHarness {
+  let current: { notebook: OpenNotebook; dir: string } | undefined;
+  const failures = new Map<ApiMethod, ApiError>();
+  let clock = Date.parse('2024-07-28T09:00:00.000Z');
+
+  const close = async () => {
+    if (!current) return;
+    await current.notebook.close();
+    await rm(current.dir, { recursive: true, force: true });
+    current = undefined;
+  };
+
+  const harness: NotebookHarness = {
+    calls: [],
+    failNext: (method, error) => failures.set(method, error),
+    api: buildNotebookApi(async (method, arg) => {
+      harness.calls.push({ method, arg });
+      const failure = failures.get(method);
+      if (failure) {
+        failures.delete(method);
+        return { ok: false, error: failure };
+      }
+      if (!current) throw new Error('notebook harness: call reset() first');
+      return dispatch(current.notebook.handlers, method, arg);
+    }),
+    async reset(options = {}) {
+      await close();
+      const dir = await mkdtemp(join(tmpdir(), 'marginalia-renderer-'));
+      for (const [path, content] of Object.entries(options.files ?? {})) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), content);
+      }
+      const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)) });
+      if (!options.keepSample) {
+        for (const article of await notebook.handlers.listArticles({})) await notebook.handlers.deleteArticle({ id: article.id });
+      }
+      current = { notebook, dir };
+      harness.calls.length = 0;
+      failures.clear();
+    },
+    close,
+  };
+  return harness;
+}

@@ -1,0 +1,96 @@
+/**
+ * An article's body, rendered from its `ArticleDoc` tree as React elements (never as HTML
+ * strings, so imported content can never run). Every leaf that contributes canonical text
+ * carries `data-block="<n>"`, and its textContent is exactly that block's text: the blocks
+ * joined by "\n\n" are the article's `text`, which highlights will index.
+ */
+import { useMemo } from 'react';
+import type { ArticleDoc, Block, TableCell, TextLike } from '../../../src-main/common/article-doc';
+import { normalizeDoc } from '../../../src-main/common/anchoring/canonical-text';
+import { numberTextBlocks } from './block-numbers';
+import { Inlines } from './Inlines';
+
+export interface ArticleBodyProps {
+  doc: ArticleDoc;
+  onLinkClick?: (href: string) => void;
+}
+
+interface BlockContext {
+  numbers: Map<TextLike, number>;
+  onLinkClick?: (href: string) => void;
+}
+
+export function ArticleBody({ doc, onLinkClick }: ArticleBodyProps) {
+  // Stored docs are already normalized and normalizing is idempotent; doing it here anyway
+  // keeps the rendered text equal to canonical text even for a doc that skipped it.
+  const normalized = useMemo(() => normalizeDoc(doc), [doc]);
+  const numbers = useMemo(() => numberTextBlocks(normalized), [normalized]);
+  const context: BlockContext = { numbers, onLinkClick };
+  return <div className="article-body">{renderBlocks(normalized.blocks, context)}</div>;
+}
+
+function renderBlocks(blocks: Block[], context: BlockContext) {
+  return blocks.map((block, index) => <BlockView key={index} block={block} context={context} />);
+}
+
+function BlockView({ block, context }: { block: Block; context: BlockContext }) {
+  const { numbers, onLinkClick } = context;
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <p data-block={numbers.get(block)}>
+          <Inlines inlines={block.children} onLinkClick={onLinkClick} />
+        </p>
+      );
+    case 'heading': {
+      // The article's title is the page's one h1, so body headings sit one level below it
+      // (a Markdown "# Heading" becomes an h2); `data-level` keeps the source level for styling.
+      const Heading = `h${Math.min(block.level + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
+      return (
+        <Heading data-level={block.level} data-block={numbers.get(block)}>
+          <Inlines inlines={block.children} onLinkClick={onLinkClick} />
+        </Heading>
+      );
+    }
+    case 'preformatted':
+      return <pre data-block={numbers.get(block)}>{block.text}</pre>;
+    case 'quote':
+      return <blockquote>{renderBlocks(block.children, context)}</blockquote>;
+    case 'list': {
+      const items = block.items.map((item, index) => <li key={index}>{renderBlocks(item, context)}</li>);
+      return block.ordered ? <ol start={block.start}>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'table':
+      return <TableView rows={block.rows} context={context} />;
+    case 'rule':
+      return <hr />;
+  }
+}
+
+function TableView({ rows, context }: { rows: TableCell[][]; context: BlockContext }) {
+  // A first row made only of header cells becomes the table head, for styling and for
+  // assistive technology; canonical order (row by row, cell by cell) is unchanged.
+  const [first, ...rest] = rows;
+  const hasHead = first !== undefined && first.length > 0 && first.every((cell) => cell.header);
+  const renderRow = (row: TableCell[], index: number, inHead = false) => (
+    <tr key={index}>
+      {row.map((cell, cellIndex) => {
+        const Cell = cell.header ? 'th' : 'td';
+        const scope = cell.header ? (inHead ? 'col' : 'row') : undefined;
+        return (
+          <Cell key={cellIndex} scope={scope} data-block={context.numbers.get(cell)}>
+            <Inlines inlines={cell.children} onLinkClick={context.onLinkClick} />
+          </Cell>
+        );
+      })}
+    </tr>
+  );
+  return (
+    <div className="table-scroll">
+      <table>
+        {hasHead ? <thead>{renderRow(first, 0, true)}</thead> : null}
+        <tbody>{(hasHead ? rest : rows).map((row, index) => renderRow(row, index))}</tbody>
+      </table>
+    </div>
+  );
+}

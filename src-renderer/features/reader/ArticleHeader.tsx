@@ -1,0 +1,36 @@
+import type { ArticleView } from '../../../src-main/common/model';
+import { ArticleDate } from '../../components/ArticleDate';
+import { RenameTitleForm } from './RenameTitleForm';
+
+export interface ArticleHeaderProps {
+  view: ArticleView;
+  renaming: boolean;
+  onRenameDone: () => void;
+}
+
+/** About 230 words a minute: a common figure for reading prose on screen. */
+const WORDS_PER_MINUTE = 230;
+
+/** Title, then one quiet line: byline · dateline · source · date · reading time. */
+export function ArticleHeader({ view, renaming, onRenameDone }: ArticleHeaderProps) {
+  const minutes = Math.max(1, Math.round(view.wordCount / WORDS_PER_MINUTE));
+  const parts = [view.byline, view.dateline, view.source].filter((part): part is string => !!part && part.trim() !== '');
+  return (
+    <header className="article-header">
+      {renaming ? (
+        <RenameTitleForm articleId={view.id} title={view.title} onDone={onRenameDone} />
+      ) : (
+        <h1 className="article-title">{view.title}</h1>
+      )}
+      <p className="article-meta">
+        {parts.map((part, index) => (
+          <span key={index} className="article-meta-part">
+            {part}
+          </span>
+        ))}
+        <ArticleDate meta={view} className="article-meta-part" />
+        {view.wordCount > 0 ? <span className="article-meta-part">{minutes} min read</span> : null}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+/** The centre pane: the open article, or a note on how to open one. */
+import { useEffect, useRef } from 'react';
+import { BookOpen } from 'lucide-react';
+import { EmptyState } from '../../components/EmptyState';
+import { useOpenArticle } from '../../state/useOpenArticle';
+import { OpenArticle } from './OpenArticle';
+
+export function ReaderPane() {
+  const { openId, view, opening } = useOpenArticle();
+  const pane = useRef<HTMLElement>(null);
+
+  // A newly opened article starts at its top, not at the previous article's scroll offset.
+  useEffect(() => {
+    pane.current?.scrollTo?.({ top: 0 });
+  }, [view?.id]);
+
+  let content;
+  if (view) content = <OpenArticle key={view.id} view={view} />;
+  else if (opening) content = <p className="reader-loading">Opening the article…</p>;
+  else if (openId)
+    content = (
+      <EmptyState icon={<BookOpen size={32} />}>
+        This article could not be opened. The message at the bottom of the window says why.
+      </EmptyState>
+    );
+  else
+    content = (
+      <EmptyState icon={<BookOpen size={32} />} className="reader-empty">
+        Choose an article from the library, or add one with New article.
+      </EmptyState>
+    );
+
+  return (
+    <main ref={pane} className="pane reader-pane" aria-label="Reader" aria-busy={opening || undefined}>
+      {content}
+    </main>
+  );
+}

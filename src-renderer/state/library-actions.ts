@@ -1,0 +1,81 @@
+/**
+ * What the person can do to the library. Each action makes one call through the notebook
+ * client, then updates the stores. Actions whose errors belong in a dialog (import, rename,
+ * delete) return the answer so the dialog can show it next to what was typed; the others
+ * report their errors to the status region.
+ */
+import type { ApiArg, ApiResponse } from '../../src-main/common/api';
+import type { ArticleMeta } from '../../src-main/common/model';
+import { notebook } from '../notebook-client';
+import { libraryStore } from './library-store';
+import { report, reportError } from './status-store';
+
+/** Fetches the article list. */
+export async function loadLibrary(): Promise<void> {
+  const answer = await notebook.listArticles({});
+  if (!answer.ok) {
+    libraryStore.setState({ listFailed: true });
+    reportError(answer.error);
+    return;
+  }
+  libraryStore.setState({ articles: answer.value, listed: true, listFailed: false });
+}
+
+/** Opens an article in the reader. A later click wins over an earlier one still loading. */
+export async function openArticle(id: string): Promise<void> {
+  libraryStore.setState({ openId: id, opening: true });
+  const answer = await notebook.getArticle({ id });
+  if (libraryStore.getState().openId !== id) return;
+  if (!answer.ok) {
+    libraryStore.setState({ opening: false, view: null });
+    reportError(answer.error);
+    return;
+  }
+  libraryStore.setState({ opening: false, view: answer.value });
+}
+
+export function closeArticle(): void {
+  libraryStore.setState({ openId: null, view: null, opening: false });
+}
+
+/** Imports an article, lists it and opens it. */
+export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiResponse<ArticleMeta>> {
+  const answer = await notebook.importArticle(arg);
+  if (!answer.ok) return answer;
+  const added = answer.value;
+  // Show the new article at once; the refreshed list (which may order it differently) follows.
+  libraryStore.setState(({ articles }) => ({ articles: [added, ...articles.filter((a) => a.id !== added.id)] }));
+  report(`Added “${added.title}” to your library.`);
+  await Promise.all([loadLibrary(), openArticle(added.id)]);
+  return answer;
+}
+
+/** Gives an article a new title, in the list and in the reader. */
+export async function renameArticle(id: string, title: string): Promise<ApiResponse<ArticleMeta>> {
+  const answer = await notebook.updateArticle({ id, title });
+  if (!answer.ok) return answer;
+  const meta = answer.value;
+  libraryStore.setState(({ articles, view }) => ({
+    articles: articles.map((article) => (article.id === id ? meta : article)),
+    view: view && view.id === id ? { ...view, ...meta } : view,
+  }));
+  return answer;
+}
+
+/** Deletes an article; if it was open, the reader moves on to the next one in the list. */
+export async function deleteArticle(id: string): Promise<ApiResponse<{ id: string }>> {
+  const answer = await notebook.deleteArticle({ id });
+  if (!answer.ok) return answer;
+  const { articles, openId } = libraryStore.getState();
+  const index = articles.findIndex((article) => article.id === id);
+  const deleted = articles[index];
+  const remaining = articles.filter((article) => article.id !== id);
+  libraryStore.setState({ articles: remaining });
+  report(deleted ? `Deleted “${deleted.title}”.` : 'Deleted the article.');
+  if (openId === id) {
+    const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)];
+    if (next) await openArticle(next.id);
+    else closeArticle();
+  }
+  return answer;
+}

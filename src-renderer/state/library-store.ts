@@ -1,0 +1,33 @@
+/**
+ * The library as the renderer holds it: the article list, which article is open, and its
+ * loaded view. Kept outside React so actions can update it without a component in hand;
+ * components read it through the small `useX` hooks beside this file.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { ArticleMeta, ArticleView } from '../../src-main/common/model';
+
+export interface LibraryState {
+  /** Article metadata in the order the main side lists it. */
+  articles: ArticleMeta[];
+  /** The list has been fetched at least once, so an empty `articles` means an empty library. */
+  listed: boolean;
+  /** The last attempt to fetch the list failed. */
+  listFailed: boolean;
+  /** The article the reader shows (or is fetching), if any. */
+  openId: string | null;
+  /** The loaded article; may briefly belong to the previous `openId` while the next one loads. */
+  view: ArticleView | null;
+  /** `openId` is being fetched. */
+  opening: boolean;
+}
+
+export const initialLibraryState: LibraryState = {
+  articles: [],
+  listed: false,
+  listFailed: false,
+  openId: null,
+  view: null,
+  opening: false,
+};
+
+export const libraryStore = createStore<LibraryState>(() => initialLibraryState);

@@ -1,0 +1,20 @@
+/** What the renderer does once at start: learn the notebook's status, then list the library. */
+import { notebook } from '../notebook-client';
+import { loadLibrary } from './library-actions';
+import { reportError, setBusy, statusStore } from './status-store';
+
+/** Below this, a busy message would only flicker. */
+const BUSY_DELAY_MS = 400;
+
+export async function startApp(): Promise<void> {
+  const busy = setTimeout(() => setBusy('Opening your notebook…'), BUSY_DELAY_MS);
+  try {
+    const status = await notebook.getNotebookStatus({});
+    if (status.ok) statusStore.setState({ notebook: status.value });
+    else reportError(status.error);
+    await loadLibrary();
+  } finally {
+    clearTimeout(busy);
+    setBusy(null);
+  }
+}

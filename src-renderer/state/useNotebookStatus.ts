@@ -1,0 +1,11 @@
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { statusStore } from './status-store';
+
+/** The notebook's status from the main side, and whether its notice was dismissed. */
+export function useNotebookStatus() {
+  return useStore(
+    statusStore,
+    useShallow(({ notebook, quarantineDismissed }) => ({ notebook, quarantineDismissed })),
+  );
+}

@@ -1,0 +1,8 @@
+import { initialLibraryState, libraryStore } from '../state/library-store';
+import { initialStatusState, statusStore } from '../state/status-store';
+
+/** Puts the renderer's stores back as they are when the app starts. */
+export function resetStores(): void {
+  libraryStore.setState(initialLibraryState, true);
+  statusStore.setState(initialStatusState, true);
+}
