@@ -1,0 +1,96 @@
+// Screenshots of the real UI in browser mode, light and dark, for review and for the README.
+// Usage: npm run build && node scripts/take-screenshots.mjs [outDir]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const outDir = process.argv[2] ?? '.tmp/screenshots';
+mkdirSync(outDir, { recursive: true });
+const notebookDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-'));
+const browserHome = mkdtempSync(join(tmpdir(), 'marginalia-chromium-'));
+
+const server = spawn(process.execPath, ['out/main/serve.js', '--notebook', notebookDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    const match = /Marginalia is running at (\S+)/.exec(out);
+    if (match) resolve(match[1]);
+  });
+  server.once('exit', () => reject(new Error('browser mode exited')));
+});
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  env: { ...process.env, XDG_CONFIG_HOME: browserHome, XDG_CACHE_HOME: browserHome },
+});
+
+const LONG_TITLE = 'A remarkably long title about alliance command structures, extended deterrence and missile co-production in the Indo-Pacific that will not fit';
+const MARKDOWN = `# Notes on extended deterrence
+
+Extended deterrence is the commitment of a state to deter attacks on its *allies*, not only on itself. The **credibility** of that commitment is the recurring question.
+
+## What changed in 2024
+
+- The U.S. Forces Japan headquarters is to become a **joint force headquarters**.
+- Licensed production of missiles in Japan is to grow.
+
+> “We are standing at a historic turning point,” Kamikawa said.
+
+| Minister | Country |
+| --- | --- |
+| Kamikawa | Japan |
+| Blinken | United States |
+
+See [the joint statement](https://www.state.gov/) for the full text.`;
+
+for (const scheme of ['light', 'dark']) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+  const shot = (name) => page.screenshot({ path: join(outDir, `${scheme}-${name}.png`) });
+  await page.goto(url);
+  const library = page.getByRole('complementary', { name: 'Library' });
+  await library.getByRole('button').filter({ hasText: 'Japan' }).first().waitFor();
+  await shot('01-start');
+  await library.getByRole('button').filter({ hasText: 'Japan' }).first().click();
+  await page.locator('article [data-block]').first().waitFor();
+  await shot('02-sample-open');
+  if (scheme === 'light') {
+    await page.getByRole('button', { name: 'New article' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('radio', { name: 'Markdown' }).check();
+    await dialog.getByRole('textbox', { name: 'Article text' }).fill(MARKDOWN);
+    await dialog.getByRole('textbox', { name: 'Source (optional)' }).fill('Reading notes');
+    await shot('03-new-article');
+    await dialog.getByRole('button', { name: 'Add to library' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notes on extended deterrence' }).waitFor();
+    await shot('04-markdown-article');
+    await page.getByRole('button', { name: 'New article' }).click();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(LONG_TITLE);
+    await dialog.getByRole('button', { name: 'Add to library' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await shot('05-new-article-error');
+    await dialog.getByRole('textbox', { name: 'Article text' }).fill('A short article with a very long title.');
+    await dialog.getByRole('button', { name: 'Add to library' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'remarkably long' }).waitFor();
+    await shot('06-long-title');
+    await page.getByRole('button', { name: 'Rename article' }).click();
+    await shot('07-rename');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Delete article' }).click();
+    await shot('08-delete-dialog');
+    await page.getByRole('dialog', { name: 'Delete article?' }).getByRole('button', { name: 'Cancel' }).click();
+  } else {
+    await library.getByRole('button').filter({ hasText: 'extended deterrence' }).first().click().catch(() => {});
+    await shot('04-markdown-article');
+  }
+  await page.close();
+}
+await browser.close();
+server.kill('SIGINT');
+await new Promise((resolve) => server.once('exit', resolve));
+rmSync(notebookDir, { recursive: true, force: true });
+rmSync(browserHome, { recursive: true, force: true });
+process.stdout.write(`screenshots in ${outDir}\n`);
