@@ -10,6 +10,15 @@ export const API_METHODS = [
   'importArticle',
   'updateArticle',
   'deleteArticle',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'getLegend',
+  'updateLegend',
+  'getHistory',
+  'undo',
+  'redo',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { ApiMethod } from './api-methods';
-import type { ArticleMeta, ArticleView, NotebookStatus } from './model';
+import type { AnnotationView, ArticleMeta, ArticleView, ColorLegend, HistoryState, HistoryStep, NotebookStatus } from './model';
+import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
 
 /** Largest text or Markdown body accepted, in characters. */
@@ -47,6 +48,15 @@ export const apiArgs = {
     })
     .strict(),
   deleteArticle: z.object({ id: articleIdSchema }).strict(),
+  listAnnotations: z.object({ articleId: articleIdSchema }).strict(),
+  createAnnotation: createAnnotationArgs,
+  updateAnnotation: updateAnnotationArgs,
+  deleteAnnotation: z.object({ id: annotationIdSchema }).strict(),
+  getLegend: noArguments,
+  updateLegend: z.object({ color: highlightColorSchema, meaning: legendMeaningSchema }).strict(),
+  getHistory: noArguments,
+  undo: noArguments,
+  redo: noArguments,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -57,6 +67,17 @@ export interface ApiResults {
   importArticle: ArticleMeta;
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
+  /** In reading order: anchored ones by position, then orphans. */
+  listAnnotations: AnnotationView[];
+  createAnnotation: AnnotationView;
+  updateAnnotation: AnnotationView;
+  deleteAnnotation: { id: string };
+  getLegend: ColorLegend;
+  updateLegend: ColorLegend;
+  getHistory: HistoryState;
+  /** null when there was nothing to undo/redo. */
+  undo: HistoryStep | null;
+  redo: HistoryStep | null;
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

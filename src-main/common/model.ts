@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { articleFormatSchema, articleMetaSchema, articleSchema } from './schema';
 import type { ArticleDoc } from './article-doc';
+import type { annotationSchema, annotationTargetSchema, colorLegendSchema, highlightColorSchema } from './annotation-schema';
 
 export type ArticleId = `art_${string}`;
 export type ArticleFormat = z.infer<typeof articleFormatSchema>;
@@ -34,4 +35,31 @@ export interface NotebookStatus {
   location: string;
   /** Files set aside when the notebook was opened. */
   quarantined: QuarantinedFile[];
+}
+
+export type HighlightColor = z.infer<typeof highlightColorSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;
+export type AnnotationTarget = z.infer<typeof annotationTargetSchema>;
+export type ColorLegend = z.infer<typeof colorLegendSchema>;
+
+/** Where an annotation lands in the article's current canonical text. */
+export type AnchorState = { status: 'anchored'; start: number; end: number } | { status: 'orphaned' };
+
+/** An annotation as the reader gets it: the record and where it anchors now. */
+export interface AnnotationView extends Annotation {
+  anchor: AnchorState;
+}
+
+/** What undo and redo would do next, for menus and tooltips. */
+export interface HistoryState {
+  undo: { label: string } | null;
+  redo: { label: string } | null;
+}
+
+/** What an undo or redo changed, so the renderer can show it. */
+export interface HistoryStep {
+  label: string;
+  /** The article whose annotations changed, if any. */
+  articleId?: string;
+  history: HistoryState;
 }

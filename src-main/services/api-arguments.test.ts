@@ -41,6 +41,37 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{}, /"id" is required/],
     [{ id: 'art_missing000' }, /no longer in the notebook/],
   ],
+  listAnnotations: [
+    [{}, /"articleId" is required/],
+    [{ articleId: 'art_missing000' }, /no longer in the notebook/],
+  ],
+  createAnnotation: [
+    [{ articleId: 'art_missing000' }, /"target" is required/],
+    [{ articleId: 'art_missing000', target: { quote: { exact: '', prefix: '', suffix: '' }, position: { start: 0, end: 1 } } }, /"target\.quote\.exact".*must not be empty/],
+    [{ articleId: 'art_missing000', target: { quote: { exact: 'a', prefix: '', suffix: '' }, position: { start: 5, end: 2 } } }, /position\.end must be after position\.start/],
+    [{ articleId: 'art_missing000', target: { quote: { exact: 'a', prefix: '', suffix: '' }, position: { start: 0, end: 1 } }, color: 'red' }, /colour must be one of yellow/],
+    [{ articleId: 'art_missing000', target: { quote: { exact: 'a', prefix: '', suffix: '' }, position: { start: 0, end: 1 } } }, /no longer in the notebook/],
+  ],
+  updateAnnotation: [
+    [{ color: 'blue' }, /"id" is required/],
+    [{ id: 'art_notanann0' }, /must look like ann_/],
+    [{ id: 'ann_missing000', comment: 5 }, /comment must be text/],
+    [{ id: 'ann_missing000', color: 'blue' }, /That highlight no longer exists/],
+  ],
+  deleteAnnotation: [
+    [{}, /"id" is required/],
+    [{ id: 'ann_missing000' }, /That highlight no longer exists/],
+  ],
+  getLegend: [[{ color: 'yellow' }, /unknown field "color"/]],
+  updateLegend: [
+    [{ color: 'yellow' }, /"meaning" is required/],
+    [{ color: 'teal', meaning: 'x' }, /colour must be one of/],
+    [{ color: 'yellow', meaning: '  ' }, /meaning must not be empty/],
+    [{ color: 'yellow', meaning: 'x'.repeat(61) }, /meaning is longer than 60/],
+  ],
+  getHistory: [[{ all: true }, /unknown field "all"/]],
+  undo: [[{ steps: 2 }, /unknown field "steps"/]],
+  redo: [[[], /expected object/i]],
 };
 
 describe('bad arguments to every API method', () => {

@@ -1,6 +1,7 @@
 /**
  * Library use cases: list, read, import, update and delete articles. Every change goes
- * through `saveArticle`/`removeArticle` of the store, one record at a time (see KeyedQueue).
+ * through `saveRecord`/`removeArticle` of the store, one record at a time (see KeyedQueue).
+ * When an article's text changes, its highlights are re-anchored in the new text.
  */
 import type { ApiParsedArg, NotebookHandlers } from '../common/api';
 import { canonicalText } from '../common/anchoring/canonical-text';
@@ -10,7 +11,8 @@ import type { NotebookStore } from '../store/notebook-store';
 import { articleMeta } from '../store/notebook-store';
 import { buildArticleBody, withoutTitleHeading } from './article-body';
 import { newId } from './ids';
-import { KeyedQueue } from './keyed-queue';
+import { reanchorAnnotations } from './annotations';
+import type { KeyedQueue } from './keyed-queue';
 
 type LibraryHandlers = Pick<NotebookHandlers, 'listArticles' | 'getArticle' | 'importArticle' | 'updateArticle' | 'deleteArticle'>;
 
@@ -23,9 +25,7 @@ export interface ImportExtras {
 /** Newest first, the order a library is read in. */
 const byNewest = (a: ArticleMeta, b: ArticleMeta) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title);
 
-export function createLibrary(store: NotebookStore, now: () => Date) {
-  const queue = new KeyedQueue();
-
+export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () => Date) {
   async function importArticle(arg: ApiParsedArg<'importArticle'>, extras: ImportExtras = {}): Promise<ArticleMeta> {
     const body = buildArticleBody(arg.format, arg.content);
     const stamp = now().toISOString();
@@ -43,7 +43,7 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
       original: body.original,
       doc: withoutTitleHeading(body.doc, title),
     };
-    await queue.run(article.id, () => store.saveArticle(article));
+    await queue.run(article.id, () => store.saveRecord({ article, annotations: [] }));
     return articleMeta(article);
   }
 
@@ -51,7 +51,7 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
     listArticles: async () => store.listArticles().sort(byNewest),
 
     async getArticle({ id }) {
-      const article = await store.readArticle(id);
+      const { article } = await store.readRecord(id);
       const { original, doc, ...meta } = article;
       return { ...meta, original, doc, html: docToHtml(doc), text: canonicalText(doc) };
     },
@@ -60,22 +60,24 @@ export function createLibrary(store: NotebookStore, now: () => Date) {
 
     updateArticle: ({ id, title, content, tags }) =>
       queue.run(id, async () => {
-        const article = await store.readArticle(id);
+        const record = await store.readRecord(id);
+        const { article } = record;
         if (title !== undefined) article.title = title;
         if (tags !== undefined) article.tags = tags;
         if (content !== undefined) {
           const body = buildArticleBody(article.format, content);
           Object.assign(article, { doc: withoutTitleHeading(body.doc, article.title), original: body.original, wordCount: body.wordCount });
+          record.annotations = reanchorAnnotations(record.annotations, canonicalText(article.doc));
         }
         article.updatedAt = now().toISOString();
-        await store.saveArticle(article);
+        await store.saveRecord(record);
         return articleMeta(article);
       }),
 
     deleteArticle: ({ id }) =>
       queue.run(id, async () => {
         // Reading first gives a clear "no longer in the notebook" for an unknown id.
-        if (!store.hasArticle(id)) await store.readArticle(id);
+        if (!store.hasArticle(id)) await store.readRecord(id);
         await store.removeArticle(id);
         return { id };
       }),

@@ -5,6 +5,9 @@
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookStatus } from '../common/model';
 import { openStore } from '../store/notebook-store';
+import { createAnnotations } from './annotations';
+import { createHistory } from './history';
+import { KeyedQueue } from './keyed-queue';
 import { createLibrary } from './library';
 import { SAMPLE_ARTICLE } from './sample-article';
 
@@ -26,7 +29,10 @@ export interface OpenOptions {
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
   const now = options.now ?? (() => new Date());
   const store = await openStore(dir, { now });
-  const library = createLibrary(store, now);
+  const queue = new KeyedQueue();
+  const history = createHistory(store, queue, now);
+  const library = createLibrary(store, queue, now);
+  const annotations = createAnnotations(store, queue, history, now);
 
   if (store.isNew) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -35,7 +41,14 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
 
   const status = (): NotebookStatus => ({ location: store.dir, quarantined: [...store.quarantined] });
   return {
-    handlers: { ...library.handlers, getNotebookStatus: async () => status() },
+    handlers: {
+      ...library.handlers,
+      ...annotations,
+      getNotebookStatus: async () => status(),
+      getHistory: () => history.state(),
+      undo: () => history.undo(),
+      redo: () => history.redo(),
+    },
     status,
     flush: () => store.flush(),
     close: () => store.close(),

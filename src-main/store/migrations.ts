@@ -4,6 +4,7 @@
  * snapshot is taken first (see notebook-store.ts). A file from a newer Marginalia is refused
  * rather than stripped of fields this version does not know.
  */
+import { DEFAULT_LEGEND } from '../common/annotation-schema';
 import { NotebookError } from '../common/errors';
 
 export interface Migration {
@@ -14,10 +15,22 @@ export interface Migration {
 }
 
 /** Every file kind shares one version number so a notebook folder is one consistent thing. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
-/** v1 is the first format: nothing to migrate yet. New steps are appended here. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Every step, in order; a step must accept any file kind (notebook.json, article, history). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    describe: 'highlights: a colour legend and annotation index in notebook.json, an annotation list in each article file',
+    migrate(data) {
+      if (Array.isArray(data.articles)) {
+        return { ...data, legend: data.legend ?? { ...DEFAULT_LEGEND }, annotations: data.annotations ?? {} };
+      }
+      if (typeof data.article === 'object' && data.article !== null) return { ...data, annotations: data.annotations ?? [] };
+      return data;
+    },
+  },
+];
 
 export interface MigrationResult {
   data: Record<string, unknown>;

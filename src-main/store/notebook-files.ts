@@ -1,8 +1,10 @@
 /** The schemas of the files in a notebook folder (see ARCHITECTURE.md, "The notebook on disk"). */
 import { z } from 'zod';
+import { annotationSchema, colorLegendSchema } from '../common/annotation-schema';
 import { articleMetaSchema, articleSchema, timestampSchema } from '../common/schema';
 
 export const NOTEBOOK_FILE = 'notebook.json';
+export const HISTORY_FILE = 'history.json';
 export const ARTICLES_DIR = 'articles';
 export const BACKUPS_DIR = 'backups';
 export const QUARANTINE_DIR = 'backups/quarantine';
@@ -11,15 +13,46 @@ export const LOCK_FILE = 'notebook.lock';
 export const notebookFileSchema = z.object({
   schemaVersion: z.number().int(),
   createdAt: timestampSchema,
+  /** What each highlight colour means to the notebook's owner. */
+  legend: colorLegendSchema,
   /** Metadata of every article, so the library lists without reading each article file. */
   articles: z.array(articleMetaSchema),
+  /** Which article holds each annotation (a cache of the article files; rebuilt on a miss). */
+  annotations: z.record(z.string(), z.string()),
 });
 export type NotebookFile = z.infer<typeof notebookFileSchema>;
 
-export const articleFileSchema = z.object({
-  schemaVersion: z.number().int(),
+/** An article and its annotations: the contents of one `articles/<id>.json`. */
+export const articleRecordSchema = z.object({
   article: articleSchema,
+  annotations: z.array(annotationSchema),
 });
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+export const articleFileSchema = articleRecordSchema.extend({ schemaVersion: z.number().int() });
 export type ArticleFile = z.infer<typeof articleFileSchema>;
+
+/** One record's state before and after a change; `null` means "did not exist". */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annotation'), articleId: z.string(), before: annotationSchema.nullable(), after: annotationSchema.nullable() }),
+  z.object({ kind: z.literal('article'), articleId: z.string(), before: articleRecordSchema.nullable(), after: articleRecordSchema.nullable() }),
+  z.object({ kind: z.literal('legend'), before: colorLegendSchema, after: colorLegendSchema }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const historyEntrySchema = z.object({
+  label: z.string(),
+  at: timestampSchema,
+  changes: z.array(changeSchema).min(1),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** Undo and redo stacks, newest last; kept on disk so they survive a reload or a restart. */
+export const historyFileSchema = z.object({
+  schemaVersion: z.number().int(),
+  undo: z.array(historyEntrySchema),
+  redo: z.array(historyEntrySchema),
+});
+export type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export const articleFileName = (id: string): string => `${ARTICLES_DIR}/${id}.json`;

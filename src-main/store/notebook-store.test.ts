@@ -29,30 +29,30 @@ describe('notebook store', () => {
     const store = await openStore(dir, { now: () => at });
     expect(store.isNew).toBe(true);
     const saved = article('art_roundtrip1', 'Round trip', 'The “2+2” talks — 東京.');
-    await store.saveArticle(saved);
+    await store.saveRecord({ article: saved, annotations: [] });
     await store.close();
 
     const reopened = await openStore(dir);
     expect(reopened.isNew).toBe(false);
     expect(reopened.listArticles()).toEqual([expect.objectContaining({ id: 'art_roundtrip1', title: 'Round trip' })]);
-    expect(await reopened.readArticle('art_roundtrip1')).toEqual(saved);
+    expect(await reopened.readRecord('art_roundtrip1').then((r) => r.article)).toEqual(saved);
     const onDisk = JSON.parse(await readFile(join(dir, 'articles/art_roundtrip1.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: 1, article: { id: 'art_roundtrip1' } });
+    expect(onDisk).toMatchObject({ schemaVersion: 2, article: { id: 'art_roundtrip1' }, annotations: [] });
     await reopened.close();
   });
 
   it('quarantines a corrupt article file, reports it, and opens the rest', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    await store.saveArticle(article('art_good00001', 'Good'));
-    await store.saveArticle(article('art_broken001', 'Broken'));
+    await store.saveRecord({ article: article('art_good00001', 'Good'), annotations: [] });
+    await store.saveRecord({ article: article('art_broken001', 'Broken'), annotations: [] });
     await store.close();
     await writeFile(join(dir, 'articles/art_broken001.json'), '{"schemaVersion": 1, "article": {"id": "art_broken001", "tit');
 
     const reopened = await openStore(dir, { now: () => at });
     expect(reopened.listArticles().map((a) => a.title).sort()).toEqual(['Broken', 'Good']);
-    expect((await reopened.readArticle('art_good00001')).title).toBe('Good');
-    await expect(reopened.readArticle('art_broken001')).rejects.toThrow(/could not be read .*not valid JSON.*backups\/quarantine/);
+    expect((await reopened.readRecord('art_good00001').then((r) => r.article)).title).toBe('Good');
+    await expect(reopened.readRecord('art_broken001').then((r) => r.article)).rejects.toThrow(/could not be read .*not valid JSON.*backups\/quarantine/);
     expect(reopened.quarantined).toEqual([
       expect.objectContaining({ file: 'articles/art_broken001.json', movedTo: expect.stringMatching(/^backups\/quarantine\/.*art_broken001\.json$/) }),
     ]);
@@ -74,7 +74,7 @@ describe('notebook store', () => {
   it('rebuilds the index from the article files when notebook.json is corrupt', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    await store.saveArticle(article('art_survivor1', 'Survivor'));
+    await store.saveRecord({ article: article('art_survivor1', 'Survivor'), annotations: [] });
     await store.close();
     await writeFile(join(dir, 'notebook.json'), 'not json at all');
 
@@ -98,14 +98,14 @@ describe('notebook store', () => {
     const dir = await tempDir();
     const store = await openStore(dir);
     const many = Array.from({ length: 20 }, (_, i) => article(`art_concurrent${String(i).padStart(2, '0')}`, `Article ${i}`));
-    await Promise.all(many.map((a) => store.saveArticle(a)));
+    await Promise.all(many.map((a) => store.saveRecord({ article: a, annotations: [] })));
     await store.close();
 
     const reopened = await openStore(dir);
     expect(reopened.listArticles()).toHaveLength(20);
     const index = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8'));
     expect(index.articles).toHaveLength(20);
-    for (const a of many) expect((await reopened.readArticle(a.id)).title).toBe(a.title);
+    for (const a of many) expect((await reopened.readRecord(a.id).then((r) => r.article)).title).toBe(a.title);
     await reopened.close();
   });
 
@@ -133,7 +133,7 @@ describe('notebook store', () => {
   it('reports a missing article as not found', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    await expect(store.readArticle('art_nonexistent')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.readRecord('art_nonexistent').then((r) => r.article)).rejects.toMatchObject({ code: 'not_found' });
     await store.close();
   });
 });

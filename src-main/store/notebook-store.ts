@@ -12,18 +12,23 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { NotebookError } from '../common/errors';
-import type { Article, ArticleMeta, QuarantinedFile } from '../common/model';
+import { DEFAULT_LEGEND } from '../common/annotation-schema';
+import type { Article, ArticleMeta, ColorLegend, QuarantinedFile } from '../common/model';
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
   ARTICLES_DIR,
+  HISTORY_FILE,
   NOTEBOOK_FILE,
   articleFileName,
   articleFileSchema,
+  historyFileSchema,
   notebookFileSchema,
   type ArticleFile,
+  type ArticleRecord,
+  type HistoryFile,
   type NotebookFile,
 } from './notebook-files';
 import { quarantineFile } from './quarantine';
@@ -37,10 +42,17 @@ export interface NotebookStore {
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
   hasArticle(id: string): boolean;
-  readArticle(id: string): Promise<Article>;
-  /** Writes the article's file, then its entry in the index. */
-  saveArticle(article: Article): Promise<void>;
+  /** An article and its annotations (a copy: change it and `saveRecord` it). */
+  readRecord(id: string): Promise<ArticleRecord>;
+  /** Writes the article's file, then its entries in the index. */
+  saveRecord(record: ArticleRecord): Promise<void>;
   removeArticle(id: string): Promise<void>;
+  /** The article that holds an annotation, or undefined when no article does. */
+  findAnnotation(id: string): Promise<string | undefined>;
+  legend(): ColorLegend;
+  saveLegend(legend: ColorLegend): Promise<void>;
+  readHistory(): Promise<HistoryFile>;
+  saveHistory(history: HistoryFile): Promise<void>;
   /** Resolves when every write so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +61,8 @@ export interface NotebookStore {
 export interface StoreOptions {
   now?: () => Date;
 }
+
+export type { ArticleRecord } from './notebook-files';
 
 export function articleMeta(article: Article): ArticleMeta {
   const { original: _original, doc: _doc, ...meta } = article;
@@ -87,7 +101,13 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     }
     return db;
   };
-  const emptyIndex = (): NotebookFile => ({ schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now().toISOString(), articles: [] });
+  const emptyIndex = (): NotebookFile => ({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    createdAt: now().toISOString(),
+    legend: { ...DEFAULT_LEGEND },
+    articles: [],
+    annotations: {},
+  });
   const index = openDb(join(dir, NOTEBOOK_FILE), notebookFileSchema, emptyIndex());
 
   let indexFound = false;
@@ -109,13 +129,19 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const indexed = new Set(index.data.articles.map((a) => a.id));
   let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true;
   const kept = index.data.articles.filter((meta) => onDisk.has(meta.id));
-  if (kept.length !== index.data.articles.length) indexChanged = true;
+  if (kept.length !== index.data.articles.length) {
+    indexChanged = true;
+    for (const [annotationId, articleId] of Object.entries(index.data.annotations)) {
+      if (!onDisk.has(articleId)) delete index.data.annotations[annotationId];
+    }
+  }
   index.data.articles = kept;
   for (const id of fileIds.filter((id) => !indexed.has(id))) {
     try {
       const db = articleDb(id);
       await db.read();
       index.data.articles.push(articleMeta(db.data.article));
+      for (const annotation of db.data.annotations) index.data.annotations[annotation.id] = id;
       indexChanged = true;
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
@@ -132,11 +158,41 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const forget = async (id: string) => {
     articleDbs.delete(id);
     const at = metaIndex(id);
-    if (at >= 0) {
-      index.data.articles.splice(at, 1);
-      await index.write();
+    if (at >= 0) index.data.articles.splice(at, 1);
+    for (const [annotationId, articleId] of Object.entries(index.data.annotations)) {
+      if (articleId === id) delete index.data.annotations[annotationId];
     }
+    await index.write();
   };
+
+  /** Loads an article's file once; a file that cannot be read is quarantined and reported. */
+  const loadArticle = async (id: string): Promise<ArticleFile> => {
+    const meta = index.data.articles[metaIndex(id)];
+    if (!meta) throw new NotebookError('not_found', 'That article is no longer in the notebook.');
+    const db = articleDb(id);
+    if (!db.data) {
+      try {
+        await db.read();
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        await setAside(error);
+        await forget(id);
+        const moved = quarantined.at(-1)!;
+        throw new NotebookError(
+          'storage',
+          `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${moved.movedTo}; the rest of the notebook is unaffected.`,
+        );
+      }
+      if (!db.data) {
+        await forget(id);
+        throw new NotebookError('not_found', `The file of “${meta.title}” is missing from the notebook folder.`);
+      }
+    }
+    return db.data;
+  };
+
+  const history = openDb(join(dir, HISTORY_FILE), historyFileSchema, { schemaVersion: CURRENT_SCHEMA_VERSION, undo: [], redo: [] });
+  let historyLoaded = false;
 
   const store: NotebookStore = {
     dir,
@@ -145,35 +201,15 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
     hasArticle: (id) => metaIndex(id) >= 0,
 
-    async readArticle(id) {
-      const meta = index.data.articles[metaIndex(id)];
-      if (!meta) throw new NotebookError('not_found', 'That article is no longer in the notebook.');
-      const db = articleDb(id);
-      if (!db.data) {
-        try {
-          await db.read();
-        } catch (error) {
-          if (!(error instanceof UnreadableFileError)) throw error;
-          await setAside(error);
-          await forget(id);
-          const moved = quarantined.at(-1)!;
-          throw new NotebookError(
-            'storage',
-            `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${moved.movedTo}; the rest of the notebook is unaffected.`,
-          );
-        }
-        if (!db.data) {
-          await forget(id);
-          throw new NotebookError('not_found', `The file of “${meta.title}” is missing from the notebook folder.`);
-        }
-      }
-      return structuredClone(db.data.article);
+    async readRecord(id) {
+      const file = await loadArticle(id);
+      return structuredClone({ article: file.article, annotations: file.annotations });
     },
 
-    async saveArticle(article) {
+    async saveRecord({ article, annotations }) {
       const db = articleDb(article.id);
       const previous = db.data;
-      db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article: structuredClone(article) };
+      db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, article, annotations });
       try {
         await db.write();
       } catch (error) {
@@ -184,6 +220,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       const at = metaIndex(article.id);
       if (at >= 0) index.data.articles[at] = meta;
       else index.data.articles.push(meta);
+      for (const annotation of previous?.annotations ?? []) delete index.data.annotations[annotation.id];
+      for (const annotation of annotations) index.data.annotations[annotation.id] = article.id;
       await index.write();
     },
 
@@ -192,8 +230,58 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await forget(id);
     },
 
+    async findAnnotation(id) {
+      const known = index.data.annotations[id];
+      if (known && metaIndex(known) >= 0) return known;
+      // The index is a cache: after a crash between an article write and the index write it
+      // can miss an annotation, so look through the articles once and mend it.
+      for (const meta of [...index.data.articles]) {
+        const file = await loadArticle(meta.id).catch(() => undefined);
+        if (file?.annotations.some((a) => a.id === id)) {
+          index.data.annotations[id] = meta.id;
+          await index.write();
+          return meta.id;
+        }
+      }
+      return undefined;
+    },
+
+    legend: () => ({ ...index.data.legend }),
+
+    async saveLegend(legend) {
+      const previous = index.data.legend;
+      index.data.legend = { ...legend };
+      try {
+        await index.write();
+      } catch (error) {
+        index.data.legend = previous;
+        throw new NotebookError('storage', `Could not save the colour legend: ${(error as Error).message}.`);
+      }
+    },
+
+    async readHistory() {
+      if (!historyLoaded) {
+        try {
+          await history.read();
+        } catch (error) {
+          if (!(error instanceof UnreadableFileError)) throw error;
+          // Losing undo history must not stop the notebook from opening.
+          await setAside(error);
+        }
+        historyLoaded = true;
+      }
+      return structuredClone(history.data);
+    },
+
+    async saveHistory(next) {
+      history.data = structuredClone(next);
+      historyLoaded = true;
+      await history.write();
+    },
+
     async flush() {
       await index.adapter.idle();
+      await history.adapter.idle();
       await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
     },
 

@@ -28,7 +28,20 @@ const meta = (title: string): ArticleMeta => ({
 
 const internalErrors: string[] = [];
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used by the HTTP-layer tests');
+};
+
 const fakeHandlers: NotebookHandlers = {
+  listAnnotations: unused,
+  createAnnotation: unused,
+  updateAnnotation: unused,
+  deleteAnnotation: unused,
+  getLegend: unused,
+  updateLegend: unused,
+  getHistory: unused,
+  undo: unused,
+  redo: unused,
   getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [] }),
   listArticles: async () => [meta('Sample')],
   getArticle: async () => {

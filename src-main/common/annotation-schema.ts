@@ -1,0 +1,96 @@
+/**
+ * Highlights (annotations), their W3C-style targets, and the colour legend.
+ * Targets are the fields of W3C TextQuoteSelector and TextPositionSelector over the article's
+ * canonical text — never DOM paths or pixels. The JSON-LD form is produced on export.
+ */
+import { z } from 'zod';
+import { articleIdSchema, tagsSchema, timestampSchema } from './schema';
+
+export const annotationIdSchema = z
+  .string({ error: 'annotation id must be a string' })
+  .regex(/^ann_[a-z0-9]{8,40}$/, { error: '"annotation id" must look like ann_… (letters and digits)' });
+
+/** Characters of context kept on each side of a quote. */
+export const QUOTE_CONTEXT = 32;
+/** Longest passage one highlight may cover. */
+export const MAX_QUOTE = 20_000;
+
+export const textQuoteSelectorSchema = z.object({
+  exact: z.string().min(1, { error: 'the quote must not be empty' }).max(MAX_QUOTE, { error: `the quote is longer than ${MAX_QUOTE} characters` }),
+  prefix: z.string().max(QUOTE_CONTEXT * 4),
+  suffix: z.string().max(QUOTE_CONTEXT * 4),
+});
+
+export const textPositionSelectorSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((p) => p.end > p.start, { error: 'position.end must be after position.start' });
+
+export const annotationTargetSchema = z.object({
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+});
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS, {
+  error: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
+});
+
+export const MAX_COMMENT = 100_000;
+export const commentSchema = z
+  .string({ error: 'comment must be text' })
+  .max(MAX_COMMENT, { error: `comment is longer than ${MAX_COMMENT.toLocaleString('en')} characters` });
+
+export const annotationSchema = z.object({
+  id: annotationIdSchema,
+  articleId: articleIdSchema,
+  target: annotationTargetSchema,
+  color: highlightColorSchema,
+  /** Markdown. */
+  comment: z.string(),
+  tags: z.array(z.string()),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const legendMeaningSchema = z
+  .string({ error: 'meaning must be text' })
+  .transform((m) => m.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, { error: 'meaning must not be empty' }).max(60, { error: 'meaning is longer than 60 characters' }));
+
+/** What each colour means to this notebook's owner. */
+export const colorLegendSchema = z.object(
+  Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, z.string()])) as Record<(typeof HIGHLIGHT_COLORS)[number], z.ZodString>,
+);
+
+export const DEFAULT_LEGEND = {
+  yellow: 'Key point',
+  green: 'Evidence',
+  blue: 'Definition',
+  pink: 'Disputed',
+  purple: 'Question',
+  orange: 'Follow up',
+} as const satisfies Record<(typeof HIGHLIGHT_COLORS)[number], string>;
+
+export const createAnnotationArgs = z
+  .object({
+    articleId: articleIdSchema,
+    target: annotationTargetSchema,
+    color: highlightColorSchema.optional(),
+    comment: commentSchema.optional(),
+    tags: tagsSchema.optional(),
+  })
+  .strict();
+
+export const updateAnnotationArgs = z
+  .object({
+    id: annotationIdSchema,
+    color: highlightColorSchema.optional(),
+    comment: commentSchema.optional(),
+    tags: tagsSchema.optional(),
+    /** A new passage, to re-attach an orphaned highlight. */
+    target: annotationTargetSchema.optional(),
+  })
+  .strict();

@@ -1,0 +1,150 @@
+/**
+ * Highlights: create, list (anchored against the article's current text), update, delete,
+ * and the colour legend. Each change is one undo step.
+ */
+import type { ApiParsedArg, NotebookHandlers } from '../common/api';
+import { describeRange } from '../common/anchoring/describe-range';
+import { anchorTarget } from '../common/anchoring/match-quote';
+import { canonicalText } from '../common/anchoring/canonical-text';
+import { NotebookError } from '../common/errors';
+import type { AnchorState, Annotation, AnnotationTarget, AnnotationView } from '../common/model';
+import type { NotebookStore } from '../store/notebook-store';
+import type { History } from './history';
+import { newId } from './ids';
+import type { KeyedQueue } from './keyed-queue';
+
+type AnnotationHandlers = Pick<
+  NotebookHandlers,
+  'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'getLegend' | 'updateLegend'
+>;
+
+/** Where a stored target lands in `text` now. */
+export function anchorState(text: string, target: AnnotationTarget): AnchorState {
+  const result = anchorTarget(text, target);
+  return result.status === 'anchored' ? { status: 'anchored', start: result.start, end: result.end } : { status: 'orphaned' };
+}
+
+const view = (text: string, annotation: Annotation): AnnotationView => ({ ...annotation, anchor: anchorState(text, annotation.target) });
+
+/** Reading order: anchored highlights by position, then the orphans by age. */
+function byReadingOrder(a: AnnotationView, b: AnnotationView): number {
+  if (a.anchor.status === 'anchored' && b.anchor.status === 'anchored') return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end;
+  if (a.anchor.status !== b.anchor.status) return a.anchor.status === 'anchored' ? -1 : 1;
+  return a.createdAt.localeCompare(b.createdAt);
+}
+
+/**
+ * A target taken from what the user selected, checked against the article's text: its
+ * position must hold its quote, and the stored context is recomputed here so it always
+ * matches the text the main side holds.
+ */
+function checkedTarget(text: string, target: AnnotationTarget): AnnotationTarget {
+  const { start, end } = target.position;
+  if (end > text.length || text.slice(start, end) !== target.quote.exact) {
+    throw new NotebookError('invalid_argument', 'The selected passage does not match the article’s text (it may have just changed). Select it again.');
+  }
+  return describeRange(text, start, end);
+}
+
+const UPDATE_LABELS: [keyof ApiParsedArg<'updateAnnotation'>, string][] = [
+  ['target', 'Re-attach highlight'],
+  ['color', 'Change highlight colour'],
+  ['comment', 'Edit comment'],
+  ['tags', 'Tag highlight'],
+];
+
+export function createAnnotations(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): AnnotationHandlers {
+  async function locate(id: string): Promise<string> {
+    const articleId = await store.findAnnotation(id);
+    if (!articleId) throw new NotebookError('not_found', 'That highlight no longer exists.');
+    return articleId;
+  }
+
+  return {
+    async listAnnotations({ articleId }) {
+      const record = await store.readRecord(articleId);
+      const text = canonicalText(record.article.doc);
+      return record.annotations.map((a) => view(text, a)).sort(byReadingOrder);
+    },
+
+    createAnnotation: ({ articleId, target, color, comment, tags }) =>
+      queue.run(articleId, async () => {
+        const record = await store.readRecord(articleId);
+        const text = canonicalText(record.article.doc);
+        const stamp = now().toISOString();
+        const annotation: Annotation = {
+          id: newId('ann'),
+          articleId,
+          target: checkedTarget(text, target),
+          color: color ?? 'yellow',
+          comment: comment ?? '',
+          tags: tags ?? [],
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        record.annotations.push(annotation);
+        await store.saveRecord(record);
+        await history.record('Highlight', [{ kind: 'annotation', articleId, before: null, after: annotation }]);
+        return view(text, annotation);
+      }),
+
+    async updateAnnotation(arg) {
+      const articleId = await locate(arg.id);
+      return queue.run(articleId, async () => {
+        const record = await store.readRecord(articleId);
+        const text = canonicalText(record.article.doc);
+        const at = record.annotations.findIndex((a) => a.id === arg.id);
+        const before = record.annotations[at];
+        if (!before) throw new NotebookError('not_found', 'That highlight no longer exists.');
+        const after: Annotation = {
+          ...before,
+          ...(arg.color !== undefined ? { color: arg.color } : {}),
+          ...(arg.comment !== undefined ? { comment: arg.comment } : {}),
+          ...(arg.tags !== undefined ? { tags: arg.tags } : {}),
+          ...(arg.target !== undefined ? { target: checkedTarget(text, arg.target) } : {}),
+          updatedAt: now().toISOString(),
+        };
+        record.annotations[at] = after;
+        await store.saveRecord(record);
+        const label = UPDATE_LABELS.find(([field]) => arg[field] !== undefined)?.[1] ?? 'Edit highlight';
+        await history.record(label, [{ kind: 'annotation', articleId, before, after }]);
+        return view(text, after);
+      });
+    },
+
+    async deleteAnnotation({ id }) {
+      const articleId = await locate(id);
+      return queue.run(articleId, async () => {
+        const record = await store.readRecord(articleId);
+        const before = record.annotations.find((a) => a.id === id);
+        if (!before) throw new NotebookError('not_found', 'That highlight no longer exists.');
+        record.annotations = record.annotations.filter((a) => a.id !== id);
+        await store.saveRecord(record);
+        await history.record('Delete highlight', [{ kind: 'annotation', articleId, before, after: null }]);
+        return { id };
+      });
+    },
+
+    getLegend: async () => store.legend(),
+
+    async updateLegend({ color, meaning }) {
+      const before = store.legend();
+      const after = { ...before, [color]: meaning };
+      await store.saveLegend(after);
+      await history.record(`Rename “${before[color]}”`, [{ kind: 'legend', before, after }]);
+      return after;
+    },
+  };
+}
+
+/**
+ * After an article's text changed: every annotation is anchored in the new text, and those
+ * that land get fresh selectors (new position, new context). Orphans keep their old target
+ * so the user can review them.
+ */
+export function reanchorAnnotations(annotations: Annotation[], newText: string): Annotation[] {
+  return annotations.map((annotation) => {
+    const state = anchorState(newText, annotation.target);
+    return state.status === 'anchored' ? { ...annotation, target: describeRange(newText, state.start, state.end) } : annotation;
+  });
+}
