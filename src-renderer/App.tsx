@@ -3,9 +3,11 @@ import { MarginPane } from './features/margin/MarginPane';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
+import { useUndoKeys } from './features/reader/useUndoKeys';
 
 /** The window: notices on top, the three panes, the status line at the foot. */
 export function App() {
+  useUndoKeys();
   return (
     <div className="app">
       <QuarantineBanner />

@@ -1,5 +1,6 @@
-/** What the renderer does once at start: learn the notebook's status, then list the library. */
+/** What the renderer does once at start: learn the notebook's status, then list the library and legend. */
 import { notebook } from '../notebook-client';
+import { loadHistory, loadLegend } from './annotation-actions';
 import { loadLibrary } from './library-actions';
 import { reportError, setBusy, statusStore } from './status-store';
 
@@ -12,7 +13,8 @@ export async function startApp(): Promise<void> {
     const status = await notebook.getNotebookStatus({});
     if (status.ok) statusStore.setState({ notebook: status.value });
     else reportError(status.error);
-    await loadLibrary();
+    // The legend and undo history live in the main process and outlast a window reload.
+    await Promise.all([loadLibrary(), loadLegend(), loadHistory()]);
   } finally {
     clearTimeout(busy);
     setBusy(null);

@@ -1,3 +1,4 @@
+import { annotationStore, initialAnnotationState } from '../state/annotation-store';
 import { initialLibraryState, libraryStore } from '../state/library-store';
 import { initialStatusState, statusStore } from '../state/status-store';
 
@@ -5,4 +6,5 @@ import { initialStatusState, statusStore } from '../state/status-store';
 export function resetStores(): void {
   libraryStore.setState(initialLibraryState, true);
   statusStore.setState(initialStatusState, true);
+  annotationStore.setState(initialAnnotationState, true);
 }

@@ -2,31 +2,63 @@
  * An article's body, rendered from its `ArticleDoc` tree as React elements (never as HTML
  * strings, so imported content can never run). Every leaf that contributes canonical text
  * carries `data-block="<n>"`, and its textContent is exactly that block's text: the blocks
- * joined by "\n\n" are the article's `text`, which highlights will index.
+ * joined by "\n\n" are the article's `text`, which highlights index. Highlights (offsets in
+ * that text) are painted as nested `<mark>`s inside the blocks they cover.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { MouseEventHandler } from 'react';
 import type { ArticleDoc, Block, TableCell, TextLike } from '../../../src-main/common/article-doc';
 import { normalizeDoc } from '../../../src-main/common/anchoring/canonical-text';
 import { numberTextBlocks } from './block-numbers';
 import { Inlines } from './Inlines';
+import { PaintedRun } from './PaintedRun';
+import { blockOffsets } from './block-offsets';
+import type { PaintRange } from './paint-segments';
+import { rangesByBlock, sortRanges } from './paint-segments';
 
 export interface ArticleBodyProps {
   doc: ArticleDoc;
   onLinkClick?: (href: string) => void;
+  /** Highlights to paint, in offsets of the canonical text; zero-length ones are ignored. */
+  highlights?: readonly PaintRange[];
+  /** Extra class names (a comment rendered in the margin reuses this component). */
+  className?: string;
+  onClick?: MouseEventHandler<HTMLDivElement>;
 }
 
 interface BlockContext {
   numbers: Map<TextLike, number>;
+  /** Each block's highlights, in block offsets. */
+  paint: PaintRange[][];
   onLinkClick?: (href: string) => void;
 }
 
-export function ArticleBody({ doc, onLinkClick }: ArticleBodyProps) {
+const NO_HIGHLIGHTS: readonly PaintRange[] = [];
+
+/**
+ * Memoized: selecting a highlight or flashing one changes only the paint look (a context the
+ * marks read), so the body's thousands of runs are not rebuilt for it.
+ */
+export const ArticleBody = memo(function ArticleBody({ doc, onLinkClick, highlights = NO_HIGHLIGHTS, className, onClick }: ArticleBodyProps) {
   // Stored docs are already normalized and normalizing is idempotent; doing it here anyway
   // keeps the rendered text equal to canonical text even for a doc that skipped it.
   const normalized = useMemo(() => normalizeDoc(doc), [doc]);
   const numbers = useMemo(() => numberTextBlocks(normalized), [normalized]);
-  const context: BlockContext = { numbers, onLinkClick };
-  return <div className="article-body">{renderBlocks(normalized.blocks, context)}</div>;
+  const offsets = useMemo(() => blockOffsets(normalized), [normalized]);
+  const paint = useMemo(() => rangesByBlock(sortRanges(highlights), offsets.starts, offsets.lengths), [highlights, offsets]);
+  const context: BlockContext = { numbers, paint, onLinkClick };
+  return (
+    // Clicks on painted marks bubble here (one listener for all of them); the marks themselves
+    // are reached from the keyboard through their cards in the margin.
+    <div className={className ? `article-body ${className}` : 'article-body'} onClick={onClick}>
+      {renderBlocks(normalized.blocks, context)}
+    </div>
+  );
+});
+
+function blockRanges(context: BlockContext, leaf: TextLike): PaintRange[] | undefined {
+  const number = context.numbers.get(leaf);
+  return number === undefined ? undefined : context.paint[number];
 }
 
 function renderBlocks(blocks: Block[], context: BlockContext) {
@@ -39,7 +71,7 @@ function BlockView({ block, context }: { block: Block; context: BlockContext }) 
     case 'paragraph':
       return (
         <p data-block={numbers.get(block)}>
-          <Inlines inlines={block.children} onLinkClick={onLinkClick} />
+          <Inlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
         </p>
       );
     case 'heading': {
@@ -48,12 +80,16 @@ function BlockView({ block, context }: { block: Block; context: BlockContext }) 
       const Heading = `h${Math.min(block.level + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
       return (
         <Heading data-level={block.level} data-block={numbers.get(block)}>
-          <Inlines inlines={block.children} onLinkClick={onLinkClick} />
+          <Inlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
         </Heading>
       );
     }
     case 'preformatted':
-      return <pre data-block={numbers.get(block)}>{block.text}</pre>;
+      return (
+        <pre data-block={numbers.get(block)}>
+          <PaintedRun text={block.text} offset={0} ranges={blockRanges(context, block) ?? []} />
+        </pre>
+      );
     case 'quote':
       return <blockquote>{renderBlocks(block.children, context)}</blockquote>;
     case 'list': {
@@ -79,7 +115,7 @@ function TableView({ rows, context }: { rows: TableCell[][]; context: BlockConte
         const scope = cell.header ? (inHead ? 'col' : 'row') : undefined;
         return (
           <Cell key={cellIndex} scope={scope} data-block={context.numbers.get(cell)}>
-            <Inlines inlines={cell.children} onLinkClick={context.onLinkClick} />
+            <Inlines inlines={cell.children} onLinkClick={context.onLinkClick} ranges={blockRanges(context, cell)} />
           </Cell>
         );
       })}

@@ -1,16 +1,70 @@
-/** The open article: toolbar, header and body, plus its rename field and delete dialog. */
-import { useCallback, useRef, useState } from 'react';
+/**
+ * The open article: toolbar, header and body with its highlights painted, the selection
+ * toolbar, plus its rename field and delete dialog.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
+import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
+import { annotationStore } from '../../state/annotation-store';
 import { report } from '../../state/status-store';
+import { useAnnotations } from '../../state/useAnnotations';
+import { useHighlightFocus } from '../../state/useHighlightFocus';
+import { useLegend } from '../../state/useLegend';
 import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { DeleteArticleDialog } from './DeleteArticleDialog';
+import { PaintLookContext, type PaintLook } from './paint-context';
+import type { PaintRange } from './paint-segments';
 import { ReaderToolbar } from './ReaderToolbar';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useReaderKeys } from './useReaderKeys';
+import { useSelectionTracking } from './useSelectionTracking';
+
+/**
+ * A click on a painted passage selects its card. Nested highlights: the first click picks the
+ * innermost; clicking again walks outwards (and round), so every layer stays reachable.
+ */
+function onPassageClick(event: MouseEvent<HTMLDivElement>) {
+  const selection = window.getSelection();
+  if (selection && !selection.isCollapsed) return; // the end of a drag, not a click
+  const chain: string[] = [];
+  let mark = event.target instanceof Element ? event.target.closest('mark[data-annotation-id]') : null;
+  while (mark) {
+    const id = mark.getAttribute('data-annotation-id');
+    if (id && !chain.includes(id)) chain.push(id);
+    mark = mark.parentElement?.closest('mark[data-annotation-id]') ?? null;
+  }
+  if (chain.length === 0) return;
+  const current = annotationStore.getState().selectedId;
+  const index = current ? chain.indexOf(current) : -1;
+  selectAnnotation(chain[(index + 1) % chain.length]!);
+}
 
 export function OpenArticle({ view }: { view: ArticleView }) {
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
+  const article = useRef<HTMLElement>(null);
+  const annotations = useAnnotations();
+  const legend = useLegend();
+  const { selectedId, flashId } = useHighlightFocus();
+
+  useEffect(() => {
+    void loadAnnotations(view.id);
+  }, [view.id]);
+  useSelectionTracking(article, view.text);
+  useReaderKeys();
+
+  const highlights = useMemo(
+    () =>
+      annotations.flatMap((annotation): PaintRange[] =>
+        annotation.anchor.status === 'anchored' && annotation.articleId === view.id
+          ? [{ id: annotation.id, color: annotation.color, start: annotation.anchor.start, end: annotation.anchor.end }]
+          : [],
+      ),
+    [annotations, view.id],
+  );
+  const look = useMemo<PaintLook>(() => ({ meaningOf: (color) => legend[color], selectedId, flashId }), [legend, selectedId, flashId]);
 
   const onRenameDone = useCallback(() => {
     setRenaming(false);
@@ -24,9 +78,12 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   return (
     <>
       <ReaderToolbar renameButton={renameButton} onRename={() => setRenaming(true)} onDelete={() => setDeleting(true)} />
-      <article className="article">
+      <article ref={article} className="article">
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
-        <ArticleBody doc={view.doc} onLinkClick={onLinkClick} />
+        <PaintLookContext value={look}>
+          <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={highlights} onClick={onPassageClick} />
+        </PaintLookContext>
+        <SelectionToolbar />
       </article>
       {deleting ? <DeleteArticleDialog article={view} onClose={() => setDeleting(false)} /> : null}
     </>

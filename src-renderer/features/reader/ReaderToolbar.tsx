@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
-import { PencilLine, Trash2 } from 'lucide-react';
+import { PencilLine, Redo2, Trash2, Undo2 } from 'lucide-react';
+import { redo, undo } from '../../state/annotation-actions';
+import { useHistoryState } from '../../state/useHistoryState';
 
 export interface ReaderToolbarProps {
   renameButton: Ref<HTMLButtonElement>;
@@ -12,8 +14,32 @@ export interface ReaderToolbarProps {
  * accessible names start with that word, so speech users can say what they see.
  */
 export function ReaderToolbar({ renameButton, onRename, onDelete }: ReaderToolbarProps) {
+  const history = useHistoryState();
   return (
     <div className="reader-toolbar">
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-label="Undo"
+        title={history.undo ? `Undo ${history.undo.label} (Ctrl+Z)` : 'Nothing to undo'}
+        disabled={!history.undo}
+        onClick={() => void undo()}
+      >
+        <Undo2 aria-hidden="true" size={16} />
+        <span>Undo</span>
+      </button>
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-label="Redo"
+        title={history.redo ? `Redo ${history.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        disabled={!history.redo}
+        onClick={() => void redo()}
+      >
+        <Redo2 aria-hidden="true" size={16} />
+        <span>Redo</span>
+      </button>
+      <span className="toolbar-spacer" aria-hidden="true" />
       <button ref={renameButton} type="button" className="button button-quiet" aria-label="Rename article" onClick={onRename}>
         <PencilLine aria-hidden="true" size={16} />
         <span>Rename</span>

@@ -1,0 +1,12 @@
+/**
+ * A comment's Markdown, rendered through the article tree like any article (raw HTML stays
+ * text, nothing goes through innerHTML).
+ */
+import { useMemo } from 'react';
+import { markdownToDoc } from '../../../src-main/common/markdown-to-doc';
+import { ArticleBody } from '../reader/ArticleBody';
+
+export function CommentMarkdown({ source }: { source: string }) {
+  const doc = useMemo(() => markdownToDoc(source), [source]);
+  return <ArticleBody doc={doc} className="comment-body" />;
+}

@@ -1,0 +1,19 @@
+/**
+ * What painted marks need beyond their ranges: how to name a colour (its legend meaning, so
+ * colour is never the only cue) and which highlight is selected or flashing. Given by
+ * `ArticleBody` through React context so inline runs need not thread it through props.
+ */
+import { createContext } from 'react';
+import type { HighlightColor } from '../../../src-main/common/model';
+
+export interface PaintLook {
+  meaningOf: (color: HighlightColor) => string;
+  selectedId: string | null;
+  flashId: string | null;
+}
+
+export const PaintLookContext = createContext<PaintLook>({
+  meaningOf: (color) => color,
+  selectedId: null,
+  flashId: null,
+});

@@ -1,0 +1,100 @@
+/**
+ * Painting highlights, as pure functions: which highlight covers which characters of a run of
+ * text, as a tree of nested marks that React renders. No DOM is touched, so it runs in tests
+ * and benches, and the text it returns is exactly the run's text (marks never add characters,
+ * which keeps every block's textContent equal to its canonical text).
+ */
+import type { HighlightColor } from '../../../src-main/common/model';
+
+/** One highlight as painting needs it, with offsets in whatever text the caller paints. */
+export interface PaintRange {
+  id: string;
+  color: HighlightColor;
+  start: number;
+  end: number;
+}
+
+export type PaintNode = { kind: 'text'; text: string } | { kind: 'mark'; range: PaintRange; children: PaintNode[] };
+
+/**
+ * Outer before inner: a highlight that starts earlier (or, starting together, ends later)
+ * encloses the other, so nesting is stable whatever order the ranges came in.
+ */
+export function compareRanges(a: PaintRange, b: PaintRange): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Sorts ranges outer-first and drops empty ones. Call once per article; `rangesByBlock` and
+ * `paintRun` expect their input in this order.
+ */
+export function sortRanges(ranges: readonly PaintRange[]): PaintRange[] {
+  return ranges.filter((range) => range.end > range.start).sort(compareRanges);
+}
+
+/**
+ * Splits sorted article-wide ranges into the blocks they touch, re-based to each block's
+ * start. `blockStarts[i]`/`blockLengths[i]` place block i in the canonical text.
+ * A sweep over both sorted lists, so 1,000 highlights on a long article stay cheap.
+ */
+export function rangesByBlock(sorted: readonly PaintRange[], blockStarts: readonly number[], blockLengths: readonly number[]): PaintRange[][] {
+  const out: PaintRange[][] = blockStarts.map(() => []);
+  let first = 0;
+  for (const range of sorted) {
+    // Blocks wholly before this range are also before every later range's start.
+    while (first < blockStarts.length && blockStarts[first]! + blockLengths[first]! <= range.start) first += 1;
+    for (let block = first; block < blockStarts.length; block += 1) {
+      const start = blockStarts[block]!;
+      if (start >= range.end) break;
+      const end = start + blockLengths[block]!;
+      const from = Math.max(range.start, start);
+      const to = Math.min(range.end, end);
+      if (to > from) out[block]!.push({ ...range, start: from - start, end: to - start });
+    }
+  }
+  return out;
+}
+
+/**
+ * Paints one run of text that starts at `offset` in its block: the run cut at every highlight
+ * boundary, each piece wrapped in the marks covering it, outermost first. Consecutive pieces
+ * under the same outer mark share that mark, so a highlight over a plain run is one `<mark>`
+ * and overlapping highlights nest. `ranges` must be sorted by `compareRanges`.
+ */
+export function paintRun(text: string, offset: number, ranges: readonly PaintRange[]): PaintNode[] {
+  const runEnd = offset + text.length;
+  const covering = ranges.filter((range) => range.start < runEnd && range.end > offset);
+  if (covering.length === 0) return text === '' ? [] : [{ kind: 'text', text }];
+
+  const cuts = new Set<number>([offset, runEnd]);
+  for (const range of covering) {
+    cuts.add(Math.max(range.start, offset));
+    cuts.add(Math.min(range.end, runEnd));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+
+  const root: PaintNode[] = [];
+  // The open marks, outermost first, with the children list new pieces go into.
+  let open: { range: PaintRange; children: PaintNode[] }[] = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const stack = covering.filter((range) => range.start <= from && range.end >= to);
+    let keep = 0;
+    while (keep < open.length && keep < stack.length && open[keep]!.range === stack[keep]) keep += 1;
+    open = open.slice(0, keep);
+    for (const range of stack.slice(keep)) {
+      const node: PaintNode = { kind: 'mark', range, children: [] };
+      (open.length > 0 ? open[open.length - 1]!.children : root).push(node);
+      open.push({ range, children: node.children });
+    }
+    const piece: PaintNode = { kind: 'text', text: text.slice(from - offset, to - offset) };
+    (open.length > 0 ? open[open.length - 1]!.children : root).push(piece);
+  }
+  return root;
+}
+
+/** The text a painted tree spells, for tests and invariants: always the run's own text. */
+export function paintedText(nodes: readonly PaintNode[]): string {
+  return nodes.map((node) => (node.kind === 'text' ? node.text : paintedText(node.children))).join('');
+}

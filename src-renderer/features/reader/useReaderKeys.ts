@@ -1,0 +1,32 @@
+/**
+ * The reader's keys while text is selected in the article: `h` highlights it in the current
+ * colour, `1`–`6` choose the current colour (without highlighting, so a colour can be picked
+ * before `h`), `Esc` hides the selection toolbar.
+ */
+import { useEffect } from 'react';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { highlightSelection, setCurrentColor } from '../../state/annotation-actions';
+import { annotationStore } from '../../state/annotation-store';
+import { isTypingTarget } from './is-typing-target';
+
+export function useReaderKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTypingTarget(event.target)) return;
+      const { selection } = annotationStore.getState();
+      if (!selection) return;
+      if (event.key === 'h' || event.key === 'H') {
+        event.preventDefault();
+        void highlightSelection();
+      } else if (/^[1-6]$/.test(event.key)) {
+        event.preventDefault();
+        setCurrentColor(HIGHLIGHT_COLORS[Number(event.key) - 1]!);
+      } else if (event.key === 'Escape') {
+        annotationStore.setState({ toolbarDismissed: true });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}

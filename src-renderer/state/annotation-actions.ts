@@ -1,0 +1,163 @@
+/**
+ * What the person can do to highlights and the legend. Each action makes one call through the
+ * notebook client, then refreshes the store from the answer; failures go to the status region.
+ * Every change also refreshes what undo/redo would do, since history lives in the main process.
+ */
+import { describeRange } from '../../src-main/common/anchoring/describe-range';
+import type { AnnotationView, HighlightColor } from '../../src-main/common/model';
+import { notebook } from '../notebook-client';
+import { annotationStore, type ReaderSelection } from './annotation-store';
+import { libraryStore } from './library-store';
+import { report, reportError } from './status-store';
+
+/** Fetches the highlights of `articleId` (ignoring an answer for an article no longer open). */
+export async function loadAnnotations(articleId: string): Promise<void> {
+  if (annotationStore.getState().articleId !== articleId) {
+    annotationStore.setState({ articleId, annotations: [], selectedId: null, flashId: null, selection: null });
+  }
+  const answer = await notebook.listAnnotations({ articleId });
+  if (annotationStore.getState().articleId !== articleId) return;
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState({ annotations: answer.value });
+}
+
+export async function loadLegend(): Promise<void> {
+  const answer = await notebook.getLegend({});
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState({ legend: answer.value });
+}
+
+export async function loadHistory(): Promise<void> {
+  const answer = await notebook.getHistory({});
+  if (answer.ok) annotationStore.setState({ history: answer.value });
+}
+
+/** Reloads everything an undo/redo may have changed for the open article. */
+async function reloadOpen(): Promise<void> {
+  const { articleId } = annotationStore.getState();
+  await Promise.all([articleId ? loadAnnotations(articleId) : undefined, loadLegend(), loadHistory()]);
+}
+
+function articleText(): string | null {
+  const { view, openId } = libraryStore.getState();
+  return view && view.id === openId ? view.text : null;
+}
+
+function replaceOne(updated: AnnotationView): void {
+  annotationStore.setState(({ annotations }) => ({
+    annotations: annotations.map((annotation) => (annotation.id === updated.id ? updated : annotation)),
+  }));
+}
+
+/**
+ * The passage is painted now, so the selection has done its job, unless the person has
+ * already selected something else while the call was on its way.
+ */
+function clearSelectionIfStill(used: ReaderSelection): void {
+  const now = annotationStore.getState().selection;
+  if (now?.start !== used.start || now.end !== used.end) return;
+  window.getSelection()?.removeAllRanges();
+  annotationStore.setState({ selection: null });
+}
+
+export function setCurrentColor(color: HighlightColor): void {
+  annotationStore.setState({ currentColor: color });
+}
+
+/** Highlights the reader's selection in `color` (the current colour by default). */
+export async function highlightSelection(color?: HighlightColor): Promise<void> {
+  const { selection, articleId, currentColor } = annotationStore.getState();
+  const text = articleText();
+  if (!selection || !articleId || text === null) return;
+  const target = describeRange(text, selection.start, selection.end);
+  const answer = await notebook.createAnnotation({ articleId, target, color: color ?? currentColor });
+  if (!answer.ok) return reportError(answer.error);
+  clearSelectionIfStill(selection);
+  annotationStore.setState({ currentColor: color ?? currentColor, selectedId: answer.value.id });
+  await Promise.all([loadAnnotations(articleId), loadHistory()]);
+}
+
+export async function recolorAnnotation(id: string, color: HighlightColor): Promise<void> {
+  const answer = await notebook.updateAnnotation({ id, color });
+  if (!answer.ok) return reportError(answer.error);
+  replaceOne(answer.value);
+  await loadHistory();
+}
+
+/** Saves a comment; answers whether it was saved, so the editor can keep the text if not. */
+export async function saveComment(id: string, comment: string): Promise<boolean> {
+  const answer = await notebook.updateAnnotation({ id, comment });
+  if (!answer.ok) {
+    reportError(answer.error);
+    return false;
+  }
+  replaceOne(answer.value);
+  await loadHistory();
+  return true;
+}
+
+/** Moves an orphaned highlight onto the reader's selection. */
+export async function reattachToSelection(id: string): Promise<void> {
+  const { selection, articleId } = annotationStore.getState();
+  const text = articleText();
+  if (!selection || !articleId || text === null) return;
+  const answer = await notebook.updateAnnotation({ id, target: describeRange(text, selection.start, selection.end) });
+  if (!answer.ok) return reportError(answer.error);
+  clearSelectionIfStill(selection);
+  annotationStore.setState({ selectedId: id });
+  report('Re-attached the highlight to the selected passage.');
+  await Promise.all([loadAnnotations(articleId), loadHistory()]);
+}
+
+export async function deleteAnnotation(id: string): Promise<void> {
+  const answer = await notebook.deleteAnnotation({ id });
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState(({ annotations, selectedId }) => ({
+    annotations: annotations.filter((annotation) => annotation.id !== id),
+    selectedId: selectedId === id ? null : selectedId,
+  }));
+  report('Deleted the highlight. Undo brings it back.');
+  await loadHistory();
+}
+
+export async function updateMeaning(color: HighlightColor, meaning: string): Promise<boolean> {
+  const answer = await notebook.updateLegend({ color, meaning });
+  if (!answer.ok) {
+    reportError(answer.error);
+    return false;
+  }
+  annotationStore.setState({ legend: answer.value });
+  await loadHistory();
+  return true;
+}
+
+export async function undo(): Promise<void> {
+  const answer = await notebook.undo({});
+  if (!answer.ok) return reportError(answer.error);
+  report(answer.value ? `Undid: ${answer.value.label}` : 'Nothing to undo.');
+  await reloadOpen();
+}
+
+export async function redo(): Promise<void> {
+  const answer = await notebook.redo({});
+  if (!answer.ok) return reportError(answer.error);
+  report(answer.value ? `Redid: ${answer.value.label}` : 'Nothing to redo.');
+  await reloadOpen();
+}
+
+export function selectAnnotation(id: string | null): void {
+  annotationStore.setState({ selectedId: id });
+}
+
+let flashTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long the passage flash lasts; matches the CSS animation. */
+export const FLASH_MS = 1200;
+
+/** Marks a passage as flashing for the length of its animation. */
+export function flashAnnotation(id: string): void {
+  clearTimeout(flashTimer);
+  // Off then on, so clicking the same card twice restarts the animation.
+  annotationStore.setState({ flashId: null, selectedId: id });
+  requestAnimationFrame(() => annotationStore.setState({ flashId: id }));
+  flashTimer = setTimeout(() => annotationStore.setState({ flashId: null }), FLASH_MS);
+}
