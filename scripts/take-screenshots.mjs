@@ -1,3 +1,4 @@
+/* global document, window, NodeFilter -- these run inside the page, through page.evaluate */
 // Screenshots of the real UI in browser mode, light and dark, for review and for the README.
 // Usage: npm run build && node scripts/take-screenshots.mjs [outDir]
 import { spawn } from 'node:child_process';
@@ -47,6 +48,33 @@ Extended deterrence is the commitment of a state to deter attacks on its *allies
 
 See [the joint statement](https://www.state.gov/) for the full text.`;
 
+/** Selects a phrase in the reader (as a drag would) so the keyboard can highlight it. */
+async function selectPhrase(page, phrase) {
+  await page.locator('.article-body').evaluate((body, phrase) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(phrase);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      node.parentElement.scrollIntoView({ block: 'center' });
+      return;
+    }
+    throw new Error(`not found: ${phrase}`);
+  }, phrase);
+}
+
+const HIGHLIGHTS = [
+  ['1', 'upgrading the command and control of U.S. forces'],
+  ['2', 'more than 50,000 U.S. troops'],
+  ['4', 'has no commanding authority'],
+  ['5', 'the greatest strategic challenge'],
+];
+
 for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
   const shot = (name) => page.screenshot({ path: join(outDir, `${scheme}-${name}.png`) });
@@ -57,6 +85,18 @@ for (const scheme of ['light', 'dark']) {
   await library.getByRole('button').filter({ hasText: 'Japan' }).first().click();
   await page.locator('article [data-block]').first().waitFor();
   await shot('02-sample-open');
+  if (scheme === 'light') {
+    for (const [key, phrase] of HIGHLIGHTS) {
+      await selectPhrase(page, phrase);
+      await page.keyboard.press(key);
+      await page.keyboard.press('h');
+      await page.locator('mark', { hasText: phrase.split(' ').at(-1) }).first().waitFor();
+    }
+    await page.evaluate(() => window.getSelection().removeAllRanges());
+  }
+  await page.getByRole('main', { name: 'Reader' }).evaluate((main) => main.querySelector('.reader-scroll, article')?.scrollIntoView());
+  await page.getByRole('heading', { level: 1 }).first().scrollIntoViewIfNeeded();
+  await shot('09-highlights');
   if (scheme === 'light') {
     await page.getByRole('button', { name: 'New article' }).click();
     const dialog = page.getByRole('dialog', { name: 'New article' });
