@@ -7,6 +7,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MenuCommand } from '../src-main/common/app-menu';
 import { App } from './App';
 import { startApp } from './state/start-app';
 import { notebookHarness } from './test-support/notebook-harness';
@@ -131,6 +132,35 @@ describe('highlighting', () => {
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(marks()).toHaveLength(0));
     expect(screen.getByRole('status').textContent).toMatch(/^Redid: /);
+  });
+
+  it('undoes and redoes from the desktop menu, and leaves a focused field its own undo', async () => {
+    // What the Electron preload provides: the menu's commands, nothing else.
+    let send: (command: MenuCommand) => void = () => undefined;
+    window.appMenu = { onCommand: (listener) => ((send = listener), () => undefined) };
+    try {
+      const { user } = await openSeed();
+      selectPhrase('command structure');
+      await user.keyboard('h');
+      await waitFor(() => expect(marks()).toHaveLength(1));
+
+      act(() => send('undo'));
+      await waitFor(() => expect(marks()).toHaveLength(0));
+      expect(screen.getByRole('status').textContent).toBe('Undid: Highlight');
+      act(() => send('redo'));
+      await waitFor(() => expect(marks()).toHaveLength(1));
+
+      const card = await within(margin()).findByRole('article', { name: 'command structure' });
+      await user.click(within(card).getByRole('button', { name: 'Add comment' }));
+      const execCommand = vi.fn(() => true);
+      document.execCommand = execCommand;
+      const before = notebookHarness.calls.length;
+      act(() => send('undo'));
+      expect(execCommand).toHaveBeenCalledWith('undo');
+      expect(notebookHarness.calls.slice(before).map((call) => call.method)).not.toContain('undo');
+    } finally {
+      delete window.appMenu;
+    }
   });
 
   it('leaves Ctrl+Z to a text field while one is being typed in', async () => {

@@ -1,13 +1,26 @@
 /**
  * The bridge between the sandboxed renderer and the main process: `window.notebook` is an
- * allowlist of the contract's methods, each one an `invoke` on its own channel. Nothing else
- * (no ipcRenderer, no channel strings, no Node) reaches the page.
+ * allowlist of the contract's methods, each one an `invoke` on its own channel, and
+ * `window.appMenu` only lets the page hear the menu's commands. Nothing else (no ipcRenderer,
+ * no channel strings, no Node) reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { NotebookApi } from '../common/api';
 import { buildNotebookApi } from '../common/api-client';
 import { ipcChannel } from '../common/api-methods';
+import { MENU_CHANNEL, isMenuCommand, type AppMenuBridge } from '../common/app-menu';
 
 const notebook = buildNotebookApi((method, arg) => ipcRenderer.invoke(ipcChannel(method), arg)) satisfies NotebookApi;
 
+const appMenu = {
+  onCommand(listener) {
+    const forward = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(MENU_CHANNEL, forward);
+  },
+} satisfies AppMenuBridge;
+
 contextBridge.exposeInMainWorld('notebook', notebook);
+contextBridge.exposeInMainWorld('appMenu', appMenu);

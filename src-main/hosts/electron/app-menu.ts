@@ -1,7 +1,30 @@
-/** The application menu: the usual items, from Electron's roles so they behave natively. */
-import { Menu, app, shell, type MenuItemConstructorOptions } from 'electron';
+/** The application menu: the usual items, from Electron's roles where they behave natively. */
+import { Menu, app, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../../common/app-menu';
 
-export function buildAppMenu(notebookDir: string): Menu {
+/**
+ * The Edit menu. Undo and Redo go to the page, which undoes the notebook's last change, or
+ * the text field's last edit when one has focus. Their shortcuts are shown but not registered
+ * (`registerAccelerator: false`): the page handles the keys itself, so one key press can
+ * never undo twice.
+ */
+export function editMenu(appWindow: () => BrowserWindow | undefined): MenuItemConstructorOptions {
+  const send = (command: MenuCommand) => () => appWindow()?.webContents.send(MENU_CHANNEL, command);
+  return {
+    label: 'Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
+      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: send('redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+}
+
+export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow | undefined): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -13,7 +36,7 @@ export function buildAppMenu(notebookDir: string): Menu {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    editMenu(appWindow),
     {
       label: 'View',
       submenu: [

@@ -61,7 +61,7 @@ export function startDesktopApp(): void {
     }
     hardenSession(session.defaultSession);
     registerIpc(notebook.handlers, () => window);
-    Menu.setApplicationMenu(buildAppMenu(dir));
+    Menu.setApplicationMenu(buildAppMenu(dir, () => window));
     window = createMainWindow();
   });
 }

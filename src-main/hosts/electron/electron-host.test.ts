@@ -26,6 +26,7 @@ vi.mock('electron', async () => {
 });
 
 const { registerIpc } = await import('./ipc');
+const { editMenu } = await import('./app-menu');
 const { denyNavigationEverywhere, hardenSession } = await import('./web-security');
 const { isAppUrl, APP_PAGE_URL: APP_URL } = await import('./main-window');
 
@@ -68,6 +69,23 @@ describe('IPC registration', () => {
   ])('refuses calls from %s', async (_name, event) => {
     const answer = await fake.handlers.get('notebook:listArticles')!(event(), {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});
+
+describe('the Edit menu', () => {
+  it('sends Undo and Redo to the page, with their shortcuts shown but left to the page', () => {
+    const sent: unknown[][] = [];
+    const window = { webContents: { send: (...args: unknown[]) => sent.push(args) } };
+    const { submenu } = editMenu(() => window as never) as { submenu: { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[] };
+    const undo = submenu.find((item) => item.label === 'Undo')!;
+    const redo = submenu.find((item) => item.label === 'Redo')!;
+    expect([undo.accelerator, undo.registerAccelerator, redo.accelerator, redo.registerAccelerator]).toEqual(['CmdOrCtrl+Z', false, 'CmdOrCtrl+Shift+Z', false]);
+    undo.click!();
+    redo.click!();
+    expect(sent).toEqual([
+      ['app-menu:command', 'undo'],
+      ['app-menu:command', 'redo'],
+    ]);
   });
 });
 

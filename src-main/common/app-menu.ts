@@ -1,0 +1,16 @@
+/**
+ * Commands the desktop app's menu sends to the page. The preload exposes only a way to listen
+ * for these (`window.appMenu`), never the channel itself.
+ */
+export const MENU_COMMANDS = ['undo', 'redo'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The IPC channel the main process sends menu commands on. */
+export const MENU_CHANNEL = 'app-menu:command';
+
+export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
+
+export interface AppMenuBridge {
+  /** Calls `listener` for each menu command; returns a function that stops listening. */
+  onCommand(listener: (command: MenuCommand) => void): () => void;
+}
