@@ -19,6 +19,23 @@ export const API_METHODS = [
   'getHistory',
   'undo',
   'redo',
+  'listClaims',
+  'createClaim',
+  'updateClaim',
+  'deleteClaim',
+  'addEvidence',
+  'removeEvidence',
+  'listNotes',
+  'getNote',
+  'createNote',
+  'updateNote',
+  'deleteNote',
+  'linkNote',
+  'unlinkNote',
+  'getAnnotationUsage',
+  'listTags',
+  'renameTag',
+  'mergeTags',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

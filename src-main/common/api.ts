@@ -7,7 +7,34 @@
  */
 import { z } from 'zod';
 import type { ApiMethod } from './api-methods';
-import type { AnnotationView, ArticleMeta, ArticleView, ColorLegend, HistoryState, HistoryStep, NotebookStatus } from './model';
+import type {
+  AnnotationUsage,
+  AnnotationView,
+  ArticleMeta,
+  ArticleView,
+  ClaimView,
+  Claim,
+  ColorLegend,
+  HistoryState,
+  HistoryStep,
+  Note,
+  NoteMeta,
+  NotebookStatus,
+  TagCount,
+} from './model';
+import {
+  claimIdSchema,
+  createClaimArgs,
+  createNoteArgs,
+  evidenceArgs,
+  linkNoteArgs,
+  mergeTagsArgs,
+  noteIdSchema,
+  renameTagArgs,
+  unlinkNoteArgs,
+  updateClaimArgs,
+  updateNoteArgs,
+} from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
 
@@ -57,6 +84,23 @@ export const apiArgs = {
   getHistory: noArguments,
   undo: noArguments,
   redo: noArguments,
+  listClaims: noArguments,
+  createClaim: createClaimArgs,
+  updateClaim: updateClaimArgs,
+  deleteClaim: z.object({ id: claimIdSchema }).strict(),
+  addEvidence: evidenceArgs,
+  removeEvidence: evidenceArgs,
+  listNotes: noArguments,
+  getNote: z.object({ id: noteIdSchema }).strict(),
+  createNote: createNoteArgs,
+  updateNote: updateNoteArgs,
+  deleteNote: z.object({ id: noteIdSchema }).strict(),
+  linkNote: linkNoteArgs,
+  unlinkNote: unlinkNoteArgs,
+  getAnnotationUsage: z.object({ id: annotationIdSchema }).strict(),
+  listTags: noArguments,
+  renameTag: renameTagArgs,
+  mergeTags: mergeTagsArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -78,6 +122,27 @@ export interface ApiResults {
   /** null when there was nothing to undo/redo. */
   undo: HistoryStep | null;
   redo: HistoryStep | null;
+  /** Newest first, each with its evidence passages and the notes that link to it. */
+  listClaims: ClaimView[];
+  createClaim: Claim;
+  updateClaim: Claim;
+  deleteClaim: { id: string };
+  addEvidence: Claim;
+  removeEvidence: Claim;
+  /** Newest first; metadata and links, without bodies. */
+  listNotes: NoteMeta[];
+  getNote: Note;
+  createNote: Note;
+  updateNote: Note;
+  deleteNote: { id: string };
+  linkNote: Note;
+  unlinkNote: Note;
+  /** What deleting a highlight would touch, for the confirmation. */
+  getAnnotationUsage: AnnotationUsage;
+  listTags: TagCount[];
+  /** How many records changed. */
+  renameTag: { changed: number };
+  mergeTags: { changed: number };
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

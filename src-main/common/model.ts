@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { articleFormatSchema, articleMetaSchema, articleSchema } from './schema';
 import type { ArticleDoc } from './article-doc';
+import type { claimSchema, noteLinkSchema, noteMetaSchema, noteSchema, relationSchema, linkTargetSchema } from './research-schema';
 import type { annotationSchema, annotationTargetSchema, colorLegendSchema, highlightColorSchema } from './annotation-schema';
 
 export type ArticleId = `art_${string}`;
@@ -62,4 +63,29 @@ export interface HistoryStep {
   /** The article whose annotations changed, if any. */
   articleId?: string;
   history: HistoryState;
+}
+
+export type Claim = z.infer<typeof claimSchema>;
+export type Note = z.infer<typeof noteSchema>;
+export type NoteMeta = z.infer<typeof noteMetaSchema>;
+export type NoteLink = z.infer<typeof noteLinkSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type LinkTarget = z.infer<typeof linkTargetSchema>;
+
+/** A claim as the claims view shows it. */
+export interface ClaimView extends Claim {
+  evidence: (Claim['evidence'][number] & { articleTitle: string; quote: string; color: HighlightColor })[];
+  links: { noteId: string; noteTitle: string; relation: Relation }[];
+  counts: Record<Relation, number>;
+}
+
+export interface AnnotationUsage {
+  claims: { id: string; statement: string }[];
+  notes: { noteId: string; noteTitle: string; relation: Relation }[];
+}
+
+/** A tag and how many records of each kind carry it (exactly; the tree sums them). */
+export interface TagCount {
+  tag: string;
+  counts: { article: number; annotation: number; claim: number; note: number };
 }

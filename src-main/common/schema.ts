@@ -8,7 +8,7 @@ import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';
 
 export const ID_PREFIX = { article: 'art' } as const;
 
-const idOf = (prefix: string, noun: string) =>
+export const idOf = (prefix: string, noun: string) =>
   z.string({ error: `${noun} id must be a string` }).regex(new RegExp(`^${prefix}_[a-z0-9]{8,40}$`), {
     error: `"${noun} id" must look like ${prefix}_… (letters and digits)`,
   });

@@ -5,6 +5,7 @@ import type { NotebookApi } from '../common/api';
 import { describeRange } from '../common/anchoring/describe-range';
 import { inProcessApi, valueOf } from '../test-support/in-process-api';
 import { tempDir } from '../test-support/temp-dir';
+import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
 import { openNotebook, type OpenNotebook } from './open-notebook';
 
 interface Session {
@@ -181,7 +182,7 @@ describe('a notebook written by version 1', () => {
     expect(created.anchor).toEqual({ status: 'anchored', start: 0, end: 3 });
     await notebook.close();
 
-    expect(JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect((await readdir(join(dir, 'backups'))).some((f) => f.startsWith('notebook-v1-before-migration-'))).toBe(true);
   });
 });

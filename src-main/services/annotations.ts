@@ -9,6 +9,7 @@ import { canonicalText } from '../common/anchoring/canonical-text';
 import { NotebookError } from '../common/errors';
 import type { AnchorState, Annotation, AnnotationTarget, AnnotationView } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
+import { detachChanges } from './claims-and-notes';
 import type { History } from './history';
 import { newId } from './ids';
 import type { KeyedQueue } from './keyed-queue';
@@ -114,13 +115,16 @@ export function createAnnotations(store: NotebookStore, queue: KeyedQueue, histo
 
     async deleteAnnotation({ id }) {
       const articleId = await locate(id);
+      // Claims and notes that cite the highlight let go of it in the same undo step.
+      const detached = await queue.run('#research', () => detachChanges(store, { annotationId: id }, now));
       return queue.run(articleId, async () => {
         const record = await store.readRecord(articleId);
         const before = record.annotations.find((a) => a.id === id);
         if (!before) throw new NotebookError('not_found', 'That highlight no longer exists.');
         record.annotations = record.annotations.filter((a) => a.id !== id);
         await store.saveRecord(record);
-        await history.record('Delete highlight', [{ kind: 'annotation', articleId, before, after: null }]);
+        for (const change of detached) await history.applyOne(change, 'after');
+        await history.record('Delete highlight', [...detached, { kind: 'annotation', articleId, before, after: null }]);
         return { id };
       });
     },

@@ -72,6 +72,49 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
   getHistory: [[{ all: true }, /unknown field "all"/]],
   undo: [[{ steps: 2 }, /unknown field "steps"/]],
   redo: [[[], /expected object/i]],
+  listClaims: [[{ tag: 'x' }, /unknown field "tag"/]],
+  createClaim: [
+    [{}, /"annotationId" is required/],
+    [{ annotationId: 'ann_missing000', statement: '   ' }, /statement must not be empty/],
+    [{ annotationId: 'ann_missing000' }, /That highlight no longer exists/],
+  ],
+  updateClaim: [
+    [{ statement: 'x' }, /"id" is required/],
+    [{ id: 'clm_missing000', statement: 'x' }, /That claim no longer exists/],
+  ],
+  deleteClaim: [[{ id: 'note_missing000' }, /must look like clm_/]],
+  addEvidence: [
+    [{ claimId: 'clm_missing000' }, /"annotationId" is required/],
+    [{ claimId: 'clm_missing000', annotationId: 'ann_missing000' }, /That claim no longer exists/],
+  ],
+  removeEvidence: [[{ claimId: 'clm_missing000', annotationId: 'ann_missing000' }, /That claim no longer exists/]],
+  listNotes: [[{ order: 'title' }, /unknown field "order"/]],
+  getNote: [
+    [{}, /"id" is required/],
+    [{ id: 'note_missing000' }, /That note is no longer in the notebook/],
+  ],
+  createNote: [
+    [{ body: 'text' }, /"title" is required/],
+    [{ title: ' ' }, /title must not be empty/],
+    [{ title: 'x', body: 7 }, /body must be text/],
+  ],
+  updateNote: [[{ id: 'note_missing000', title: 'x' }, /That note is no longer in the notebook/]],
+  deleteNote: [[{ id: 'note_missing000' }, /That note is no longer in the notebook/]],
+  linkNote: [
+    [{ noteId: 'note_missing000', target: { claimId: 'clm_missing000' } }, /"relation" is required/],
+    [{ noteId: 'note_missing000', target: { claimId: 'clm_missing000' }, relation: 'refutes' }, /relation must be one of supports/],
+    [{ noteId: 'note_missing000', target: { articleId: 'art_missing000' }, relation: 'supports' }, /target must be \{claimId\} or \{annotationId\}/],
+    [{ noteId: 'note_missing000', target: { claimId: 'clm_missing000' }, relation: 'supports' }, /That note is no longer in the notebook/],
+  ],
+  unlinkNote: [[{ noteId: 'note_missing000' }, /"target" is required/]],
+  getAnnotationUsage: [[{ id: 'ann_missing000' }, /That highlight no longer exists/]],
+  listTags: [[{ kind: 'note' }, /unknown field "kind"/]],
+  renameTag: [
+    [{ from: 'a' }, /"to" is required/],
+    [{ from: 'a', to: '/b' }, /must not start or end with "\/"/],
+    [{ from: 'nowhere', to: 'b' }, /No record has the tag “nowhere”/],
+  ],
+  mergeTags: [[{ from: 'a', into: 'a' }, /same as the old one/]],
 };
 
 describe('bad arguments to every API method', () => {

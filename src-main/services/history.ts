@@ -16,6 +16,8 @@ const HISTORY_KEY = '#history';
 export interface History {
   /** Records a change the user just made (and forgets what could have been redone). */
   record(label: string, changes: Change[]): Promise<void>;
+  /** Writes one side of a change: the one way a recorded change reaches the store. */
+  applyOne(change: Change, side: 'before' | 'after'): Promise<void>;
   state(): Promise<HistoryState>;
   undo(): Promise<HistoryStep | null>;
   redo(): Promise<HistoryStep | null>;
@@ -29,37 +31,53 @@ const stateOf = (file: HistoryFile): HistoryState => ({
 export function createHistory(store: NotebookStore, queue: KeyedQueue, now: () => Date): History {
   /** Writes one record's state for one side of a change. */
   async function apply(change: Change, side: 'before' | 'after'): Promise<void> {
-    if (change.kind === 'legend') {
-      await store.saveLegend(change[side]);
-      return;
-    }
-    await queue.run(change.articleId, async () => {
-      if (change.kind === 'article') {
+    switch (change.kind) {
+      case 'legend':
+        return store.saveLegend(change[side]);
+      case 'claim': {
         const state = change[side];
-        if (state) await store.saveRecord(state);
-        else if (store.hasArticle(change.articleId)) await store.removeArticle(change.articleId);
-        return;
+        return state ? store.saveClaim(state) : store.removeClaim(change.claimId);
       }
-      if (!store.hasArticle(change.articleId)) {
-        throw new NotebookError('not_found', 'The article this step changed has been deleted, so the step cannot be repeated.');
+      case 'note': {
+        const state = change[side];
+        return state ? store.saveNote(state) : store.removeNote(change.noteId);
       }
-      const record = await store.readRecord(change.articleId);
-      const state = change[side];
-      const id = (change.before ?? change.after)!.id;
-      const at = record.annotations.findIndex((a) => a.id === id);
-      if (state === null) {
-        if (at >= 0) record.annotations.splice(at, 1);
-      } else if (at >= 0) {
-        record.annotations[at] = state;
-      } else {
-        record.annotations.push(state);
-      }
-      await store.saveRecord(record);
-    });
+      case 'article':
+        return queue.run(change.articleId, async () => {
+          const state = change[side];
+          if (state) await store.saveRecord(state);
+          else if (store.hasArticle(change.articleId)) await store.removeArticle(change.articleId);
+        });
+      case 'articleTags':
+        return queue.run(change.articleId, async () => {
+          if (!store.hasArticle(change.articleId)) return;
+          const record = await store.readRecord(change.articleId);
+          record.article.tags = change[side];
+          await store.saveRecord(record);
+        });
+      case 'annotation':
+        return queue.run(change.articleId, async () => {
+          if (!store.hasArticle(change.articleId)) {
+            throw new NotebookError('not_found', 'The article this step changed has been deleted, so the step cannot be repeated.');
+          }
+          const record = await store.readRecord(change.articleId);
+          const state = change[side];
+          const id = (change.before ?? change.after)!.id;
+          const at = record.annotations.findIndex((a) => a.id === id);
+          if (state === null) {
+            if (at >= 0) record.annotations.splice(at, 1);
+          } else if (at >= 0) {
+            record.annotations[at] = state;
+          } else {
+            record.annotations.push(state);
+          }
+          await store.saveRecord(record);
+        });
+    }
   }
 
   const articleOf = (entry: HistoryEntry): string | undefined => {
-    const change = entry.changes.find((c) => c.kind !== 'legend');
+    const change = entry.changes.find((c) => 'articleId' in c);
     return change && 'articleId' in change ? change.articleId : undefined;
   };
 
@@ -94,6 +112,7 @@ export function createHistory(store: NotebookStore, queue: KeyedQueue, now: () =
         file.redo = [];
         await store.saveHistory(file);
       }),
+    applyOne: apply,
     state: async () => stateOf(await store.readHistory()),
     undo: () => step('undo'),
     redo: () => step('redo'),

@@ -6,9 +6,11 @@ import type { NotebookHandlers } from '../common/api';
 import type { NotebookStatus } from '../common/model';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
+import { createClaimsAndNotes } from './claims-and-notes';
 import { createHistory } from './history';
 import { KeyedQueue } from './keyed-queue';
 import { createLibrary } from './library';
+import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
 
 export interface OpenNotebook {
@@ -33,6 +35,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const history = createHistory(store, queue, now);
   const library = createLibrary(store, queue, now);
   const annotations = createAnnotations(store, queue, history, now);
+  const research = createClaimsAndNotes(store, queue, history, now);
+  const tags = createTags(store, queue, history, now);
 
   if (store.isNew) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -44,6 +48,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     handlers: {
       ...library.handlers,
       ...annotations,
+      ...research,
+      ...tags,
       getNotebookStatus: async () => status(),
       getHistory: () => history.state(),
       undo: () => history.undo(),

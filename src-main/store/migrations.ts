@@ -15,7 +15,7 @@ export interface Migration {
 }
 
 /** Every file kind shares one version number so a notebook folder is one consistent thing. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Every step, in order; a step must accept any file kind (notebook.json, article, history). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,6 +27,14 @@ export const MIGRATIONS: readonly Migration[] = [
         return { ...data, legend: data.legend ?? { ...DEFAULT_LEGEND }, annotations: data.annotations ?? {} };
       }
       if (typeof data.article === 'object' && data.article !== null) return { ...data, annotations: data.annotations ?? [] };
+      return data;
+    },
+  },
+  {
+    to: 3,
+    describe: 'claims and notes: lists of claims and of note metadata in notebook.json',
+    migrate(data) {
+      if (Array.isArray(data.articles)) return { ...data, claims: data.claims ?? [], notes: data.notes ?? [] };
       return data;
     },
   },

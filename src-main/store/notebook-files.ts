@@ -1,11 +1,13 @@
 /** The schemas of the files in a notebook folder (see ARCHITECTURE.md, "The notebook on disk"). */
 import { z } from 'zod';
 import { annotationSchema, colorLegendSchema } from '../common/annotation-schema';
+import { claimSchema, noteMetaSchema, noteSchema } from '../common/research-schema';
 import { articleMetaSchema, articleSchema, timestampSchema } from '../common/schema';
 
 export const NOTEBOOK_FILE = 'notebook.json';
 export const HISTORY_FILE = 'history.json';
 export const ARTICLES_DIR = 'articles';
+export const NOTES_DIR = 'notes';
 export const BACKUPS_DIR = 'backups';
 export const QUARANTINE_DIR = 'backups/quarantine';
 export const LOCK_FILE = 'notebook.lock';
@@ -19,6 +21,10 @@ export const notebookFileSchema = z.object({
   articles: z.array(articleMetaSchema),
   /** Which article holds each annotation (a cache of the article files; rebuilt on a miss). */
   annotations: z.record(z.string(), z.string()),
+  /** Every claim (small records, so they live in the index). */
+  claims: z.array(claimSchema),
+  /** Every note's metadata and links, so backlinks need no note file. */
+  notes: z.array(noteMetaSchema),
 });
 export type NotebookFile = z.infer<typeof notebookFileSchema>;
 
@@ -32,11 +38,19 @@ export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export const articleFileSchema = articleRecordSchema.extend({ schemaVersion: z.number().int() });
 export type ArticleFile = z.infer<typeof articleFileSchema>;
 
+/** One note: the contents of `notes/<id>.json`. */
+export const noteFileSchema = z.object({ schemaVersion: z.number().int(), note: noteSchema });
+export type NoteFile = z.infer<typeof noteFileSchema>;
+
 /** One record's state before and after a change; `null` means "did not exist". */
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('annotation'), articleId: z.string(), before: annotationSchema.nullable(), after: annotationSchema.nullable() }),
   z.object({ kind: z.literal('article'), articleId: z.string(), before: articleRecordSchema.nullable(), after: articleRecordSchema.nullable() }),
   z.object({ kind: z.literal('legend'), before: colorLegendSchema, after: colorLegendSchema }),
+  z.object({ kind: z.literal('claim'), claimId: z.string(), before: claimSchema.nullable(), after: claimSchema.nullable() }),
+  z.object({ kind: z.literal('note'), noteId: z.string(), before: noteSchema.nullable(), after: noteSchema.nullable() }),
+  /** Only an article's tags, so a tag rename across the library stays a small step. */
+  z.object({ kind: z.literal('articleTags'), articleId: z.string(), before: z.array(z.string()), after: z.array(z.string()) }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
@@ -56,3 +70,4 @@ export const historyFileSchema = z.object({
 export type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export const articleFileName = (id: string): string => `${ARTICLES_DIR}/${id}.json`;
+export const noteFileName = (id: string): string => `${NOTES_DIR}/${id}.json`;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../common/model';
 import { textToDoc } from '../common/text-to-doc';
 import { tempDir } from '../test-support/temp-dir';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { openStore } from './notebook-store';
 
 const at = new Date('2026-11-25T10:00:00.000Z');
@@ -37,7 +38,7 @@ describe('notebook store', () => {
     expect(reopened.listArticles()).toEqual([expect.objectContaining({ id: 'art_roundtrip1', title: 'Round trip' })]);
     expect(await reopened.readRecord('art_roundtrip1').then((r) => r.article)).toEqual(saved);
     const onDisk = JSON.parse(await readFile(join(dir, 'articles/art_roundtrip1.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: 2, article: { id: 'art_roundtrip1' }, annotations: [] });
+    expect(onDisk).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, article: { id: 'art_roundtrip1' }, annotations: [] });
     await reopened.close();
   });
 

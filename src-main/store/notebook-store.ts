@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { NotebookError } from '../common/errors';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
-import type { Article, ArticleMeta, ColorLegend, QuarantinedFile } from '../common/model';
+import type { Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
@@ -22,11 +22,15 @@ import {
   ARTICLES_DIR,
   HISTORY_FILE,
   NOTEBOOK_FILE,
+  NOTES_DIR,
   articleFileName,
   articleFileSchema,
   historyFileSchema,
+  noteFileName,
+  noteFileSchema,
   notebookFileSchema,
   type ArticleFile,
+  type NoteFile,
   type ArticleRecord,
   type HistoryFile,
   type NotebookFile,
@@ -53,6 +57,14 @@ export interface NotebookStore {
   saveLegend(legend: ColorLegend): Promise<void>;
   readHistory(): Promise<HistoryFile>;
   saveHistory(history: HistoryFile): Promise<void>;
+  claims(): Claim[];
+  saveClaim(claim: Claim): Promise<void>;
+  removeClaim(id: string): Promise<void>;
+  noteMetas(): NoteMeta[];
+  readNote(id: string): Promise<Note>;
+  /** Writes the note's file, then its metadata and links in the index. */
+  saveNote(note: Note): Promise<void>;
+  removeNote(id: string): Promise<void>;
   /** Resolves when every write so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +75,11 @@ export interface StoreOptions {
 }
 
 export type { ArticleRecord } from './notebook-files';
+
+export function noteMeta(note: Note): NoteMeta {
+  const { body: _body, ...meta } = note;
+  return structuredClone(meta);
+}
 
 export function articleMeta(article: Article): ArticleMeta {
   const { original: _original, doc: _doc, ...meta } = article;
@@ -78,6 +95,7 @@ function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
+  await mkdir(join(dir, NOTES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
     return await loadStore(dir, now, lock.release);
@@ -101,12 +119,23 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     }
     return db;
   };
+  const noteDbs = new Map<string, Db<NoteFile>>();
+  const noteDb = (id: string): Db<NoteFile> => {
+    let db = noteDbs.get(id);
+    if (!db) {
+      db = openDb(join(dir, noteFileName(id)), noteFileSchema, null as unknown as NoteFile);
+      noteDbs.set(id, db);
+    }
+    return db;
+  };
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
     legend: { ...DEFAULT_LEGEND },
     articles: [],
     annotations: {},
+    claims: [],
+    notes: [],
   });
   const index = openDb(join(dir, NOTEBOOK_FILE), notebookFileSchema, emptyIndex());
 
@@ -149,7 +178,25 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await setAside(error);
     }
   }
-  const isNew = !indexFound && fileIds.length === 0 && quarantined.length === 0;
+  // Notes: the files hold everything (meta, links, body); the index keeps meta and links.
+  const noteIds = (await readdir(join(dir, NOTES_DIR))).filter((n) => /^note_[a-z0-9]+\.json$/.test(n)).map((n) => n.slice(0, -5));
+  const notesOnDisk = new Set(noteIds);
+  const keptNotes = index.data.notes.filter((meta) => notesOnDisk.has(meta.id));
+  if (keptNotes.length !== index.data.notes.length) indexChanged = true;
+  index.data.notes = keptNotes;
+  for (const id of noteIds.filter((id) => !index.data.notes.some((n) => n.id === id))) {
+    try {
+      const db = noteDb(id);
+      await db.read();
+      index.data.notes.push(noteMeta(db.data.note));
+      indexChanged = true;
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      noteDbs.delete(id);
+      await setAside(error);
+    }
+  }
+  const isNew = !indexFound && fileIds.length === 0 && noteIds.length === 0 && quarantined.length === 0;
   if (indexChanged) await index.write();
   await snapshotDaily(dir, now());
 
@@ -279,8 +326,69 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await history.write();
     },
 
+    claims: () => structuredClone(index.data.claims),
+
+    async saveClaim(claim) {
+      const at = index.data.claims.findIndex((c) => c.id === claim.id);
+      if (at >= 0) index.data.claims[at] = structuredClone(claim);
+      else index.data.claims.push(structuredClone(claim));
+      await index.write();
+    },
+
+    async removeClaim(id) {
+      index.data.claims = index.data.claims.filter((c) => c.id !== id);
+      await index.write();
+    },
+
+    noteMetas: () => structuredClone(index.data.notes),
+
+    async readNote(id) {
+      const meta = index.data.notes.find((n) => n.id === id);
+      if (!meta) throw new NotebookError('not_found', 'That note is no longer in the notebook.');
+      const db = noteDb(id);
+      if (!db.data) {
+        try {
+          await db.read();
+        } catch (error) {
+          if (!(error instanceof UnreadableFileError)) throw error;
+          await setAside(error);
+          noteDbs.delete(id);
+          index.data.notes = index.data.notes.filter((n) => n.id !== id);
+          await index.write();
+          throw new NotebookError('storage', `The file of the note “${meta.title}” could not be read (${error.reason}). It was moved to ${quarantined.at(-1)!.movedTo}.`);
+        }
+        if (!db.data) throw new NotebookError('not_found', `The file of the note “${meta.title}” is missing from the notebook folder.`);
+      }
+      return structuredClone(db.data.note);
+    },
+
+    async saveNote(note) {
+      const db = noteDb(note.id);
+      const previous = db.data;
+      db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, note });
+      try {
+        await db.write();
+      } catch (error) {
+        db.data = previous;
+        throw new NotebookError('storage', `Could not save the note “${note.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
+      }
+      const meta = noteMeta(note);
+      const at = index.data.notes.findIndex((n) => n.id === note.id);
+      if (at >= 0) index.data.notes[at] = meta;
+      else index.data.notes.push(meta);
+      await index.write();
+    },
+
+    async removeNote(id) {
+      await removeFileDurably(join(dir, noteFileName(id)));
+      noteDbs.delete(id);
+      index.data.notes = index.data.notes.filter((n) => n.id !== id);
+      await index.write();
+    },
+
     async flush() {
       await index.adapter.idle();
+      await Promise.all([...noteDbs.values()].map((db) => db.adapter.idle()));
       await history.adapter.idle();
       await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
     },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, type RawResponse } from '../../../e2e/support/raw-http';
+import { API_METHODS } from '../../common/api-methods';
 import type { NotebookHandlers } from '../../common/api';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security';
 import { NotebookError } from '../../common/errors';
@@ -33,15 +34,7 @@ const unused = async (): Promise<never> => {
 };
 
 const fakeHandlers: NotebookHandlers = {
-  listAnnotations: unused,
-  createAnnotation: unused,
-  updateAnnotation: unused,
-  deleteAnnotation: unused,
-  getLegend: unused,
-  updateLegend: unused,
-  getHistory: unused,
-  undo: unused,
-  redo: unused,
+  ...(Object.fromEntries(API_METHODS.map((method) => [method, unused])) as unknown as NotebookHandlers),
   getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [] }),
   listArticles: async () => [meta('Sample')],
   getArticle: async () => {

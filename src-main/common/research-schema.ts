@@ -1,0 +1,88 @@
+/**
+ * Claims, notes and the links between them: what turns highlights into research.
+ * A claim is a statement backed by evidence passages (highlights, possibly from several
+ * articles); a note is Markdown that links to claims and highlights with a relation.
+ */
+import { z } from 'zod';
+import { annotationIdSchema } from './annotation-schema';
+import { idOf, tagSchema, tagsSchema, timestampSchema } from './schema';
+
+export const claimIdSchema = idOf('clm', 'claim');
+export const noteIdSchema = idOf('note', 'note');
+
+export const RELATIONS = ['supports', 'contradicts', 'questions', 'context'] as const;
+export const relationSchema = z.enum(RELATIONS, { error: `relation must be one of ${RELATIONS.join(', ')}` });
+
+export const MAX_STATEMENT = 2_000;
+export const statementSchema = z
+  .string({ error: 'statement must be text' })
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'statement must not be empty' })
+      .max(MAX_STATEMENT, { error: `statement is longer than ${MAX_STATEMENT.toLocaleString('en')} characters` }),
+  );
+
+export const MAX_NOTE_BODY = 1_000_000;
+export const noteBodySchema = z
+  .string({ error: 'body must be text' })
+  .max(MAX_NOTE_BODY, { error: `body is longer than ${MAX_NOTE_BODY.toLocaleString('en')} characters` });
+
+export const noteTitleSchema = z
+  .string({ error: 'title must be text' })
+  .transform((t) => t.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, { error: 'title must not be empty' }).max(300, { error: 'title is longer than 300 characters' }));
+
+/** What a note link points at: exactly one claim or one highlight. */
+export const linkTargetSchema = z.union([
+  z.object({ claimId: claimIdSchema }).strict(),
+  z.object({ annotationId: annotationIdSchema }).strict(),
+], { error: 'target must be {claimId} or {annotationId}' });
+
+export const evidenceSchema = z.object({ annotationId: z.string(), articleId: z.string() });
+
+export const claimSchema = z.object({
+  id: claimIdSchema,
+  statement: z.string().min(1),
+  tags: z.array(z.string()),
+  /** Passages that back the claim, in the order they were added. */
+  evidence: z.array(evidenceSchema),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const noteLinkSchema = z.object({
+  target: linkTargetSchema,
+  relation: relationSchema,
+});
+
+/** A note's metadata and links, kept in notebook.json so backlinks need no note file. */
+export const noteMetaSchema = z.object({
+  id: noteIdSchema,
+  title: z.string().min(1),
+  tags: z.array(z.string()),
+  links: z.array(noteLinkSchema),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const noteSchema = noteMetaSchema.extend({ body: z.string() });
+
+export const createClaimArgs = z
+  .object({ annotationId: annotationIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional() })
+  .strict();
+export const updateClaimArgs = z
+  .object({ id: claimIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional() })
+  .strict();
+export const evidenceArgs = z.object({ claimId: claimIdSchema, annotationId: annotationIdSchema }).strict();
+export const createNoteArgs = z
+  .object({ title: noteTitleSchema, body: noteBodySchema.optional(), tags: tagsSchema.optional() })
+  .strict();
+export const updateNoteArgs = z
+  .object({ id: noteIdSchema, title: noteTitleSchema.optional(), body: noteBodySchema.optional(), tags: tagsSchema.optional() })
+  .strict();
+export const linkNoteArgs = z.object({ noteId: noteIdSchema, target: linkTargetSchema, relation: relationSchema }).strict();
+export const unlinkNoteArgs = z.object({ noteId: noteIdSchema, target: linkTargetSchema }).strict();
+export const renameTagArgs = z.object({ from: tagSchema, to: tagSchema }).strict();
+export const mergeTagsArgs = z.object({ from: tagSchema, into: tagSchema }).strict();

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { NotebookApi } from '../common/api';
+import { describeRange } from '../common/anchoring/describe-range';
+import { inProcessApi, valueOf } from '../test-support/in-process-api';
+import { tempDir } from '../test-support/temp-dir';
+import { openNotebook } from './open-notebook';
+
+async function setUp(dir?: string) {
+  const folder = dir ?? (await tempDir());
+  const notebook = await openNotebook(folder);
+  const api = inProcessApi(notebook.handlers);
+  const [meta] = await valueOf(api.listArticles({}));
+  const sample = await valueOf(api.getArticle({ id: meta!.id }));
+  return { notebook, api, sample, dir: folder };
+}
+
+async function highlight(api: NotebookApi, articleId: string, text: string, phrase: string) {
+  const at = text.indexOf(phrase);
+  return valueOf(api.createAnnotation({ articleId, target: describeRange(text, at, at + phrase.length) }));
+}
+
+describe('claims and notes', () => {
+  it('gathers evidence from two articles, counts supporting and contradicting notes, and survives a reopen', async () => {
+    const { notebook, api, sample, dir } = await setUp();
+    const threat = await highlight(api, sample.id, sample.text, 'describing the rising threat from China as “the greatest strategic challenge.”');
+    const other = await valueOf(api.importArticle({ format: 'text', content: 'Analysts argue the threat is overstated by both governments.', title: 'A dissent' }));
+    const dissent = await highlight(api, other.id, 'Analysts argue the threat is overstated by both governments.', 'the threat is overstated');
+
+    const claim = await valueOf(api.createClaim({ annotationId: threat.id, tags: ['security/china'] }));
+    expect(claim.statement).toBe('describing the rising threat from China as “the greatest strategic challenge.”');
+    await valueOf(api.updateClaim({ id: claim.id, statement: 'China is the alliance’s greatest strategic challenge' }));
+    await valueOf(api.addEvidence({ claimId: claim.id, annotationId: dissent.id }));
+
+    const against = await valueOf(api.createNote({ title: 'Overstated?', body: 'See the **dissent**.' }));
+    const for_ = await valueOf(api.createNote({ title: 'Official view' }));
+    await valueOf(api.linkNote({ noteId: against.id, target: { claimId: claim.id }, relation: 'contradicts' }));
+    await valueOf(api.linkNote({ noteId: for_.id, target: { claimId: claim.id }, relation: 'supports' }));
+    await valueOf(api.linkNote({ noteId: for_.id, target: { annotationId: threat.id }, relation: 'context' }));
+    await notebook.close();
+
+    const again = await setUp(dir);
+    const [view] = await valueOf(again.api.listClaims({}));
+    expect(view).toMatchObject({
+      statement: 'China is the alliance’s greatest strategic challenge',
+      tags: ['security/china'],
+      evidence: [
+        { annotationId: threat.id, articleId: sample.id, articleTitle: sample.title, quote: expect.stringContaining('rising threat') },
+        { annotationId: dissent.id, articleId: other.id, articleTitle: 'A dissent', quote: 'the threat is overstated' },
+      ],
+      counts: { supports: 1, contradicts: 1, questions: 0, context: 0 },
+    });
+    expect(view!.links.map((l) => [l.noteTitle, l.relation]).sort()).toEqual([['Official view', 'supports'], ['Overstated?', 'contradicts']]);
+    expect((await valueOf(again.api.getNote({ id: against.id }))).body).toBe('See the **dissent**.');
+    expect(await valueOf(again.api.getAnnotationUsage({ id: threat.id }))).toEqual({
+      claims: [{ id: claim.id, statement: 'China is the alliance’s greatest strategic challenge' }],
+      notes: [{ noteId: for_.id, noteTitle: 'Official view', relation: 'context' }],
+    });
+    await again.notebook.close();
+  });
+
+  it('deleting cited highlights and claims leaves nothing dangling, and one undo restores it all', async () => {
+    const { notebook, api, sample } = await setUp();
+    const passage = await highlight(api, sample.id, sample.text, 'has no commanding authority');
+    const claim = await valueOf(api.createClaim({ annotationId: passage.id }));
+    const note = await valueOf(api.createNote({ title: 'Command gap' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: passage.id }, relation: 'questions' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { claimId: claim.id }, relation: 'supports' }));
+
+    await valueOf(api.deleteAnnotation({ id: passage.id }));
+    expect((await valueOf(api.listClaims({})))[0]?.evidence).toEqual([]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([{ target: { claimId: claim.id }, relation: 'supports' }]);
+
+    expect(await valueOf(api.undo({}))).toMatchObject({ label: 'Delete highlight' });
+    expect((await valueOf(api.listClaims({})))[0]?.evidence.map((e) => e.annotationId)).toEqual([passage.id]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toHaveLength(2);
+
+    await valueOf(api.deleteClaim({ id: claim.id }));
+    expect(await valueOf(api.listClaims({}))).toEqual([]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([{ target: { annotationId: passage.id }, relation: 'questions' }]);
+    await valueOf(api.undo({}));
+    expect((await valueOf(api.listClaims({}))).map((c) => c.id)).toEqual([claim.id]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toHaveLength(2);
+    await notebook.close();
+  });
+
+  it('refuses links to records that do not exist', async () => {
+    const { notebook, api } = await setUp();
+    const note = await valueOf(api.createNote({ title: 'N' }));
+    const answer = await api.linkNote({ noteId: note.id, target: { claimId: 'clm_missing000' }, relation: 'supports' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That claim no longer exists.' } });
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([]);
+    await notebook.close();
+  });
+});
+
+describe('tags', () => {
+  it('counts tags per kind, renames a tag everywhere at once (one undo step), and merges', async () => {
+    const { notebook, api, sample, dir } = await setUp();
+    await valueOf(api.updateArticle({ id: sample.id, tags: ['region/east-asia', 'defence'] }));
+    const passage = await highlight(api, sample.id, sample.text, 'Yokota');
+    await valueOf(api.updateAnnotation({ id: passage.id, tags: ['region'] }));
+    const claim = await valueOf(api.createClaim({ annotationId: passage.id, tags: ['region/east-asia/japan'] }));
+    const note = await valueOf(api.createNote({ title: 'Bases', tags: ['region/east-asia', 'bases'] }));
+
+    expect(await valueOf(api.listTags({}))).toEqual([
+      { tag: 'bases', counts: { article: 0, annotation: 0, claim: 0, note: 1 } },
+      { tag: 'defence', counts: { article: 1, annotation: 0, claim: 0, note: 0 } },
+      { tag: 'region', counts: { article: 0, annotation: 1, claim: 0, note: 0 } },
+      { tag: 'region/east-asia', counts: { article: 1, annotation: 0, claim: 0, note: 1 } },
+      { tag: 'region/east-asia/japan', counts: { article: 0, annotation: 0, claim: 1, note: 0 } },
+    ]);
+
+    expect(await api.renameTag({ from: 'region', to: 'bases' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already exists: merge/) } });
+    expect(await valueOf(api.renameTag({ from: 'region', to: 'Area' }))).toEqual({ changed: 4 });
+    await notebook.close();
+
+    const again = await setUp(dir);
+    expect((await valueOf(again.api.getArticle({ id: sample.id }))).tags).toEqual(['area/east-asia', 'defence']);
+    expect((await valueOf(again.api.listAnnotations({ articleId: sample.id })))[0]?.tags).toEqual(['area']);
+    expect((await valueOf(again.api.listClaims({})))[0]?.tags).toEqual(['area/east-asia/japan']);
+    expect((await valueOf(again.api.getNote({ id: note.id }))).tags).toEqual(['area/east-asia', 'bases']);
+
+    expect(await valueOf(again.api.undo({}))).toMatchObject({ label: 'Rename tag “region”' });
+    expect((await valueOf(again.api.getArticle({ id: sample.id }))).tags).toEqual(['region/east-asia', 'defence']);
+    expect((await valueOf(again.api.listClaims({})))[0]).toMatchObject({ id: claim.id, tags: ['region/east-asia/japan'] });
+
+    await valueOf(again.api.mergeTags({ from: 'bases', into: 'region/east-asia' }));
+    expect((await valueOf(again.api.getNote({ id: note.id }))).tags).toEqual(['region/east-asia']);
+    await again.notebook.close();
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * Claims, notes and the links between them. A claim gathers evidence (highlights, possibly
+ * from several articles); a note links to claims and highlights with a relation. Every change
+ * is one undo step, and nothing is left pointing at a record that is gone.
+ */
+import type { NotebookHandlers } from '../common/api';
+import { NotebookError } from '../common/errors';
+import type { Annotation, Claim, LinkTarget, Note, NoteMeta, Relation } from '../common/model';
+import { RELATIONS } from '../common/research-schema';
+import type { Change } from '../store/notebook-files';
+import type { NotebookStore } from '../store/notebook-store';
+import type { History } from './history';
+import { newId } from './ids';
+import type { KeyedQueue } from './keyed-queue';
+
+type Handlers = Pick<
+  NotebookHandlers,
+  | 'listClaims'
+  | 'createClaim'
+  | 'updateClaim'
+  | 'deleteClaim'
+  | 'addEvidence'
+  | 'removeEvidence'
+  | 'listNotes'
+  | 'getNote'
+  | 'createNote'
+  | 'updateNote'
+  | 'deleteNote'
+  | 'linkNote'
+  | 'unlinkNote'
+  | 'getAnnotationUsage'
+>;
+
+export const sameTarget = (a: LinkTarget, b: LinkTarget): boolean =>
+  ('claimId' in a && 'claimId' in b && a.claimId === b.claimId) ||
+  ('annotationId' in a && 'annotationId' in b && a.annotationId === b.annotationId);
+
+/** The notes that link to `target`, with the relation of each link. */
+export function backlinks(notes: readonly NoteMeta[], target: LinkTarget): { noteId: string; noteTitle: string; relation: Relation }[] {
+  return notes.flatMap((note) =>
+    note.links.filter((link) => sameTarget(link.target, target)).map((link) => ({ noteId: note.id, noteTitle: note.title, relation: link.relation })),
+  );
+}
+
+/**
+ * The changes that take a record out of every claim's evidence and every note's links, for
+ * a highlight or a claim about to be deleted (applied by the caller in the same undo step).
+ */
+export async function detachChanges(store: NotebookStore, target: LinkTarget, now: () => Date): Promise<Change[]> {
+  const stamp = now().toISOString();
+  const changes: Change[] = [];
+  if ('annotationId' in target) {
+    for (const claim of store.claims().filter((c) => c.evidence.some((e) => e.annotationId === target.annotationId))) {
+      const after = { ...claim, evidence: claim.evidence.filter((e) => e.annotationId !== target.annotationId), updatedAt: stamp };
+      changes.push({ kind: 'claim', claimId: claim.id, before: claim, after });
+    }
+  }
+  for (const meta of store.noteMetas().filter((n) => n.links.some((l) => sameTarget(l.target, target)))) {
+    const before = await store.readNote(meta.id);
+    const after = { ...before, links: before.links.filter((l) => !sameTarget(l.target, target)), updatedAt: stamp };
+    changes.push({ kind: 'note', noteId: meta.id, before, after });
+  }
+  return changes;
+}
+
+export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): Handlers {
+  const RESEARCH = '#research';
+  const serial = <T>(task: () => Promise<T>) => queue.run(RESEARCH, task);
+
+  async function findAnnotation(annotationId: string): Promise<{ annotation: Annotation; articleTitle: string } | undefined> {
+    const articleId = await store.findAnnotation(annotationId);
+    if (!articleId) return undefined;
+    const record = await store.readRecord(articleId);
+    const annotation = record.annotations.find((a) => a.id === annotationId);
+    return annotation ? { annotation, articleTitle: record.article.title } : undefined;
+  }
+
+  async function requireAnnotation(annotationId: string) {
+    const found = await findAnnotation(annotationId);
+    if (!found) throw new NotebookError('not_found', 'That highlight no longer exists.');
+    return found;
+  }
+
+  function requireClaim(id: string): Claim {
+    const claim = store.claims().find((c) => c.id === id);
+    if (!claim) throw new NotebookError('not_found', 'That claim no longer exists.');
+    return claim;
+  }
+
+  async function requireTarget(target: LinkTarget): Promise<void> {
+    if ('claimId' in target) requireClaim(target.claimId);
+    else await requireAnnotation(target.annotationId);
+  }
+
+  async function saveClaimStep(label: string, before: Claim | null, after: Claim): Promise<Claim> {
+    await store.saveClaim(after);
+    await history.record(label, [{ kind: 'claim', claimId: after.id, before, after }]);
+    return after;
+  }
+
+  async function saveNoteStep(label: string, before: Note | null, after: Note): Promise<Note> {
+    await store.saveNote(after);
+    await history.record(label, [{ kind: 'note', noteId: after.id, before, after }]);
+    return after;
+  }
+
+  return {
+    async listClaims() {
+      const notes = store.noteMetas();
+      const views = [];
+      for (const claim of store.claims()) {
+        const evidence = [];
+        for (const item of claim.evidence) {
+          const found = await findAnnotation(item.annotationId);
+          evidence.push({
+            ...item,
+            articleTitle: found?.articleTitle ?? 'Deleted article',
+            quote: found?.annotation.target.quote.exact ?? '',
+            color: found?.annotation.color ?? 'yellow',
+          });
+        }
+        const links = backlinks(notes, { claimId: claim.id });
+        const counts = Object.fromEntries(RELATIONS.map((r) => [r, links.filter((l) => l.relation === r).length])) as Record<Relation, number>;
+        views.push({ ...claim, evidence, links, counts });
+      }
+      return views.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    },
+
+    createClaim: ({ annotationId, statement, tags }) =>
+      serial(async () => {
+        const { annotation } = await requireAnnotation(annotationId);
+        const stamp = now().toISOString();
+        const claim: Claim = {
+          id: newId('clm'),
+          statement: statement ?? annotation.target.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2000),
+          tags: tags ?? [],
+          evidence: [{ annotationId, articleId: annotation.articleId }],
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        return saveClaimStep('Make claim', null, claim);
+      }),
+
+    updateClaim: ({ id, statement, tags }) =>
+      serial(async () => {
+        const before = requireClaim(id);
+        const after = { ...before, ...(statement !== undefined ? { statement } : {}), ...(tags !== undefined ? { tags } : {}), updatedAt: now().toISOString() };
+        return saveClaimStep(statement !== undefined ? 'Edit claim' : 'Tag claim', before, after);
+      }),
+
+    deleteClaim: ({ id }) =>
+      serial(async () => {
+        const before = requireClaim(id);
+        const detached = await detachChanges(store, { claimId: id }, now);
+        for (const change of detached) await history.applyOne(change, 'after');
+        await store.removeClaim(id);
+        await history.record('Delete claim', [...detached, { kind: 'claim', claimId: id, before, after: null }]);
+        return { id };
+      }),
+
+    addEvidence: ({ claimId, annotationId }) =>
+      serial(async () => {
+        const before = requireClaim(claimId);
+        const { annotation } = await requireAnnotation(annotationId);
+        if (before.evidence.some((e) => e.annotationId === annotationId)) return before;
+        const after = { ...before, evidence: [...before.evidence, { annotationId, articleId: annotation.articleId }], updatedAt: now().toISOString() };
+        return saveClaimStep('Add evidence', before, after);
+      }),
+
+    removeEvidence: ({ claimId, annotationId }) =>
+      serial(async () => {
+        const before = requireClaim(claimId);
+        if (!before.evidence.some((e) => e.annotationId === annotationId)) {
+          throw new NotebookError('not_found', 'That passage is not evidence for this claim.');
+        }
+        const after = { ...before, evidence: before.evidence.filter((e) => e.annotationId !== annotationId), updatedAt: now().toISOString() };
+        return saveClaimStep('Remove evidence', before, after);
+      }),
+
+    listNotes: async () => store.noteMetas().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+
+    getNote: ({ id }) => store.readNote(id),
+
+    createNote: ({ title, body, tags }) =>
+      serial(async () => {
+        const stamp = now().toISOString();
+        const note: Note = { id: newId('note'), title, body: body ?? '', tags: tags ?? [], links: [], createdAt: stamp, updatedAt: stamp };
+        return saveNoteStep('New note', null, note);
+      }),
+
+    updateNote: ({ id, title, body, tags }) =>
+      serial(async () => {
+        const before = await store.readNote(id);
+        const after: Note = {
+          ...before,
+          ...(title !== undefined ? { title } : {}),
+          ...(body !== undefined ? { body } : {}),
+          ...(tags !== undefined ? { tags } : {}),
+          updatedAt: now().toISOString(),
+        };
+        return saveNoteStep('Edit note', before, after);
+      }),
+
+    deleteNote: ({ id }) =>
+      serial(async () => {
+        const before = await store.readNote(id);
+        await store.removeNote(id);
+        await history.record('Delete note', [{ kind: 'note', noteId: id, before, after: null }]);
+        return { id };
+      }),
+
+    linkNote: ({ noteId, target, relation }) =>
+      serial(async () => {
+        const before = await store.readNote(noteId);
+        await requireTarget(target);
+        const links = before.links.filter((l) => !sameTarget(l.target, target));
+        const after = { ...before, links: [...links, { target, relation }], updatedAt: now().toISOString() };
+        return saveNoteStep('Link note', before, after);
+      }),
+
+    unlinkNote: ({ noteId, target }) =>
+      serial(async () => {
+        const before = await store.readNote(noteId);
+        if (!before.links.some((l) => sameTarget(l.target, target))) throw new NotebookError('not_found', 'The note has no such link.');
+        const after = { ...before, links: before.links.filter((l) => !sameTarget(l.target, target)), updatedAt: now().toISOString() };
+        return saveNoteStep('Unlink note', before, after);
+      }),
+
+    async getAnnotationUsage({ id }) {
+      await requireAnnotation(id);
+      return {
+        claims: store.claims().filter((c) => c.evidence.some((e) => e.annotationId === id)).map((c) => ({ id: c.id, statement: c.statement })),
+        notes: backlinks(store.noteMetas(), { annotationId: id }),
+      };
+    },
+  };
+}
