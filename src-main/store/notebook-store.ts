@@ -92,6 +92,16 @@ function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial
   return new Low(new ValidatedJsonFile(path, schema), initial) as Db<T>;
 }
 
+/** The one lowdb instance of a per-record file, opened (not yet read) on first use. */
+function cachedDb<T>(cache: Map<string, Db<T>>, id: string, path: () => string, schema: ValidatedJsonFile<T>['schema']): Db<T> {
+  let db = cache.get(id);
+  if (!db) {
+    db = openDb(path(), schema, null as unknown as T);
+    cache.set(id, db);
+  }
+  return db;
+}
+
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
@@ -111,23 +121,9 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     quarantined.push(await quarantineFile(dir, error.path, error.reason, now()));
   };
   const articleDbs = new Map<string, Db<ArticleFile>>();
-  const articleDb = (id: string): Db<ArticleFile> => {
-    let db = articleDbs.get(id);
-    if (!db) {
-      db = openDb(join(dir, articleFileName(id)), articleFileSchema, null as unknown as ArticleFile);
-      articleDbs.set(id, db);
-    }
-    return db;
-  };
+  const articleDb = (id: string) => cachedDb(articleDbs, id, () => join(dir, articleFileName(id)), articleFileSchema);
   const noteDbs = new Map<string, Db<NoteFile>>();
-  const noteDb = (id: string): Db<NoteFile> => {
-    let db = noteDbs.get(id);
-    if (!db) {
-      db = openDb(join(dir, noteFileName(id)), noteFileSchema, null as unknown as NoteFile);
-      noteDbs.set(id, db);
-    }
-    return db;
-  };
+  const noteDb = (id: string) => cachedDb(noteDbs, id, () => join(dir, noteFileName(id)), noteFileSchema);
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
