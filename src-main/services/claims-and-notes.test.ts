@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotebookApi } from '../common/api';
 import { describeRange } from '../common/anchoring/describe-range';
@@ -90,6 +92,25 @@ describe('claims and notes', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That claim no longer exists.' } });
     expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([]);
     await notebook.close();
+  });
+});
+
+describe('a notebook whose index is lost', () => {
+  it('keeps every claim and note: their own files are the truth', async () => {
+    const { notebook, api, sample, dir } = await setUp();
+    const passage = await highlight(api, sample.id, sample.text, 'Yokota');
+    const claim = await valueOf(api.createClaim({ annotationId: passage.id, statement: 'USFJ lacks command authority' }));
+    const note = await valueOf(api.createNote({ title: 'Command', body: 'Body kept.' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { claimId: claim.id }, relation: 'supports' }));
+    await notebook.close();
+    await writeFile(join(dir, 'notebook.json'), '{ corrupt');
+
+    const again = await setUp(dir);
+    const [view] = await valueOf(again.api.listClaims({}));
+    expect(view).toMatchObject({ id: claim.id, statement: 'USFJ lacks command authority', counts: { supports: 1 } });
+    expect(view?.evidence[0]?.quote).toBe('Yokota');
+    expect((await valueOf(again.api.getNote({ id: note.id }))).body).toBe('Body kept.');
+    await again.notebook.close();
   });
 });
 

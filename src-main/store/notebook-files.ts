@@ -8,6 +8,7 @@ export const NOTEBOOK_FILE = 'notebook.json';
 export const HISTORY_FILE = 'history.json';
 export const ARTICLES_DIR = 'articles';
 export const NOTES_DIR = 'notes';
+export const CLAIMS_DIR = 'claims';
 export const BACKUPS_DIR = 'backups';
 export const QUARANTINE_DIR = 'backups/quarantine';
 export const LOCK_FILE = 'notebook.lock';
@@ -21,9 +22,9 @@ export const notebookFileSchema = z.object({
   articles: z.array(articleMetaSchema),
   /** Which article holds each annotation (a cache of the article files; rebuilt on a miss). */
   annotations: z.record(z.string(), z.string()),
-  /** Every claim (small records, so they live in the index). */
+  /** Every claim (a cache of `claims/<id>.json`). */
   claims: z.array(claimSchema),
-  /** Every note's metadata and links, so backlinks need no note file. */
+  /** Every note's metadata and links (a cache of `notes/<id>.json`), so backlinks read no note file. */
   notes: z.array(noteMetaSchema),
 });
 export type NotebookFile = z.infer<typeof notebookFileSchema>;
@@ -37,10 +38,6 @@ export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
 export const articleFileSchema = articleRecordSchema.extend({ schemaVersion: z.number().int() });
 export type ArticleFile = z.infer<typeof articleFileSchema>;
-
-/** One note: the contents of `notes/<id>.json`. */
-export const noteFileSchema = z.object({ schemaVersion: z.number().int(), note: noteSchema });
-export type NoteFile = z.infer<typeof noteFileSchema>;
 
 /** One record's state before and after a change; `null` means "did not exist". */
 export const changeSchema = z.discriminatedUnion('kind', [
@@ -70,4 +67,3 @@ export const historyFileSchema = z.object({
 export type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export const articleFileName = (id: string): string => `${ARTICLES_DIR}/${id}.json`;
-export const noteFileName = (id: string): string => `${NOTES_DIR}/${id}.json`;

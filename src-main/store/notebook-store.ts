@@ -1,9 +1,11 @@
 /**
- * The notebook folder on disk. `notebook.json` is the index (metadata of every article) and
- * `articles/<id>.json` holds each article; each file is its own lowdb instance with a
- * validating adapter, so a user action rewrites only the record it touches.
+ * The notebook folder on disk. `notebook.json` is the index (the colour legend, and metadata
+ * of every article, claim and note); `articles/<id>.json` holds an article with its
+ * highlights, `claims/<id>.json` a claim, `notes/<id>.json` a note, `history.json` undo steps.
+ * Each file is its own lowdb instance with a validating adapter, so a user action rewrites
+ * only the record it touches (and the index).
  *
- * The article files are the truth and the index is a cache of their metadata: on open, files
+ * The record files are the truth and the index is a cache of their metadata: on open, files
  * missing from the index are added back and index entries without a file are dropped, so a
  * crash between the two writes loses nothing. A file that cannot be read is quarantined and
  * reported, and the rest of the notebook opens.
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { NotebookError } from '../common/errors';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
+import { claimSchema, noteSchema } from '../common/research-schema';
 import type { Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
@@ -23,19 +26,18 @@ import {
   HISTORY_FILE,
   NOTEBOOK_FILE,
   NOTES_DIR,
+  CLAIMS_DIR,
   articleFileName,
   articleFileSchema,
   historyFileSchema,
-  noteFileName,
-  noteFileSchema,
   notebookFileSchema,
   type ArticleFile,
-  type NoteFile,
   type ArticleRecord,
   type HistoryFile,
   type NotebookFile,
 } from './notebook-files';
 import { quarantineFile } from './quarantine';
+import { RecordFolder } from './record-folder';
 import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
 
 export interface NotebookStore {
@@ -105,7 +107,6 @@ function cachedDb<T>(cache: Map<string, Db<T>>, id: string, path: () => string, 
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
-  await mkdir(join(dir, NOTES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
     return await loadStore(dir, now, lock.release);
@@ -117,13 +118,13 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
 
 async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>): Promise<NotebookStore> {
   const quarantined: QuarantinedFile[] = [];
-  const setAside = async (error: UnreadableFileError) => {
-    quarantined.push(await quarantineFile(dir, error.path, error.reason, now()));
+  const setAside = async (error: UnreadableFileError): Promise<string> => {
+    const moved = await quarantineFile(dir, error.path, error.reason, now());
+    quarantined.push(moved);
+    return moved.movedTo;
   };
   const articleDbs = new Map<string, Db<ArticleFile>>();
   const articleDb = (id: string) => cachedDb(articleDbs, id, () => join(dir, articleFileName(id)), articleFileSchema);
-  const noteDbs = new Map<string, Db<NoteFile>>();
-  const noteDb = (id: string) => cachedDb(noteDbs, id, () => join(dir, noteFileName(id)), noteFileSchema);
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
@@ -174,25 +175,31 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await setAside(error);
     }
   }
-  // Notes: the files hold everything (meta, links, body); the index keeps meta and links.
-  const noteIds = (await readdir(join(dir, NOTES_DIR))).filter((n) => /^note_[a-z0-9]+\.json$/.test(n)).map((n) => n.slice(0, -5));
-  const notesOnDisk = new Set(noteIds);
-  const keptNotes = index.data.notes.filter((meta) => notesOnDisk.has(meta.id));
-  if (keptNotes.length !== index.data.notes.length) indexChanged = true;
-  index.data.notes = keptNotes;
-  for (const id of noteIds.filter((id) => !index.data.notes.some((n) => n.id === id))) {
-    try {
-      const db = noteDb(id);
-      await db.read();
-      index.data.notes.push(noteMeta(db.data.note));
-      indexChanged = true;
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error;
-      noteDbs.delete(id);
-      await setAside(error);
-    }
-  }
-  const isNew = !indexFound && fileIds.length === 0 && noteIds.length === 0 && quarantined.length === 0;
+  // Notes and claims: one file per record, cached in the index like articles.
+  const notes = new RecordFolder<Note, NoteMeta>({
+    dir,
+    folder: NOTES_DIR,
+    prefix: 'note',
+    noun: 'note',
+    schema: noteSchema,
+    metaOf: noteMeta,
+    index: { get: () => index.data.notes, set: (list) => (index.data.notes = list), write: () => index.write() },
+    setAside,
+  });
+  const claims = new RecordFolder<Claim, Claim>({
+    dir,
+    folder: CLAIMS_DIR,
+    prefix: 'clm',
+    noun: 'claim',
+    schema: claimSchema,
+    metaOf: (claim) => structuredClone(claim),
+    index: { get: () => index.data.claims, set: (list) => (index.data.claims = list), write: () => index.write() },
+    setAside,
+  });
+  const noteFiles = await notes.reconcile();
+  const claimFiles = await claims.reconcile();
+  if (noteFiles.changed || claimFiles.changed) indexChanged = true;
+  const isNew = !indexFound && fileIds.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantined.length === 0;
   if (indexChanged) await index.write();
   await snapshotDaily(dir, now());
 
@@ -323,68 +330,17 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     claims: () => structuredClone(index.data.claims),
-
-    async saveClaim(claim) {
-      const at = index.data.claims.findIndex((c) => c.id === claim.id);
-      if (at >= 0) index.data.claims[at] = structuredClone(claim);
-      else index.data.claims.push(structuredClone(claim));
-      await index.write();
-    },
-
-    async removeClaim(id) {
-      index.data.claims = index.data.claims.filter((c) => c.id !== id);
-      await index.write();
-    },
-
+    saveClaim: (claim) => claims.save(claim),
+    removeClaim: (id) => claims.remove(id),
     noteMetas: () => structuredClone(index.data.notes),
-
-    async readNote(id) {
-      const meta = index.data.notes.find((n) => n.id === id);
-      if (!meta) throw new NotebookError('not_found', 'That note is no longer in the notebook.');
-      const db = noteDb(id);
-      if (!db.data) {
-        try {
-          await db.read();
-        } catch (error) {
-          if (!(error instanceof UnreadableFileError)) throw error;
-          await setAside(error);
-          noteDbs.delete(id);
-          index.data.notes = index.data.notes.filter((n) => n.id !== id);
-          await index.write();
-          throw new NotebookError('storage', `The file of the note “${meta.title}” could not be read (${error.reason}). It was moved to ${quarantined.at(-1)!.movedTo}.`);
-        }
-        if (!db.data) throw new NotebookError('not_found', `The file of the note “${meta.title}” is missing from the notebook folder.`);
-      }
-      return structuredClone(db.data.note);
-    },
-
-    async saveNote(note) {
-      const db = noteDb(note.id);
-      const previous = db.data;
-      db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, note });
-      try {
-        await db.write();
-      } catch (error) {
-        db.data = previous;
-        throw new NotebookError('storage', `Could not save the note “${note.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
-      }
-      const meta = noteMeta(note);
-      const at = index.data.notes.findIndex((n) => n.id === note.id);
-      if (at >= 0) index.data.notes[at] = meta;
-      else index.data.notes.push(meta);
-      await index.write();
-    },
-
-    async removeNote(id) {
-      await removeFileDurably(join(dir, noteFileName(id)));
-      noteDbs.delete(id);
-      index.data.notes = index.data.notes.filter((n) => n.id !== id);
-      await index.write();
-    },
+    readNote: (id) => notes.read(id),
+    saveNote: (note) => notes.save(note),
+    removeNote: (id) => notes.remove(id),
 
     async flush() {
       await index.adapter.idle();
-      await Promise.all([...noteDbs.values()].map((db) => db.adapter.idle()));
+      await notes.idle();
+      await claims.idle();
       await history.adapter.idle();
       await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
     },

@@ -1,0 +1,136 @@
+/**
+ * A folder of one-record files (`notes/<id>.json`, `claims/<id>.json`) whose metadata the
+ * index (notebook.json) caches. The files are the truth: on open, files missing from the
+ * index are added back and index entries without a file are dropped, so a crash between the
+ * two writes, or a corrupt notebook.json, loses nothing.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { NotebookError } from '../common/errors';
+import { removeFileDurably } from './atomic-file';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
+import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
+
+interface RecordFile<R> {
+  schemaVersion: number;
+  record: R;
+}
+
+export interface RecordFolderOptions<R extends { id: string }, M extends { id: string }> {
+  dir: string;
+  folder: string;
+  /** Id prefix of the records, e.g. `note`. */
+  prefix: string;
+  /** Noun for messages, e.g. `note`. */
+  noun: string;
+  schema: z.ZodType<R>;
+  metaOf(record: R): M;
+  /** The index's list for this folder, and a way to write the index. */
+  index: { get(): M[]; set(list: M[]): void; write(): Promise<void> };
+  setAside(error: UnreadableFileError): Promise<string>;
+}
+
+export class RecordFolder<R extends { id: string }, M extends { id: string }> {
+  readonly #dbs = new Map<string, Low<RecordFile<R> | null> & { adapter: ValidatedJsonFile<RecordFile<R> | null> }>();
+  readonly #fileSchema: z.ZodType<RecordFile<R> | null>;
+
+  constructor(private readonly options: RecordFolderOptions<R, M>) {
+    this.#fileSchema = z.object({ schemaVersion: z.number().int(), record: options.schema }) as z.ZodType<RecordFile<R> | null>;
+  }
+
+  #path(id: string): string {
+    return join(this.options.dir, this.options.folder, `${id}.json`);
+  }
+
+  #db(id: string) {
+    let db = this.#dbs.get(id);
+    if (!db) {
+      db = new Low(new ValidatedJsonFile(this.#path(id), this.#fileSchema), null) as NonNullable<typeof db>;
+      this.#dbs.set(id, db);
+    }
+    return db;
+  }
+
+  /** Makes the index agree with the files; returns the ids of the files found. */
+  async reconcile(): Promise<{ ids: string[]; changed: boolean }> {
+    const { dir, folder, prefix, index } = this.options;
+    await mkdir(join(dir, folder), { recursive: true });
+    const pattern = new RegExp(`^${prefix}_[a-z0-9]+\\.json$`);
+    const ids = (await readdir(join(dir, folder))).filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
+    const onDisk = new Set(ids);
+    const kept = index.get().filter((meta) => onDisk.has(meta.id));
+    let changed = kept.length !== index.get().length;
+    for (const id of ids.filter((id) => !kept.some((m) => m.id === id))) {
+      try {
+        const db = this.#db(id);
+        await db.read();
+        if (db.data) kept.push(this.options.metaOf(db.data.record));
+        changed = true;
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        this.#dbs.delete(id);
+        await this.options.setAside(error);
+      }
+    }
+    index.set(kept);
+    return { ids, changed };
+  }
+
+  async read(id: string): Promise<R> {
+    const { index, noun } = this.options;
+    if (!index.get().some((m) => m.id === id)) throw new NotebookError('not_found', `That ${noun} is no longer in the notebook.`);
+    const db = this.#db(id);
+    if (!db.data) {
+      try {
+        await db.read();
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        const movedTo = await this.options.setAside(error);
+        await this.#forget(id);
+        throw new NotebookError('storage', `The file of a ${noun} could not be read (${error.reason}). It was moved to ${movedTo}.`);
+      }
+      if (!db.data) {
+        await this.#forget(id);
+        throw new NotebookError('not_found', `The file of that ${noun} is missing from the notebook folder.`);
+      }
+    }
+    return structuredClone(db.data.record);
+  }
+
+  /** Writes the record's file, then its entry in the index. */
+  async save(record: R): Promise<void> {
+    const db = this.#db(record.id);
+    const previous = db.data;
+    db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, record });
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = previous;
+      throw new NotebookError('storage', `Could not save the ${this.options.noun}: ${(error as Error).message}. What was saved before is unchanged.`);
+    }
+    const meta = this.options.metaOf(record);
+    const list = this.options.index.get();
+    const at = list.findIndex((m) => m.id === record.id);
+    if (at >= 0) list[at] = meta;
+    else list.push(meta);
+    this.options.index.set(list);
+    await this.options.index.write();
+  }
+
+  async remove(id: string): Promise<void> {
+    await removeFileDurably(this.#path(id));
+    await this.#forget(id);
+  }
+
+  async #forget(id: string): Promise<void> {
+    this.#dbs.delete(id);
+    this.options.index.set(this.options.index.get().filter((m) => m.id !== id));
+    await this.options.index.write();
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.#dbs.values()].map((db) => db.adapter.idle()));
+  }
+}
