@@ -168,3 +168,37 @@ test('the colour legend names what each colour means, and keeps it after a reloa
   await margin(page).getByRole('button', { name: 'Colour legend' }).click();
   await expect(margin(page).getByRole('textbox', { name: 'Meaning of green' })).toHaveValue('Source says so');
 });
+
+test('a highlight a claim and a note cite shows its backlink, and deleting it asks first, naming them', async ({ app }) => {
+  const { page } = app;
+  await openSample(app);
+  await dragSelect(page, 'historic turning point');
+  await page.keyboard.press('h');
+  await expect(marks(page)).toHaveCount(1);
+
+  // The claims and notes views are not built yet; they will make these calls.
+  const annotationId = (await marks(page).first().getAttribute('data-annotation-id'))!;
+  const claim = await app.api('createClaim', { annotationId, statement: 'Japan sees a turning point' });
+  const note = await app.api('createNote', { title: 'Official view' });
+  if (!claim.ok || !note.ok) throw new Error('could not cite the highlight');
+  const linked = await app.api('linkNote', { noteId: note.value.id, target: { annotationId }, relation: 'supports' });
+  expect(linked.ok).toBe(true);
+
+  await page.reload();
+  await openSample(app, false);
+  const card = highlightCard(page, 'historic turning point');
+  await expect(card.getByRole('region', { name: 'Cited by' })).toHaveText(/Official view — supports/);
+
+  await card.getByRole('button', { name: 'Delete highlight' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete highlight?' });
+  await expect(dialog).toContainText('evidence for 1 claim: “Japan sees a turning point”');
+  await expect(dialog).toContainText('1 note links to it: “Official view” (supports)');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(marks(page)).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(marks(page)).toHaveText(['historic turning point']);
+  await expect(highlightCard(page, 'historic turning point').getByRole('region', { name: 'Cited by' })).toHaveText(/Official view — supports/);
+});

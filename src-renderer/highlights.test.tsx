@@ -237,3 +237,79 @@ describe('highlighting', () => {
     expect(within(margin()).queryByRole('region', { name: 'Needs review' })).toBeNull();
   });
 });
+
+describe('deleting a cited highlight, and backlinks', () => {
+  /** Highlights `phrase` from the keyboard and answers its id. */
+  async function highlight(user: ReturnType<typeof userEvent.setup>, articleId: string, phrase: string) {
+    selectPhrase(phrase);
+    await user.keyboard('h');
+    await within(margin()).findByRole('article', { name: phrase });
+    const listed = await notebookHarness.api.listAnnotations({ articleId });
+    if (!listed.ok) throw new Error(listed.error.message);
+    return listed.value.find((annotation) => annotation.target.quote.exact === phrase)!.id;
+  }
+
+  /** Has a claim and a note cite the highlight, as the claims and notes views would. */
+  async function cite(annotationId: string) {
+    const claim = await notebookHarness.api.createClaim({ annotationId, statement: 'Tokyo hosts the new command' });
+    const note = await notebookHarness.api.createNote({ title: 'Official view' });
+    if (!claim.ok || !note.ok) throw new Error('could not cite the highlight');
+    const linked = await notebookHarness.api.linkNote({ noteId: note.value.id, target: { annotationId }, relation: 'supports' });
+    expect(linked.ok).toBe(true);
+  }
+
+  it('deletes a highlight nothing cites at once', async () => {
+    const { user, articleId } = await openSeed();
+    await highlight(user, articleId, 'Tokyo');
+    const card = within(margin()).getByRole('article', { name: 'Tokyo' });
+    expect(card.textContent).not.toContain('Cited by');
+    await user.click(within(card).getByRole('button', { name: 'Delete highlight' }));
+    await waitFor(() => expect(marks()).toHaveLength(0));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks before deleting a highlight a claim and a note cite, naming them; Cancel keeps it, Delete removes it, undo restores it', async () => {
+    const { user, articleId } = await openSeed();
+    const id = await highlight(user, articleId, 'Tokyo');
+    await cite(id);
+
+    const deleteButton = () => within(within(margin()).getByRole('article', { name: 'Tokyo' })).getByRole('button', { name: 'Delete highlight' });
+    await user.click(deleteButton());
+    const dialog = await screen.findByRole('dialog', { name: 'Delete highlight?' });
+    expect(dialog.textContent).toContain('This passage is evidence for 1 claim: “Tokyo hosts the new command”.');
+    expect(dialog.textContent).toContain('1 note links to it: “Official view” (supports).');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(marks()).toHaveLength(1);
+
+    await user.click(deleteButton());
+    await user.click(within(await screen.findByRole('dialog', { name: 'Delete highlight?' })).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(marks()).toHaveLength(0));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const usage = await notebookHarness.api.getAnnotationUsage({ id });
+    expect(usage.ok).toBe(false);
+
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(marks().map((mark) => mark.textContent)).toEqual(['Tokyo']));
+    const restored = await notebookHarness.api.getAnnotationUsage({ id });
+    expect(restored.ok && restored.value.claims.length + restored.value.notes.length).toBe(2);
+    await waitFor(() => expect(within(margin()).getByRole('article', { name: 'Tokyo' }).textContent).toContain('Official view — supports'));
+  });
+
+  it('shows on a card the notes that cite it, with the relation', async () => {
+    const { user, articleId } = await openSeed();
+    const id = await highlight(user, articleId, 'Tokyo');
+    await cite(id);
+    // Notes are linked elsewhere in the app; the margin picks them up when the article loads.
+    cleanup();
+    resetStores();
+    render(<App />);
+    await startApp();
+    await user.click(within(screen.getByRole('list', { name: 'Articles' })).getByRole('button', { name: /Reading notes/ }));
+    const card = await within(margin()).findByRole('article', { name: 'Tokyo' });
+    const citedBy = await within(card).findByRole('region', { name: 'Cited by' });
+    expect(within(citedBy).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Official view — supports']);
+  });
+});

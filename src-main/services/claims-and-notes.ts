@@ -5,7 +5,8 @@
  */
 import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
-import type { Annotation, Claim, LinkTarget, Note, NoteMeta, Relation } from '../common/model';
+import type { Annotation, Claim, LinkTarget, Note, Relation } from '../common/model';
+import { backlinks, sameTarget } from '../common/note-links';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
@@ -30,17 +31,6 @@ type Handlers = Pick<
   | 'unlinkNote'
   | 'getAnnotationUsage'
 >;
-
-export const sameTarget = (a: LinkTarget, b: LinkTarget): boolean =>
-  ('claimId' in a && 'claimId' in b && a.claimId === b.claimId) ||
-  ('annotationId' in a && 'annotationId' in b && a.annotationId === b.annotationId);
-
-/** The notes that link to `target`, with the relation of each link. */
-export function backlinks(notes: readonly NoteMeta[], target: LinkTarget): { noteId: string; noteTitle: string; relation: Relation }[] {
-  return notes.flatMap((note) =>
-    note.links.filter((link) => sameTarget(link.target, target)).map((link) => ({ noteId: note.id, noteTitle: note.title, relation: link.relation })),
-  );
-}
 
 /**
  * The changes that take a record out of every claim's evidence and every note's links, for

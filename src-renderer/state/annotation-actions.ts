@@ -15,10 +15,17 @@ export async function loadAnnotations(articleId: string): Promise<void> {
   if (annotationStore.getState().articleId !== articleId) {
     annotationStore.setState({ articleId, annotations: [], selectedId: null, flashId: null, selection: null });
   }
-  const answer = await notebook.listAnnotations({ articleId });
+  const [answer] = await Promise.all([notebook.listAnnotations({ articleId }), loadNotes()]);
   if (annotationStore.getState().articleId !== articleId) return;
   if (!answer.ok) return reportError(answer.error);
   annotationStore.setState({ annotations: answer.value });
+}
+
+/** Fetches every note's links, from which the highlight cards show their backlinks. */
+export async function loadNotes(): Promise<void> {
+  const answer = await notebook.listNotes({});
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState({ notes: answer.value });
 }
 
 export async function loadLegend(): Promise<void> {
@@ -109,6 +116,30 @@ export async function reattachToSelection(id: string): Promise<void> {
   await Promise.all([loadAnnotations(articleId), loadHistory()]);
 }
 
+/**
+ * The card's "Delete highlight": deletes at once when no claim or note cites the highlight
+ * (undo brings it back); otherwise asks first, naming what cites it.
+ */
+export async function requestDeleteAnnotation(id: string): Promise<void> {
+  const answer = await notebook.getAnnotationUsage({ id });
+  if (!answer.ok) return reportError(answer.error);
+  const usage = answer.value;
+  if (usage.claims.length === 0 && usage.notes.length === 0) return deleteAnnotation(id);
+  annotationStore.setState({ deleteRequest: { id, usage } });
+}
+
+export function cancelDeleteRequest(): void {
+  annotationStore.setState({ deleteRequest: null });
+}
+
+/** Deletes the highlight the person confirmed deleting. */
+export async function confirmDeleteRequest(): Promise<void> {
+  const request = annotationStore.getState().deleteRequest;
+  if (!request) return;
+  annotationStore.setState({ deleteRequest: null });
+  await deleteAnnotation(request.id);
+}
+
 export async function deleteAnnotation(id: string): Promise<void> {
   const answer = await notebook.deleteAnnotation({ id });
   if (!answer.ok) return reportError(answer.error);
@@ -117,7 +148,7 @@ export async function deleteAnnotation(id: string): Promise<void> {
     selectedId: selectedId === id ? null : selectedId,
   }));
   report('Deleted the highlight. Undo brings it back.');
-  await loadHistory();
+  await Promise.all([loadHistory(), loadNotes()]);
 }
 
 export async function updateMeaning(color: HighlightColor, meaning: string): Promise<boolean> {

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_LEGEND } from '../../src-main/common/annotation-schema';
-import type { AnnotationView, ColorLegend, HighlightColor, HistoryState } from '../../src-main/common/model';
+import type { AnnotationUsage, AnnotationView, ColorLegend, HighlightColor, HistoryState, NoteMeta } from '../../src-main/common/model';
 
 export interface ReaderSelection {
   start: number;
@@ -31,6 +31,10 @@ export interface AnnotationState {
   selection: ReaderSelection | null;
   /** The person pressed Esc: hide the toolbar until the selection changes. */
   toolbarDismissed: boolean;
+  /** Every note's metadata and links, for the backlinks on highlight cards. */
+  notes: NoteMeta[];
+  /** A cited highlight whose deletion waits for the person to confirm it. */
+  deleteRequest: { id: string; usage: AnnotationUsage } | null;
 }
 
 export const initialAnnotationState: AnnotationState = {
@@ -43,6 +47,8 @@ export const initialAnnotationState: AnnotationState = {
   flashId: null,
   selection: null,
   toolbarDismissed: false,
+  notes: [],
+  deleteRequest: null,
 };
 
 export const annotationStore = createStore<AnnotationState>(() => initialAnnotationState);

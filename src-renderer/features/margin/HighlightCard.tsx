@@ -1,14 +1,16 @@
 /**
  * One highlight in the margin: its quote (a button that scrolls to the passage and flashes
  * it), colour and meaning, comment, date, and what can be done to it. The card is named by its
- * quote; `aria-current` marks the one selected in the reader.
+ * quote; `aria-current` marks the one selected in the reader. Notes that cite it are listed
+ * under "Cited by".
  */
 import { useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
 import type { AnnotationView } from '../../../src-main/common/model';
+import type { Backlink } from '../../../src-main/common/note-links';
 import { ArticleDate } from '../../components/ArticleDate';
 import { ColorSwatch } from '../../components/ColorSwatch';
-import { deleteAnnotation, recolorAnnotation } from '../../state/annotation-actions';
+import { recolorAnnotation, requestDeleteAnnotation } from '../../state/annotation-actions';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
 import { goToPassage } from './go-to-passage';
@@ -18,9 +20,11 @@ export interface HighlightCardProps {
   annotation: AnnotationView;
   meaning: string;
   selected: boolean;
+  /** The notes that cite this highlight. */
+  backlinks?: readonly Backlink[];
 }
 
-export function HighlightCard({ annotation, meaning, selected }: HighlightCardProps) {
+export function HighlightCard({ annotation, meaning, selected, backlinks = [] }: HighlightCardProps) {
   const quoteId = useId();
   const card = useRef<HTMLElement>(null);
 
@@ -40,13 +44,32 @@ export function HighlightCard({ annotation, meaning, selected }: HighlightCardPr
         <ArticleDate meta={{ createdAt: annotation.createdAt }} className="card-date" />
       </p>
       <CommentEditor key={annotation.comment} id={annotation.id} comment={annotation.comment} />
+      {backlinks.length > 0 ? <CitedBy backlinks={backlinks} /> : null}
       <div className="card-actions">
         <ColorMenu color={annotation.color} onPick={(color) => void recolorAnnotation(annotation.id, color)} />
-        <button type="button" className="button button-quiet button-small" onClick={() => void deleteAnnotation(annotation.id)}>
+        <button type="button" className="button button-quiet button-small" onClick={() => void requestDeleteAnnotation(annotation.id)}>
           <Trash2 aria-hidden="true" size={14} />
           <span>Delete highlight</span>
         </button>
       </div>
     </article>
+  );
+}
+
+function CitedBy({ backlinks }: { backlinks: readonly Backlink[] }) {
+  const headingId = useId();
+  return (
+    <section className="card-backlinks" aria-labelledby={headingId}>
+      <h3 id={headingId} className="card-backlinks-heading">
+        Cited by
+      </h3>
+      <ul className="card-backlinks-list">
+        {backlinks.map((link) => (
+          <li key={`${link.noteId} ${link.relation}`}>
+            <span className="card-backlink-title">{link.noteTitle}</span> — {link.relation}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,10 +5,12 @@
 import { Highlighter } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { useAnnotations } from '../../state/useAnnotations';
+import { useBacklinks } from '../../state/useBacklinks';
 import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { useOpenArticle } from '../../state/useOpenArticle';
 import { ColorLegendPanel } from './ColorLegendPanel';
+import { DeleteHighlightDialog } from './DeleteHighlightDialog';
 import { HighlightCard } from './HighlightCard';
 import { NeedsReview } from './NeedsReview';
 
@@ -17,6 +19,7 @@ export function MarginPane() {
   const annotations = useAnnotations();
   const legend = useLegend();
   const { selectedId } = useHighlightFocus();
+  const backlinks = useBacklinks();
   const mine = view ? annotations.filter((annotation) => annotation.articleId === view.id) : [];
   const anchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
   const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');
@@ -34,7 +37,12 @@ export function MarginPane() {
           <ol className="card-list" aria-label="Highlights">
             {anchored.map((annotation) => (
               <li key={annotation.id}>
-                <HighlightCard annotation={annotation} meaning={legend[annotation.color]} selected={annotation.id === selectedId} />
+                <HighlightCard
+                  annotation={annotation}
+                  meaning={legend[annotation.color]}
+                  selected={annotation.id === selectedId}
+                  backlinks={backlinks.get(annotation.id)}
+                />
               </li>
             ))}
           </ol>
@@ -48,6 +56,7 @@ export function MarginPane() {
       <h2 className="pane-heading">Margin</h2>
       <ColorLegendPanel />
       {content}
+      <DeleteHighlightDialog />
     </aside>
   );
 }

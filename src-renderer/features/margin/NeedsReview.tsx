@@ -6,7 +6,7 @@ import type { MouseEvent } from 'react';
 import { Link2, Trash2 } from 'lucide-react';
 import type { AnnotationView } from '../../../src-main/common/model';
 import { ColorSwatch } from '../../components/ColorSwatch';
-import { deleteAnnotation, reattachToSelection } from '../../state/annotation-actions';
+import { reattachToSelection, requestDeleteAnnotation } from '../../state/annotation-actions';
 import { useReaderSelection } from '../../state/useReaderSelection';
 import { shortenQuote } from './shorten-quote';
 
@@ -44,7 +44,7 @@ export function NeedsReview({ orphans }: { orphans: AnnotationView[] }) {
                   <Link2 aria-hidden="true" size={14} />
                   <span>Re-attach to selection</span>
                 </button>
-                <button type="button" className="button button-quiet button-small" onClick={() => void deleteAnnotation(orphan.id)}>
+                <button type="button" className="button button-quiet button-small" onClick={() => void requestDeleteAnnotation(orphan.id)}>
                   <Trash2 aria-hidden="true" size={14} />
                   <span>Delete highlight</span>
                 </button>
