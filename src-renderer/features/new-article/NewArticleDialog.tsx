@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticleFormat } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
+import { useDialogAction } from '../../components/useDialogAction';
 import { addArticle } from '../../state/library-actions';
 import { importArgFrom } from './import-arg';
 
@@ -18,8 +19,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<ArticleFormat>('text');
   const [content, setContent] = useState('');
   const [source, setSource] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const { error, setError, busy: adding, run } = useDialogAction(onClose);
   const titleField = useRef<HTMLInputElement>(null);
   const textField = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -32,15 +32,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
       textField.current?.focus();
       return;
     }
-    setAdding(true);
-    setError(null);
-    const answer = await addArticle(importArgFrom({ title, format, content, source }));
-    if (answer.ok) {
-      onClose();
-      return;
-    }
-    setAdding(false);
-    setError(answer.error.message);
+    await run(() => addArticle(importArgFrom({ title, format, content, source })));
   }
 
   return (

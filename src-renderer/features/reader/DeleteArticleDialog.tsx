@@ -1,7 +1,8 @@
 /** Asks before deleting an article, naming it; a failed delete says why and stays open. */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { ArticleMeta } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
+import { useDialogAction } from '../../components/useDialogAction';
 import { deleteArticle } from '../../state/library-actions';
 
 export interface DeleteArticleDialogProps {
@@ -10,23 +11,11 @@ export interface DeleteArticleDialogProps {
 }
 
 export function DeleteArticleDialog({ article, onClose }: DeleteArticleDialogProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
+  const { error, busy: deleting, run } = useDialogAction(onClose);
   // Cancel takes focus first: Enter or Space right after opening must not destroy anything.
   const cancel = useRef<HTMLButtonElement>(null);
 
-  async function confirm() {
-    if (deleting) return;
-    setDeleting(true);
-    setError(null);
-    const answer = await deleteArticle(article.id);
-    if (answer.ok) {
-      onClose();
-      return;
-    }
-    setDeleting(false);
-    setError(answer.error.message);
-  }
+  const confirm = () => run(() => deleteArticle(article.id));
 
   return (
     <Dialog title="Delete article?" onClose={onClose} initialFocus={cancel} className="dialog-narrow">
