@@ -205,3 +205,21 @@ test('a highlight a claim and a note cite shows its backlink, and deleting it as
   await expect(marks(page)).toHaveText(['historic turning point']);
   await expect(highlightCard(page, 'historic turning point').getByRole('region', { name: 'Cited by' })).toHaveText(/Official view — supports/);
 });
+
+test('drag over words, press "Claim": the passage is highlighted as a claim, and still is after a reload', async ({ app }) => {
+  const { page } = app;
+  await openSample(app);
+  await dragSelect(page, 'historic turning point');
+  await selectionToolbar(page).getByRole('button', { name: 'Claim' }).click();
+
+  await expect(marks(page)).toHaveText(['historic turning point']);
+  await expect(marks(page).first()).toHaveClass(/is-claim/);
+  await expect(marks(page).first()).toHaveAttribute('aria-label', 'Highlight: Key point, claim');
+  const statement = highlightCard(page, 'historic turning point').getByRole('textbox', { name: 'Claim statement' });
+  await expect(statement).toHaveValue('historic turning point');
+
+  await page.reload();
+  await openSample(app, false);
+  await expect(marks(page).first()).toHaveClass(/is-claim/);
+  await expect(highlightCard(page, 'historic turning point').getByRole('textbox', { name: 'Claim statement' })).toHaveValue('historic turning point');
+});

@@ -1,4 +1,4 @@
-/* global document, window, NodeFilter -- these run inside the page, through page.evaluate */
+/* global document, window, NodeFilter, requestAnimationFrame -- these run inside the page, through page.evaluate */
 // Screenshots of the real UI in browser mode, light and dark, for review and for the README.
 // Usage: npm run build && node scripts/take-screenshots.mjs [outDir]
 import { spawn } from 'node:child_process';
@@ -66,6 +66,8 @@ async function selectPhrase(page, phrase) {
     }
     throw new Error(`not found: ${phrase}`);
   }, phrase);
+  // selectionchange is a queued task: let it reach the app, as it would before a person's key press.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
 }
 
 const HIGHLIGHTS = [
@@ -92,6 +94,10 @@ for (const scheme of ['light', 'dark']) {
       await page.keyboard.press('h');
       await page.locator('mark', { hasText: phrase.split(' ').at(-1) }).first().waitFor();
     }
+    // One passage made a claim (c), painted with a bracket and a statement on its card.
+    await selectPhrase(page, 'instructions come from the U.S. Indo-Pacific Command in Hawaii');
+    await page.keyboard.press('c');
+    await page.locator('mark.is-claim').first().waitFor();
     await page.evaluate(() => window.getSelection().removeAllRanges());
   }
   await page.getByRole('main', { name: 'Reader' }).evaluate((main) => main.querySelector('.reader-scroll, article')?.scrollIntoView());

@@ -15,7 +15,7 @@ export async function loadAnnotations(articleId: string): Promise<void> {
   if (annotationStore.getState().articleId !== articleId) {
     annotationStore.setState({ articleId, annotations: [], selectedId: null, flashId: null, selection: null });
   }
-  const [answer] = await Promise.all([notebook.listAnnotations({ articleId }), loadNotes()]);
+  const [answer] = await Promise.all([notebook.listAnnotations({ articleId }), loadNotes(), loadClaims()]);
   if (annotationStore.getState().articleId !== articleId) return;
   if (!answer.ok) return reportError(answer.error);
   annotationStore.setState({ annotations: answer.value });
@@ -26,6 +26,13 @@ export async function loadNotes(): Promise<void> {
   const answer = await notebook.listNotes({});
   if (!answer.ok) return reportError(answer.error);
   annotationStore.setState({ notes: answer.value });
+}
+
+/** Fetches every claim, from which highlights that are evidence show their claim. */
+export async function loadClaims(): Promise<void> {
+  const answer = await notebook.listClaims({});
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState({ claims: answer.value });
 }
 
 export async function loadLegend(): Promise<void> {
@@ -82,6 +89,36 @@ export async function highlightSelection(color?: HighlightColor): Promise<void> 
   clearSelectionIfStill(selection);
   annotationStore.setState({ currentColor: color ?? currentColor, selectedId: answer.value.id });
   await Promise.all([loadAnnotations(articleId), loadHistory()]);
+}
+
+/**
+ * Highlights the reader's selection in the current colour and makes it a claim whose statement
+ * is the quote (two steps, so two undos take both back).
+ */
+export async function claimSelection(): Promise<void> {
+  const { selection, articleId, currentColor } = annotationStore.getState();
+  const text = articleText();
+  if (!selection || !articleId || text === null) return;
+  const target = describeRange(text, selection.start, selection.end);
+  const created = await notebook.createAnnotation({ articleId, target, color: currentColor });
+  if (!created.ok) return reportError(created.error);
+  clearSelectionIfStill(selection);
+  annotationStore.setState({ selectedId: created.value.id });
+  const claim = await notebook.createClaim({ annotationId: created.value.id });
+  if (!claim.ok) reportError(claim.error);
+  else report('Made the passage a claim.');
+  await Promise.all([loadAnnotations(articleId), loadHistory()]);
+}
+
+/** Saves a claim's statement; answers whether it was saved, so the field can keep the text if not. */
+export async function saveClaimStatement(id: string, statement: string): Promise<boolean> {
+  const answer = await notebook.updateClaim({ id, statement });
+  if (!answer.ok) {
+    reportError(answer.error);
+    return false;
+  }
+  await Promise.all([loadClaims(), loadHistory()]);
+  return true;
 }
 
 export async function recolorAnnotation(id: string, color: HighlightColor): Promise<void> {
@@ -148,7 +185,7 @@ export async function deleteAnnotation(id: string): Promise<void> {
     selectedId: selectedId === id ? null : selectedId,
   }));
   report('Deleted the highlight. Undo brings it back.');
-  await Promise.all([loadHistory(), loadNotes()]);
+  await Promise.all([loadHistory(), loadNotes(), loadClaims()]);
 }
 
 export async function updateMeaning(color: HighlightColor, meaning: string): Promise<boolean> {

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_LEGEND } from '../../src-main/common/annotation-schema';
-import type { AnnotationUsage, AnnotationView, ColorLegend, HighlightColor, HistoryState, NoteMeta } from '../../src-main/common/model';
+import type { AnnotationUsage, AnnotationView, ClaimView, ColorLegend, HighlightColor, HistoryState, NoteMeta } from '../../src-main/common/model';
 
 export interface ReaderSelection {
   start: number;
@@ -33,6 +33,8 @@ export interface AnnotationState {
   toolbarDismissed: boolean;
   /** Every note's metadata and links, for the backlinks on highlight cards. */
   notes: NoteMeta[];
+  /** Every claim, from which highlights that are evidence show their claim. */
+  claims: ClaimView[];
   /** A cited highlight whose deletion waits for the person to confirm it. */
   deleteRequest: { id: string; usage: AnnotationUsage } | null;
 }
@@ -48,6 +50,7 @@ export const initialAnnotationState: AnnotationState = {
   selection: null,
   toolbarDismissed: false,
   notes: [],
+  claims: [],
   deleteRequest: null,
 };
 

@@ -2,15 +2,16 @@
  * One highlight in the margin: its quote (a button that scrolls to the passage and flashes
  * it), colour and meaning, comment, date, and what can be done to it. The card is named by its
  * quote; `aria-current` marks the one selected in the reader. Notes that cite it are listed
- * under "Cited by".
+ * under "Cited by"; claims it is evidence for, under "Claim".
  */
 import { useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
-import type { AnnotationView } from '../../../src-main/common/model';
+import type { AnnotationView, ClaimView } from '../../../src-main/common/model';
 import type { Backlink } from '../../../src-main/common/note-links';
 import { ArticleDate } from '../../components/ArticleDate';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { recolorAnnotation, requestDeleteAnnotation } from '../../state/annotation-actions';
+import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
 import { goToPassage } from './go-to-passage';
@@ -22,9 +23,11 @@ export interface HighlightCardProps {
   selected: boolean;
   /** The notes that cite this highlight. */
   backlinks?: readonly Backlink[];
+  /** The claims this highlight is evidence for. */
+  claims?: readonly ClaimView[];
 }
 
-export function HighlightCard({ annotation, meaning, selected, backlinks = [] }: HighlightCardProps) {
+export function HighlightCard({ annotation, meaning, selected, backlinks = [], claims = [] }: HighlightCardProps) {
   const quoteId = useId();
   const card = useRef<HTMLElement>(null);
 
@@ -34,7 +37,7 @@ export function HighlightCard({ annotation, meaning, selected, backlinks = [] }:
   }, [selected]);
 
   return (
-    <article ref={card} className={`card card-${annotation.color}`} aria-labelledby={quoteId} aria-current={selected || undefined}>
+    <article ref={card} className={`card card-${annotation.color}${claims.length > 0 ? ' card-is-claim' : ''}`} aria-labelledby={quoteId} aria-current={selected || undefined}>
       <button id={quoteId} type="button" className="card-quote" title="Show in the article" onClick={() => goToPassage(annotation.id)}>
         {shortenQuote(annotation.target.quote.exact)}
       </button>
@@ -43,6 +46,7 @@ export function HighlightCard({ annotation, meaning, selected, backlinks = [] }:
         <span className="card-meaning">{meaning}</span>
         <ArticleDate meta={{ createdAt: annotation.createdAt }} className="card-date" />
       </p>
+      {claims.length > 0 ? <ClaimSection claims={claims} /> : null}
       <CommentEditor key={annotation.comment} id={annotation.id} comment={annotation.comment} />
       {backlinks.length > 0 ? <CitedBy backlinks={backlinks} /> : null}
       <div className="card-actions">

@@ -6,6 +6,7 @@ import { Highlighter } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { useAnnotations } from '../../state/useAnnotations';
 import { useBacklinks } from '../../state/useBacklinks';
+import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
 import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { useOpenArticle } from '../../state/useOpenArticle';
@@ -20,6 +21,7 @@ export function MarginPane() {
   const legend = useLegend();
   const { selectedId } = useHighlightFocus();
   const backlinks = useBacklinks();
+  const claims = useClaimsByAnnotation();
   const mine = view ? annotations.filter((annotation) => annotation.articleId === view.id) : [];
   const anchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
   const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');
@@ -42,6 +44,7 @@ export function MarginPane() {
                   meaning={legend[annotation.color]}
                   selected={annotation.id === selectedId}
                   backlinks={backlinks.get(annotation.id)}
+                  claims={claims.get(annotation.id)}
                 />
               </li>
             ))}

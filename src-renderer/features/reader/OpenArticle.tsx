@@ -8,6 +8,7 @@ import { loadAnnotations, selectAnnotation } from '../../state/annotation-action
 import { annotationStore } from '../../state/annotation-store';
 import { report } from '../../state/status-store';
 import { useAnnotations } from '../../state/useAnnotations';
+import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
 import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { ArticleBody } from './ArticleBody';
@@ -48,6 +49,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   const annotations = useAnnotations();
   const legend = useLegend();
   const { selectedId, flashId } = useHighlightFocus();
+  const claimsByAnnotation = useClaimsByAnnotation();
 
   useEffect(() => {
     void loadAnnotations(view.id);
@@ -64,7 +66,10 @@ export function OpenArticle({ view }: { view: ArticleView }) {
       ),
     [annotations, view.id],
   );
-  const look = useMemo<PaintLook>(() => ({ meaningOf: (color) => legend[color], selectedId, flashId }), [legend, selectedId, flashId]);
+  const look = useMemo<PaintLook>(
+    () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()) }),
+    [legend, selectedId, flashId, claimsByAnnotation],
+  );
 
   const onRenameDone = useCallback(() => {
     setRenaming(false);

@@ -1,7 +1,7 @@
 /**
  * One run of text with its highlights as nested `<mark>` elements. The marks carry
  * `data-annotation-id` (clicks find the highlight by it) and an accessible label naming the
- * colour's meaning; they add no text, so the block's textContent stays canonical.
+ * colour's meaning (and ", claim" when it is evidence for a claim, also marked `is-claim`); they add no text, so the block's textContent stays canonical.
  */
 import { useContext } from 'react';
 import type { PaintNode, PaintRange } from './paint-segments';
@@ -28,8 +28,11 @@ function PaintNodes({ nodes }: { nodes: PaintNode[] }) {
     const classes = ['hl', `hl-${color}`];
     if (look.selectedId === id) classes.push('hl-selected');
     if (look.flashId === id) classes.push('hl-flash');
+    const claim = look.claimIds.has(id);
+    if (claim) classes.push('is-claim');
+    const label = `Highlight: ${look.meaningOf(color)}${claim ? ', claim' : ''}`;
     return (
-      <mark key={index} className={classes.join(' ')} data-annotation-id={id} aria-label={`Highlight: ${look.meaningOf(color)}`}>
+      <mark key={index} className={classes.join(' ')} data-annotation-id={id} aria-label={label}>
         <PaintNodes nodes={node.children} />
       </mark>
     );

@@ -1,18 +1,19 @@
 /**
  * The small toolbar beside a selection in the article: one button per highlight colour (its
- * legend meaning as tooltip), and Tag, Claim, Note, which arrive in a later version.
+ * legend meaning as tooltip), Claim (highlight in the current colour and make it a claim, also `c`),
+ * and Tag, Note, which arrive in a later version.
  * Buttons keep the selection: their mousedown is cancelled so the click does not collapse it.
  */
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
 import { ColorSwatch, colorName } from '../../components/ColorSwatch';
-import { highlightSelection } from '../../state/annotation-actions';
+import { claimSelection, highlightSelection } from '../../state/annotation-actions';
 import { useCurrentColor } from '../../state/useCurrentColor';
 import { useLegend } from '../../state/useLegend';
 import { useReaderSelection } from '../../state/useReaderSelection';
 
 const keepSelection = (event: MouseEvent) => event.preventDefault();
-const LATER = ['Tag', 'Claim', 'Note'] as const;
+const LATER = ['Tag', 'Note'] as const;
 
 /** Left and right arrows move between the toolbar's buttons, as in any ARIA toolbar. */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
@@ -50,6 +51,15 @@ export function SelectionToolbar() {
         </button>
       ))}
       <span className="selection-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="button button-quiet"
+        title="Highlight and make it a claim (c)"
+        onMouseDown={keepSelection}
+        onClick={() => void claimSelection()}
+      >
+        Claim
+      </button>
       {LATER.map((name) => (
         <button key={name} type="button" className="button button-quiet" disabled title="Coming soon">
           {name}

@@ -10,10 +10,13 @@ export interface PaintLook {
   meaningOf: (color: HighlightColor) => string;
   selectedId: string | null;
   flashId: string | null;
+  /** The highlights that are evidence for a claim. */
+  claimIds: ReadonlySet<string>;
 }
 
 export const PaintLookContext = createContext<PaintLook>({
   meaningOf: (color) => color,
   selectedId: null,
   flashId: null,
+  claimIds: new Set(),
 });

@@ -1,11 +1,11 @@
 /**
  * The reader's keys while text is selected in the article: `h` highlights it in the current
  * colour, `1`–`6` choose the current colour (without highlighting, so a colour can be picked
- * before `h`), `Esc` hides the selection toolbar.
+ * before `h`), `c` highlights it and makes it a claim, `Esc` hides the selection toolbar.
  */
 import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
-import { highlightSelection, setCurrentColor } from '../../state/annotation-actions';
+import { claimSelection, highlightSelection, setCurrentColor } from '../../state/annotation-actions';
 import { annotationStore } from '../../state/annotation-store';
 import { isTypingTarget } from './is-typing-target';
 
@@ -19,6 +19,9 @@ export function useReaderKeys(): void {
       if (event.key === 'h' || event.key === 'H') {
         event.preventDefault();
         void highlightSelection();
+      } else if (event.key === 'c' || event.key === 'C') {
+        event.preventDefault();
+        void claimSelection();
       } else if (/^[1-6]$/.test(event.key)) {
         event.preventDefault();
         setCurrentColor(HIGHLIGHT_COLORS[Number(event.key) - 1]!);
