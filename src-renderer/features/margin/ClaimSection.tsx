@@ -3,9 +3,10 @@
  * as a field (saved on blur or Enter, Esc puts back what was saved) and how many note links
  * support, contradict or question it.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ClaimView } from '../../../src-main/common/model';
 import { RELATIONS } from '../../../src-main/common/research-schema';
+import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
 import { saveClaimStatement } from '../../state/annotation-actions';
 
 export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
@@ -27,17 +28,6 @@ function ClaimStatement({ claim }: { claim: ClaimView }) {
   const cancelled = useRef(false);
   const counts = RELATIONS.filter((relation) => claim.counts[relation] > 0).map((relation) => `${claim.counts[relation]} ${relation}`);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      event.currentTarget.blur();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      cancelled.current = true;
-      event.currentTarget.blur();
-    }
-  };
-
   return (
     <div className="card-claim-body">
       {/* A textarea so a long statement wraps and can be read whole; Enter still saves. */}
@@ -47,7 +37,7 @@ function ClaimStatement({ claim }: { claim: ClaimView }) {
         aria-label="Claim statement"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => saveOnBlurKeys(event, cancelled, { multiline: false })}
         onBlur={(event) => {
           const value = event.currentTarget.value.replace(/\s+/g, ' ').trim();
           if (cancelled.current || value === '' || value === claim.statement) {

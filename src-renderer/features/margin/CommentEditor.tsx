@@ -2,8 +2,9 @@
  * A highlight's comment: Markdown shown rendered; "Edit comment" (or "Add comment") opens a
  * textarea saved on blur or Ctrl/Cmd+Enter; Esc puts back what was saved.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { MessageSquarePlus, PencilLine } from 'lucide-react';
+import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
 import { saveComment } from '../../state/annotation-actions';
 import { CommentMarkdown } from './CommentMarkdown';
 
@@ -20,17 +21,6 @@ export function CommentEditor({ id, comment }: { id: string; comment: string }) 
     if (await saveComment(id, value.trim())) setDraft(null);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      event.currentTarget.blur();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      cancelled.current = true;
-      event.currentTarget.blur();
-    }
-  };
-
   if (draft !== null) {
     return (
       <textarea
@@ -42,7 +32,7 @@ export function CommentEditor({ id, comment }: { id: string; comment: string }) 
         autoFocus
         rows={Math.min(10, Math.max(3, draft.split('\n').length + 1))}
         onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => saveOnBlurKeys(event, cancelled, { multiline: true })}
         onBlur={(event) => {
           const value = event.currentTarget.value;
           if (cancelled.current) {

@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticleFormat } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { addArticle } from '../../state/library-actions';
 import { importArgFrom } from './import-arg';
@@ -97,11 +98,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => setSource(event.target.value)}
           />
         </div>
-        {error ? (
-          <p role="alert" className="dialog-error">
-            {error}
-          </p>
-        ) : null}
+        <DialogError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

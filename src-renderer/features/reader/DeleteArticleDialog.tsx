@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import type { ArticleMeta } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { deleteArticle } from '../../state/library-actions';
 
@@ -23,11 +24,7 @@ export function DeleteArticleDialog({ article, onClose }: DeleteArticleDialogPro
         “<strong className="dialog-subject">{article.title}</strong>” will be removed from your library. This
         cannot be undone.
       </p>
-      {error ? (
-        <p role="alert" className="dialog-error">
-          {error}
-        </p>
-      ) : null}
+      <DialogError error={error} />
       <div className="dialog-actions">
         <button ref={cancel} type="button" className="button" onClick={onClose}>
           Cancel
