@@ -99,6 +99,18 @@ export const articleMetaSchema = z.object({
   dateline: z.string().optional(),
   /** Date the piece was published (YYYY-MM-DD), when known. */
   publishedAt: z.iso.date().optional(),
+  /** Where the piece was published: the site or publisher's name. */
+  siteName: z.string().optional(),
+  /** The page it came from (http/https), when imported from the web or a saved page. */
+  url: z.string().optional(),
+  /** The file it was imported from (name only, no folder), for re-import of a changed version. */
+  fileName: z.string().optional(),
+  /** BCP 47 language of the text, when known. */
+  lang: z.string().optional(),
+  /** Writing direction; `rtl` articles are laid out right to left. */
+  dir: z.enum(['ltr', 'rtl']).optional(),
+  /** When the article was last opened in the reader; absent means unread. */
+  openedAt: timestampSchema.optional(),
   format: articleFormatSchema,
   tags: z.array(z.string()),
   wordCount: z.number().int().nonnegative(),

@@ -1,10 +1,12 @@
 import { annotationStore, initialAnnotationState } from '../state/annotation-store';
 import { initialLibraryState, libraryStore } from '../state/library-store';
 import { initialStatusState, statusStore } from '../state/status-store';
+import { initialTagFilterState, tagFilterStore } from '../state/tag-filter-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
   libraryStore.setState(initialLibraryState, true);
   statusStore.setState(initialStatusState, true);
   annotationStore.setState(initialAnnotationState, true);
+  tagFilterStore.setState(initialTagFilterState, true);
 }
