@@ -21,7 +21,7 @@ test('drag over words, press "Highlight yellow": the words are painted, and stil
   const toolbar = selectionToolbar(page);
   await expect(toolbar).toBeVisible();
   await expect(toolbar.getByRole('button', { name: 'Highlight yellow' })).toHaveAttribute('title', /Key point/);
-  await expect(toolbar.getByRole('button', { name: 'Note' })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: 'Note' })).toBeEnabled();
   await toolbar.getByRole('button', { name: 'Highlight yellow' }).click();
 
   await expect(marks(page)).toHaveText(['historic turning point']);

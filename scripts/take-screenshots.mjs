@@ -104,6 +104,38 @@ for (const scheme of ['light', 'dark']) {
   await page.getByRole('heading', { level: 1 }).first().scrollIntoViewIfNeeded();
   await shot('09-highlights');
   if (scheme === 'light') {
+    // Research: tag the claim, argue with it in two notes, then look at the claims view.
+    const margin = page.getByRole('complementary', { name: 'Margin' });
+    const claimCard = margin.locator('article.card-is-claim').first();
+    await claimCard.getByRole('combobox', { name: 'Add a tag (Tags for this claim)' }).fill('alliance/command');
+    await page.keyboard.press('Enter');
+    const notePane = page.getByRole('main', { name: 'Note' });
+    for (const [relation, title, body] of [
+      ['contradicts', 'Command stays in Hawaii', 'The upgrade gives USFJ **no operational command**: orders still come from INDOPACOM.\n\n- See the Pentagon briefing\n- Compare the 2015 guidelines'],
+      ['supports', 'A real step towards joint command', 'Japanese officials call it a *historic turning point*.'],
+    ]) {
+      await claimCard.getByRole('button', { name: 'Note on the claim' }).click();
+      await page.getByRole('menuitem', { name: `Note that ${relation} it` }).click();
+      await notePane.getByRole('textbox', { name: 'Note title' }).fill(title);
+      await notePane.getByRole('textbox', { name: 'Note text' }).fill(body);
+      await notePane.getByText('Saved', { exact: true }).waitFor();
+      await shot(`11-note-${relation}`);
+      await notePane.getByRole('button', { name: 'Back to reading' }).click();
+    }
+  }
+  await library.getByRole('button', { name: 'Claims' }).click();
+  await page.getByRole('main', { name: 'Claims' }).waitFor();
+  await shot('10-claims');
+  await library.getByRole('tab', { name: 'Notes' }).click();
+  await library.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
+  await shot('11-note');
+  await library.getByRole('tab', { name: 'Tags' }).click();
+  await library.getByRole('button', { name: /^Filter by alliance:/ }).click();
+  await shot('12-tags-filter');
+  await library.getByRole('button', { name: /^Filter by alliance:/ }).click();
+  await library.getByRole('tab', { name: 'Articles' }).click();
+  await library.getByRole('button').filter({ hasText: 'Japan' }).first().click();
+  if (scheme === 'light') {
     await page.getByRole('button', { name: 'New article' }).click();
     const dialog = page.getByRole('dialog', { name: 'New article' });
     await dialog.getByRole('radio', { name: 'Markdown' }).check();

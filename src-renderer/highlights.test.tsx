@@ -77,8 +77,9 @@ describe('highlighting', () => {
     selectPhrase('command upgrade');
     const toolbar = screen.getByRole('toolbar', { name: 'Selection' });
     expect(within(toolbar).getByRole('button', { name: 'Highlight yellow' }).getAttribute('title')).toContain('Key point');
-    expect((within(toolbar).getByRole('button', { name: 'Claim' }) as HTMLButtonElement).disabled).toBe(false);
-    expect((within(toolbar).getByRole('button', { name: 'Note' }) as HTMLButtonElement).disabled).toBe(true);
+    for (const name of ['Claim', 'Tag', 'Note']) expect((within(toolbar).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false);
+    // No claim exists yet, so there is nothing to add evidence to.
+    expect(within(toolbar).queryByRole('button', { name: 'Evidence' })).toBeNull();
 
     await user.click(within(toolbar).getByRole('button', { name: 'Highlight green' }));
     await waitFor(() => expect(marks().map((mark) => mark.textContent)).toEqual(['command upgrade']));

@@ -19,6 +19,7 @@ import type {
   HistoryStep,
   Note,
   NoteMeta,
+  NoteView,
   NotebookStatus,
   TagCount,
 } from './model';
@@ -131,7 +132,7 @@ export interface ApiResults {
   removeEvidence: Claim;
   /** Newest first; metadata and links, without bodies. */
   listNotes: NoteMeta[];
-  getNote: Note;
+  getNote: NoteView;
   createNote: Note;
   updateNote: Note;
   deleteNote: { id: string };

@@ -79,6 +79,22 @@ export interface ClaimView extends Claim {
   counts: Record<Relation, number>;
 }
 
+/** A note link with what it points at, so a chip can name it and jump to the passage. */
+export interface ResolvedLink extends NoteLink {
+  /** The claim's statement or the highlight's quote. */
+  label: string;
+  /** The article of the passage (a claim's first evidence), absent when it has none. */
+  articleId?: string;
+  articleTitle?: string;
+  /** The highlight to flash: the linked one, or a claim's first evidence. */
+  annotationId?: string;
+}
+
+/** A note as its editor shows it. */
+export interface NoteView extends Note {
+  links: ResolvedLink[];
+}
+
 export interface AnnotationUsage {
   claims: { id: string; statement: string }[];
   notes: { noteId: string; noteTitle: string; relation: Relation }[];

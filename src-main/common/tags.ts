@@ -15,3 +15,45 @@ export function renameInList(tags: readonly string[], from: string, to: string):
   if (!tags.some((tag) => tagMatches(tag, from))) return null;
   return [...new Set(tags.map((tag) => renamedTag(tag, from, to)))];
 }
+
+export type TagKind = 'article' | 'annotation' | 'claim' | 'note';
+export type KindCounts = Record<TagKind, number>;
+
+/** One level of the tag tree: `region/east-asia` is the node `east-asia` under `region`. */
+export interface TagNode {
+  name: string;
+  /** The whole tag, as filters and renames use it. */
+  path: string;
+  /** Records carrying exactly this tag. */
+  own: KindCounts;
+  /** Records carrying this tag or one under it (a record with two such tags counts twice). */
+  total: KindCounts;
+  children: TagNode[];
+}
+
+const zero = (): KindCounts => ({ article: 0, annotation: 0, claim: 0, note: 0 });
+
+/** Builds the tree from flat tag counts, parents implied, siblings sorted by name. */
+export function tagTree(counts: readonly { tag: string; counts: KindCounts }[]): TagNode[] {
+  const root: TagNode = { name: '', path: '', own: zero(), total: zero(), children: [] };
+  for (const { tag, counts: own } of counts) {
+    let node = root;
+    for (const part of tag.split('/')) {
+      const path = node.path === '' ? part : `${node.path}/${part}`;
+      let child = node.children.find((c) => c.name === part);
+      if (!child) {
+        child = { name: part, path, own: zero(), total: zero(), children: [] };
+        node.children.push(child);
+      }
+      for (const kind of Object.keys(own) as TagKind[]) child.total[kind] += own[kind];
+      node = child;
+    }
+    node.own = { ...own };
+  }
+  const sort = (nodes: TagNode[]) => {
+    nodes.sort((a, b) => a.name.localeCompare(b.name));
+    for (const node of nodes) sort(node.children);
+  };
+  sort(root.children);
+  return root.children;
+}

@@ -70,7 +70,9 @@ describe('claims and notes', () => {
 
     await valueOf(api.deleteAnnotation({ id: passage.id }));
     expect((await valueOf(api.listClaims({})))[0]?.evidence).toEqual([]);
-    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([{ target: { claimId: claim.id }, relation: 'supports' }]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([
+      { target: { claimId: claim.id }, relation: 'supports', label: 'has no commanding authority' },
+    ]);
 
     expect(await valueOf(api.undo({}))).toMatchObject({ label: 'Delete highlight' });
     expect((await valueOf(api.listClaims({})))[0]?.evidence.map((e) => e.annotationId)).toEqual([passage.id]);
@@ -78,10 +80,40 @@ describe('claims and notes', () => {
 
     await valueOf(api.deleteClaim({ id: claim.id }));
     expect(await valueOf(api.listClaims({}))).toEqual([]);
-    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([{ target: { annotationId: passage.id }, relation: 'questions' }]);
+    expect((await valueOf(api.getNote({ id: note.id }))).links).toEqual([
+      {
+        target: { annotationId: passage.id },
+        relation: 'questions',
+        label: 'has no commanding authority',
+        articleId: sample.id,
+        articleTitle: sample.title,
+        annotationId: passage.id,
+      },
+    ]);
     await valueOf(api.undo({}));
     expect((await valueOf(api.listClaims({}))).map((c) => c.id)).toEqual([claim.id]);
     expect((await valueOf(api.getNote({ id: note.id }))).links).toHaveLength(2);
+    await notebook.close();
+  });
+
+  it('linking again changes the relation in place, as one undo step', async () => {
+    const { notebook, api, sample } = await setUp();
+    const first = await highlight(api, sample.id, sample.text, 'historic turning point');
+    const second = await highlight(api, sample.id, sample.text, 'has no commanding authority');
+    const note = await valueOf(api.createNote({ title: 'Order matters' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: first.id }, relation: 'supports' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: second.id }, relation: 'context' }));
+    await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: first.id }, relation: 'contradicts' }));
+    const relations = async () => (await valueOf(api.getNote({ id: note.id }))).links.map((l) => [l.label, l.relation]);
+    expect(await relations()).toEqual([
+      ['historic turning point', 'contradicts'],
+      ['has no commanding authority', 'context'],
+    ]);
+    expect(await valueOf(api.undo({}))).toMatchObject({ label: 'Change relation' });
+    expect(await relations()).toEqual([
+      ['historic turning point', 'supports'],
+      ['has no commanding authority', 'context'],
+    ]);
     await notebook.close();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
-import type { Annotation, Claim, LinkTarget, Note, Relation } from '../common/model';
+import type { Annotation, Claim, LinkTarget, Note, Relation, ResolvedLink } from '../common/model';
 import { backlinks, sameTarget } from '../common/note-links';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
@@ -169,7 +169,30 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
 
     listNotes: async () => store.noteMetas().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
 
-    getNote: ({ id }) => store.readNote(id),
+    async getNote({ id }) {
+      const note = await store.readNote(id);
+      const links: ResolvedLink[] = [];
+      for (const link of note.links) {
+        const { target } = link;
+        if ('claimId' in target) {
+          const claim = store.claims().find((c) => c.id === target.claimId);
+          const first = claim?.evidence[0] ? await findAnnotation(claim.evidence[0].annotationId) : undefined;
+          links.push({
+            ...link,
+            label: claim?.statement ?? 'Deleted claim',
+            ...(first ? { articleId: first.annotation.articleId, articleTitle: first.articleTitle, annotationId: first.annotation.id } : {}),
+          });
+        } else {
+          const found = await findAnnotation(target.annotationId);
+          links.push({
+            ...link,
+            label: found?.annotation.target.quote.exact ?? 'Deleted highlight',
+            ...(found ? { articleId: found.annotation.articleId, articleTitle: found.articleTitle, annotationId: found.annotation.id } : {}),
+          });
+        }
+      }
+      return { ...note, links };
+    },
 
     createNote: ({ title, body, tags }) =>
       serial(async () => {
@@ -203,9 +226,11 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
       serial(async () => {
         const before = await store.readNote(noteId);
         await requireTarget(target);
-        const links = before.links.filter((l) => !sameTarget(l.target, target));
-        const after = { ...before, links: [...links, { target, relation }], updatedAt: now().toISOString() };
-        return saveNoteStep('Link note', before, after);
+        // Linking again changes the relation in place, so the note's links keep their order.
+        const existing = before.links.some((l) => sameTarget(l.target, target));
+        const links = existing ? before.links.map((l) => (sameTarget(l.target, target) ? { target, relation } : l)) : [...before.links, { target, relation }];
+        const after = { ...before, links, updatedAt: now().toISOString() };
+        return saveNoteStep(existing ? 'Change relation' : 'Link note', before, after);
       }),
 
     unlinkNote: ({ noteId, target }) =>

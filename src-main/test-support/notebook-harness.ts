@@ -38,7 +38,8 @@ export function createNotebookHarness(): NotebookHarness {
   const close = async () => {
     if (!current) return;
     await current.notebook.close();
-    await rm(current.dir, { recursive: true, force: true });
+    // A read the window started just before the test ended may still be settling its files.
+    await rm(current.dir, { recursive: true, force: true, maxRetries: 5 });
     current = undefined;
   };
 

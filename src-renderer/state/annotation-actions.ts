@@ -92,22 +92,51 @@ export async function highlightSelection(color?: HighlightColor): Promise<void> 
 }
 
 /**
- * Highlights the reader's selection in the current colour and makes it a claim whose statement
- * is the quote (two steps, so two undos take both back).
+ * Highlights the reader's selection in the current colour for a claim, evidence or a note to
+ * build on (each a separate undo step). Answers the new highlight, or null when there was no
+ * selection or the call failed (the status region says why).
  */
-export async function claimSelection(): Promise<void> {
+export async function highlightForUse(): Promise<AnnotationView | null> {
   const { selection, articleId, currentColor } = annotationStore.getState();
   const text = articleText();
-  if (!selection || !articleId || text === null) return;
+  if (!selection || !articleId || text === null) return null;
   const target = describeRange(text, selection.start, selection.end);
   const created = await notebook.createAnnotation({ articleId, target, color: currentColor });
-  if (!created.ok) return reportError(created.error);
+  if (!created.ok) {
+    reportError(created.error);
+    return null;
+  }
   clearSelectionIfStill(selection);
   annotationStore.setState({ selectedId: created.value.id });
-  const claim = await notebook.createClaim({ annotationId: created.value.id });
+  return created.value;
+}
+
+/** Makes the selection a claim whose statement is the quote (two steps: highlight, claim). */
+export async function claimSelection(): Promise<void> {
+  const created = await highlightForUse();
+  if (!created) return;
+  const claim = await notebook.createClaim({ annotationId: created.id });
   if (!claim.ok) reportError(claim.error);
   else report('Made the passage a claim.');
-  await Promise.all([loadAnnotations(articleId), loadHistory()]);
+  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
+}
+
+/** The toolbar's Tag: highlights the selection and opens the tag field on its card. */
+export async function tagSelection(): Promise<void> {
+  const created = await highlightForUse();
+  if (!created) return;
+  annotationStore.setState({ tagFocusId: created.id });
+  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
+}
+
+/** Adds the selection as evidence to claim `claimId` (possibly from another article). */
+export async function addSelectionAsEvidence(claimId: string): Promise<void> {
+  const created = await highlightForUse();
+  if (!created) return;
+  const answer = await notebook.addEvidence({ claimId, annotationId: created.id });
+  if (!answer.ok) reportError(answer.error);
+  else report('Added the passage as evidence for the claim.');
+  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
 }
 
 /** Saves a claim's statement; answers whether it was saved, so the field can keep the text if not. */

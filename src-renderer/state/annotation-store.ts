@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_LEGEND } from '../../src-main/common/annotation-schema';
-import type { AnnotationUsage, AnnotationView, ClaimView, ColorLegend, HighlightColor, HistoryState, NoteMeta } from '../../src-main/common/model';
+import type { AnnotationUsage, AnnotationView, ClaimView, ColorLegend, HighlightColor, HistoryState, NoteMeta, TagCount } from '../../src-main/common/model';
 
 export interface ReaderSelection {
   start: number;
@@ -37,6 +37,10 @@ export interface AnnotationState {
   claims: ClaimView[];
   /** A cited highlight whose deletion waits for the person to confirm it. */
   deleteRequest: { id: string; usage: AnnotationUsage } | null;
+  /** Every tag in the notebook with its counts per kind, for autocomplete and the tag browser. */
+  tags: TagCount[];
+  /** A highlight just made by the toolbar's Tag, whose card opens its tag field. */
+  tagFocusId: string | null;
 }
 
 export const initialAnnotationState: AnnotationState = {
@@ -52,6 +56,8 @@ export const initialAnnotationState: AnnotationState = {
   notes: [],
   claims: [],
   deleteRequest: null,
+  tags: [],
+  tagFocusId: null,
 };
 
 export const annotationStore = createStore<AnnotationState>(() => initialAnnotationState);

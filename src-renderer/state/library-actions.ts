@@ -8,6 +8,8 @@ import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
 import { libraryStore } from './library-store';
+import { flushNote } from './notes-actions';
+import { show } from './workspace-store';
 import { report, reportError } from './status-store';
 
 /** Fetches the article list. */
@@ -23,6 +25,8 @@ export async function loadLibrary(): Promise<void> {
 
 /** Opens an article in the reader. A later click wins over an earlier one still loading. */
 export async function openArticle(id: string): Promise<void> {
+  void flushNote();
+  show('article');
   libraryStore.setState({ openId: id, opening: true });
   const answer = await notebook.getArticle({ id });
   if (libraryStore.getState().openId !== id) return;

@@ -1,7 +1,11 @@
-/** What the renderer does once at start: learn the notebook's status, then list the library and legend. */
+/**
+ * What the renderer does once at start: learn the notebook's status, then list the library, the
+ * legend, claims, notes and tags.
+ */
 import { notebook } from '../notebook-client';
-import { loadHistory, loadLegend } from './annotation-actions';
+import { loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { loadLibrary } from './library-actions';
+import { loadTags } from './research-refresh';
 import { reportError, setBusy, statusStore } from './status-store';
 
 /** Below this, a busy message would only flicker. */
@@ -14,7 +18,7 @@ export async function startApp(): Promise<void> {
     if (status.ok) statusStore.setState({ notebook: status.value });
     else reportError(status.error);
     // The legend and undo history live in the main process and outlast a window reload.
-    await Promise.all([loadLibrary(), loadLegend(), loadHistory()]);
+    await Promise.all([loadLibrary(), loadLegend(), loadHistory(), loadNotes(), loadClaims(), loadTags()]);
   } finally {
     clearTimeout(busy);
     setBusy(null);

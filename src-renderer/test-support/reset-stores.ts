@@ -1,7 +1,9 @@
 import { annotationStore, initialAnnotationState } from '../state/annotation-store';
 import { initialLibraryState, libraryStore } from '../state/library-store';
 import { initialStatusState, statusStore } from '../state/status-store';
+import { initialNoteState, noteStore } from '../state/note-store';
 import { initialTagFilterState, tagFilterStore } from '../state/tag-filter-store';
+import { initialWorkspaceState, workspaceStore } from '../state/workspace-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -9,4 +11,6 @@ export function resetStores(): void {
   statusStore.setState(initialStatusState, true);
   annotationStore.setState(initialAnnotationState, true);
   tagFilterStore.setState(initialTagFilterState, true);
+  noteStore.setState(initialNoteState, true);
+  workspaceStore.setState(initialWorkspaceState, true);
 }

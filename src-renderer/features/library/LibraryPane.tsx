@@ -1,18 +1,28 @@
-/** The left pane: the app's name, New article, and the list of articles. Collapsible. */
-import { useState } from 'react';
-import { Library, PanelLeftClose, PanelLeftOpen, Plus } from 'lucide-react';
+/**
+ * The left pane: the app's name, the Claims view, the active tag filter, and three sections:
+ * Articles (New article and the list), Notes, and the tag browser. Collapsible.
+ */
+import { useState, type ReactNode } from 'react';
+import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { loadLibrary } from '../../state/library-actions';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
 import { NewArticleDialog } from '../new-article/NewArticleDialog';
+import { flushNote } from '../../state/notes-actions';
+import { show, useWorkspace } from '../../state/workspace-store';
+import { NotesList } from '../notes/NotesList';
+import { TagBrowser } from '../tags/TagBrowser';
 import { ArticleList } from './ArticleList';
+import { LibrarySections } from './LibrarySections';
+import { TagFilterChip } from './TagFilterChip';
 
 export function LibraryPane() {
   const { articles, listed, listFailed } = useArticles();
   const openId = useOpenArticleId();
   const [collapsed, setCollapsed] = useState(false);
   const [adding, setAdding] = useState(false);
+  const showing = useWorkspace();
 
   const toggle = (
     <button
@@ -27,7 +37,7 @@ export function LibraryPane() {
     </button>
   );
 
-  let list;
+  let list: ReactNode = null;
   if (articles.length > 0) list = <ArticleList articles={articles} openId={openId} />;
   else if (listFailed)
     list = (
@@ -52,11 +62,36 @@ export function LibraryPane() {
         {toggle}
       </div>
       <div id="library-content" className="library-content" hidden={collapsed}>
-        <button type="button" className="button button-primary new-article-button" onClick={() => setAdding(true)}>
-          <Plus aria-hidden="true" size={16} />
-          New article
+        <button
+          type="button"
+          className="library-nav-item"
+          aria-pressed={showing === 'claims'}
+          onClick={() => {
+            void flushNote();
+            show(showing === 'claims' ? 'article' : 'claims');
+          }}
+        >
+          <Scale aria-hidden="true" size={16} />
+          Claims
         </button>
-        {list}
+        <TagFilterChip />
+        <LibrarySections
+          render={(section) =>
+            section === 'Articles' ? (
+              <>
+                <button type="button" className="button button-primary new-article-button" onClick={() => setAdding(true)}>
+                  <Plus aria-hidden="true" size={16} />
+                  New article
+                </button>
+                {list}
+              </>
+            ) : section === 'Notes' ? (
+              <NotesList />
+            ) : (
+              <TagBrowser />
+            )
+          }
+        />
       </div>
       {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
     </aside>

@@ -1,13 +1,16 @@
 /**
  * The "Claim" section of a highlight card that is evidence for claims: each claim's statement
- * as a field (saved on blur or Enter, Esc puts back what was saved) and how many note links
- * support, contradict or question it.
+ * as a field (saved on blur or Enter, Esc puts back what was saved), how many note links
+ * support, contradict or question it, its tags, and "Add note" to argue with it.
  */
 import { useId, useRef, useState } from 'react';
 import type { ClaimView } from '../../../src-main/common/model';
 import { RELATIONS } from '../../../src-main/common/research-schema';
 import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
+import { TagInput } from '../../components/TagInput';
 import { saveClaimStatement } from '../../state/annotation-actions';
+import { tagClaim } from '../../state/tag-actions';
+import { NewNoteMenu } from '../notes/NewNoteMenu';
 
 export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
   const headingId = useId();
@@ -17,19 +20,23 @@ export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
         Claim
       </h3>
       {claims.map((claim) => (
-        <ClaimStatement key={`${claim.id} ${claim.statement}`} claim={claim} />
+        <div key={claim.id} className="card-claim-body">
+          <ClaimStatement key={claim.statement} claim={claim} />
+          <ClaimCounts claim={claim} />
+          <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim.id, tags)} />
+          <NewNoteMenu target={{ claimId: claim.id }} subject={claim.statement} label="Note on the claim" />
+        </div>
       ))}
     </section>
   );
 }
 
-function ClaimStatement({ claim }: { claim: ClaimView }) {
+/** A claim's statement as a field: saved on blur or Enter; Esc puts back what was saved. */
+export function ClaimStatement({ claim }: { claim: ClaimView }) {
   const [draft, setDraft] = useState(claim.statement);
   const cancelled = useRef(false);
-  const counts = RELATIONS.filter((relation) => claim.counts[relation] > 0).map((relation) => `${claim.counts[relation]} ${relation}`);
-
   return (
-    <div className="card-claim-body">
+    <>
       {/* A textarea so a long statement wraps and can be read whole; Enter still saves. */}
       <textarea
         rows={1}
@@ -50,7 +57,12 @@ function ClaimStatement({ claim }: { claim: ClaimView }) {
           });
         }}
       />
-      {counts.length > 0 ? <p className="card-claim-counts">{counts.join(' · ')}</p> : null}
-    </div>
+    </>
   );
+}
+
+/** "2 supports · 1 contradicts": how the notes linked to a claim relate to it. */
+export function ClaimCounts({ claim }: { claim: ClaimView }) {
+  const counts = RELATIONS.filter((relation) => claim.counts[relation] > 0).map((relation) => `${claim.counts[relation]} ${relation}`);
+  return counts.length > 0 ? <p className="card-claim-counts">{counts.join(' · ')}</p> : null;
 }

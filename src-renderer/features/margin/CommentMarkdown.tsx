@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { markdownToDoc } from '../../../src-main/common/markdown-to-doc';
 import { ArticleBody } from '../reader/ArticleBody';
 
-export function CommentMarkdown({ source }: { source: string }) {
+export function CommentMarkdown({ source, className = 'comment-body' }: { source: string; className?: string }) {
   const doc = useMemo(() => markdownToDoc(source), [source]);
-  return <ArticleBody doc={doc} className="comment-body" />;
+  return <ArticleBody doc={doc} className={className} />;
 }

@@ -2,7 +2,8 @@
  * One highlight in the margin: its quote (a button that scrolls to the passage and flashes
  * it), colour and meaning, comment, date, and what can be done to it. The card is named by its
  * quote; `aria-current` marks the one selected in the reader. Notes that cite it are listed
- * under "Cited by"; claims it is evidence for, under "Claim".
+ * under "Cited by" (each opens the note); claims it is evidence for, under "Claim". Its tags
+ * can be edited in place, and "Add note" starts a note linked to it.
  */
 import { useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
@@ -10,12 +11,18 @@ import type { AnnotationView, ClaimView } from '../../../src-main/common/model';
 import type { Backlink } from '../../../src-main/common/note-links';
 import { ArticleDate } from '../../components/ArticleDate';
 import { ColorSwatch } from '../../components/ColorSwatch';
+import { TagInput } from '../../components/TagInput';
 import { recolorAnnotation, requestDeleteAnnotation } from '../../state/annotation-actions';
+import { annotationStore } from '../../state/annotation-store';
+import { openNote } from '../../state/notes-actions';
+import { tagAnnotation } from '../../state/tag-actions';
+import { useTagFocus } from '../../state/useTagFocus';
+import { NewNoteMenu } from '../notes/NewNoteMenu';
 import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
-import { goToPassage } from './go-to-passage';
-import { shortenQuote } from './shorten-quote';
+import { goToPassage } from '../reader/go-to-passage';
+import { shortenQuote } from '../../components/shorten-quote';
 
 export interface HighlightCardProps {
   annotation: AnnotationView;
@@ -30,6 +37,7 @@ export interface HighlightCardProps {
 export function HighlightCard({ annotation, meaning, selected, backlinks = [], claims = [] }: HighlightCardProps) {
   const quoteId = useId();
   const card = useRef<HTMLElement>(null);
+  const focusTags = useTagFocus() === annotation.id;
 
   // A passage clicked in the reader brings its card into view, without taking focus from the text.
   useEffect(() => {
@@ -48,12 +56,22 @@ export function HighlightCard({ annotation, meaning, selected, backlinks = [], c
       </p>
       {claims.length > 0 ? <ClaimSection claims={claims} /> : null}
       <CommentEditor key={annotation.comment} id={annotation.id} comment={annotation.comment} />
+      <TagInput
+        label="Tags for this highlight"
+        tags={annotation.tags}
+        autoFocus={focusTags}
+        onChange={(tags) => {
+          if (focusTags) annotationStore.setState({ tagFocusId: null });
+          void tagAnnotation(annotation.id, tags);
+        }}
+      />
       {backlinks.length > 0 ? <CitedBy backlinks={backlinks} /> : null}
       <div className="card-actions">
+        <NewNoteMenu target={{ annotationId: annotation.id }} subject={annotation.target.quote.exact} />
         <ColorMenu color={annotation.color} onPick={(color) => void recolorAnnotation(annotation.id, color)} />
-        <button type="button" className="button button-quiet button-small" onClick={() => void requestDeleteAnnotation(annotation.id)}>
+        <button type="button" className="button button-quiet button-small button-icon-small" title="Delete highlight" onClick={() => void requestDeleteAnnotation(annotation.id)}>
           <Trash2 aria-hidden="true" size={14} />
-          <span>Delete highlight</span>
+          <span className="visually-hidden">Delete highlight</span>
         </button>
       </div>
     </article>
@@ -70,7 +88,11 @@ function CitedBy({ backlinks }: { backlinks: readonly Backlink[] }) {
       <ul className="card-backlinks-list">
         {backlinks.map((link) => (
           <li key={`${link.noteId} ${link.relation}`}>
-            <span className="card-backlink-title">{link.noteTitle}</span> — {link.relation}
+            <button type="button" className="card-backlink" onClick={() => void openNote(link.noteId)}>
+              <span className="card-backlink-title">{link.noteTitle}</span>
+              <span className="visually-hidden"> — </span>
+              <span className={`relation-badge relation-${link.relation}`}>{link.relation}</span>
+            </button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 /**
  * The right pane: the colour legend, the open article's highlights in reading order, and the
- * ones that need review after the article changed.
+ * ones that need review after the article changed. With a tag filter on, only the highlights
+ * carrying the tag (themselves or through a claim they back) are listed.
  */
 import { Highlighter } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,6 +11,8 @@ import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
 import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { useOpenArticle } from '../../state/useOpenArticle';
+import { useTagFilter } from '../../state/tag-filter-store';
+import { tagMatches } from '../../../src-main/common/tags';
 import { ColorLegendPanel } from './ColorLegendPanel';
 import { DeleteHighlightDialog } from './DeleteHighlightDialog';
 import { HighlightCard } from './HighlightCard';
@@ -23,7 +26,11 @@ export function MarginPane() {
   const backlinks = useBacklinks();
   const claims = useClaimsByAnnotation();
   const mine = view ? annotations.filter((annotation) => annotation.articleId === view.id) : [];
-  const anchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
+  const tag = useTagFilter();
+  const tagged = (id: string, tags: readonly string[]) =>
+    tag === null || tags.some((t) => tagMatches(t, tag)) || (claims.get(id) ?? []).some((claim) => claim.tags.some((t) => tagMatches(t, tag)));
+  const allAnchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
+  const anchored = allAnchored.filter((annotation) => tagged(annotation.id, annotation.tags));
   const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');
 
   let content;
@@ -35,6 +42,11 @@ export function MarginPane() {
     content = (
       <>
         <NeedsReview orphans={orphans} />
+        {tag !== null ? (
+          <p className="margin-hint margin-filter-hint">
+            {anchored.length === 0 ? `No highlight here is tagged ${tag}.` : `Showing ${anchored.length} of ${allAnchored.length} highlights, tagged ${tag}.`}
+          </p>
+        ) : null}
         {anchored.length > 0 ? (
           <ol className="card-list" aria-label="Highlights">
             {anchored.map((annotation) => (

@@ -8,7 +8,7 @@ import type { AnnotationView } from '../../../src-main/common/model';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { reattachToSelection, requestDeleteAnnotation } from '../../state/annotation-actions';
 import { useReaderSelection } from '../../state/useReaderSelection';
-import { shortenQuote } from './shorten-quote';
+import { shortenQuote } from '../../components/shorten-quote';
 
 // Re-attaching uses the reader's selection: pressing the button must not collapse it.
 const keepSelection = (event: MouseEvent) => event.preventDefault();

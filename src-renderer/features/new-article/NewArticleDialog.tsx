@@ -5,7 +5,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticleFormat } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from '../../components/DialogError';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { useDialogAction } from '../../components/useDialogAction';
 import { addArticle } from '../../state/library-actions';
 import { importArgFrom } from './import-arg';
@@ -98,15 +98,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => setSource(event.target.value)}
           />
         </div>
-        <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={adding || undefined}>
-            {adding ? 'Adding…' : 'Add to library'}
-          </button>
-        </div>
+        <DialogFormFooter error={error} busy={adding} submitLabel={adding ? 'Adding…' : 'Add to library'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useOpenArticle } from '../../state/useOpenArticle';
 import { OpenArticle } from './OpenArticle';
 
-export function ReaderPane() {
+export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
   const { openId, view, opening } = useOpenArticle();
   const pane = useRef<HTMLElement>(null);
 
@@ -31,7 +31,7 @@ export function ReaderPane() {
     );
 
   return (
-    <main ref={pane} className="pane reader-pane" aria-label="Reader" aria-busy={opening || undefined}>
+    <main ref={pane} className="pane reader-pane" aria-label="Reader" aria-busy={opening || undefined} hidden={hidden}>
       {content}
     </main>
   );

@@ -1,19 +1,23 @@
 /**
  * The small toolbar beside a selection in the article: one button per highlight colour (its
- * legend meaning as tooltip), Claim (highlight in the current colour and make it a claim, also `c`),
- * and Tag, Note, which arrive in a later version.
+ * legend meaning as tooltip); Claim (`c`: highlight and make it a claim); Evidence (add the
+ * passage to an existing claim, from any article); Tag (`t`: highlight and open its tag field);
+ * Note (`n`: highlight and start a note linked to it).
  * Buttons keep the selection: their mousedown is cancelled so the click does not collapse it.
  */
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
 import { ColorSwatch, colorName } from '../../components/ColorSwatch';
-import { claimSelection, highlightSelection } from '../../state/annotation-actions';
+import { MenuButton } from '../../components/MenuButton';
+import { shortenQuote } from '../../components/shorten-quote';
+import { addSelectionAsEvidence, claimSelection, highlightSelection, tagSelection } from '../../state/annotation-actions';
+import { noteSelection } from '../../state/notes-actions';
+import { useClaims } from '../../state/useClaims';
 import { useCurrentColor } from '../../state/useCurrentColor';
 import { useLegend } from '../../state/useLegend';
 import { useReaderSelection } from '../../state/useReaderSelection';
 
 const keepSelection = (event: MouseEvent) => event.preventDefault();
-const LATER = ['Tag', 'Note'] as const;
 
 /** Left and right arrows move between the toolbar's buttons, as in any ARIA toolbar. */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
@@ -31,6 +35,7 @@ export function SelectionToolbar() {
   const legend = useLegend();
   const current = useCurrentColor();
   const dragging = usePointerHeld();
+  const claims = useClaims();
   if (!selection || toolbarDismissed || dragging) return null;
   const anchor = selection.anchor;
   const style = anchor ? { top: anchor.bottom + 8, left: `clamp(13rem, ${anchor.left}px, calc(100% - 13rem))` } : undefined;
@@ -60,11 +65,27 @@ export function SelectionToolbar() {
       >
         Claim
       </button>
-      {LATER.map((name) => (
-        <button key={name} type="button" className="button button-quiet" disabled title="Coming soon">
-          {name}
-        </button>
-      ))}
+      {claims.length > 0 ? (
+        <MenuButton
+          menuLabel="Add as evidence for"
+          className="button button-quiet"
+          title="Add the passage as evidence for a claim"
+          keepSelection
+          items={claims.map((claim) => ({
+            key: claim.id,
+            label: shortenQuote(claim.statement, 80),
+            onSelect: () => void addSelectionAsEvidence(claim.id),
+          }))}
+        >
+          Evidence
+        </MenuButton>
+      ) : null}
+      <button type="button" className="button button-quiet" title="Highlight and tag it (t)" onMouseDown={keepSelection} onClick={() => void tagSelection()}>
+        Tag
+      </button>
+      <button type="button" className="button button-quiet" title="Highlight and start a note about it (n)" onMouseDown={keepSelection} onClick={() => void noteSelection()}>
+        Note
+      </button>
     </div>
   );
 }

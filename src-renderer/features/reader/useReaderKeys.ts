@@ -1,11 +1,13 @@
 /**
  * The reader's keys while text is selected in the article: `h` highlights it in the current
  * colour, `1`–`6` choose the current colour (without highlighting, so a colour can be picked
- * before `h`), `c` highlights it and makes it a claim, `Esc` hides the selection toolbar.
+ * before `h`), `c` highlights it and makes it a claim, `t` highlights it and opens its tag
+ * field, `n` highlights it and starts a linked note, `Esc` hides the selection toolbar.
  */
 import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
-import { claimSelection, highlightSelection, setCurrentColor } from '../../state/annotation-actions';
+import { claimSelection, highlightSelection, setCurrentColor, tagSelection } from '../../state/annotation-actions';
+import { noteSelection } from '../../state/notes-actions';
 import { annotationStore } from '../../state/annotation-store';
 import { isTypingTarget } from './is-typing-target';
 
@@ -22,6 +24,12 @@ export function useReaderKeys(): void {
       } else if (event.key === 'c' || event.key === 'C') {
         event.preventDefault();
         void claimSelection();
+      } else if (event.key === 't' || event.key === 'T') {
+        event.preventDefault();
+        void tagSelection();
+      } else if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        void noteSelection();
       } else if (/^[1-6]$/.test(event.key)) {
         event.preventDefault();
         setCurrentColor(HIGHLIGHT_COLORS[Number(event.key) - 1]!);

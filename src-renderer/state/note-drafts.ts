@@ -1,0 +1,42 @@
+/**
+ * The safety net under autosave: every keystroke in a note is written at once to the window's
+ * local storage, synchronously, and removed when the main side has saved it. A reload or crash
+ * between a keystroke and its save therefore loses nothing; the next open restores the draft.
+ */
+export interface NoteDraft {
+  title: string;
+  body: string;
+}
+
+const key = (id: string) => `marginalia.note-draft.${id}`;
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled: autosave alone still runs
+  }
+}
+
+export function keepDraft(id: string, draft: NoteDraft): void {
+  try {
+    storage()?.setItem(key(id), JSON.stringify(draft));
+  } catch {
+    // Full or unavailable: the save to the notebook is still on its way.
+  }
+}
+
+export function readDraft(id: string): NoteDraft | null {
+  const raw = storage()?.getItem(key(id));
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<NoteDraft>;
+    return typeof value.title === 'string' && typeof value.body === 'string' ? { title: value.title, body: value.body } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function dropDraft(id: string): void {
+  storage()?.removeItem(key(id));
+}

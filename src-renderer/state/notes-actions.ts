@@ -1,0 +1,151 @@
+/**
+ * Notes: open one in the editor, create one (linked to a passage or claim), edit with autosave,
+ * link, unlink and delete. Typing is saved half a second after the last keystroke, when the
+ * field loses focus, and before another note or view opens; see note-drafts for reloads.
+ */
+import type { LinkTarget, Relation } from '../../src-main/common/model';
+import { noteTitleSchema } from '../../src-main/common/research-schema';
+import { shortenQuote } from '../components/shorten-quote';
+import { notebook } from '../notebook-client';
+import { highlightForUse } from './annotation-actions';
+import { dropDraft, keepDraft, readDraft } from './note-drafts';
+import { noteStore } from './note-store';
+import { refreshResearch } from './research-refresh';
+import { report, reportError } from './status-store';
+import { show } from './workspace-store';
+
+const SAVE_DELAY_MS = 500;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** The save in flight, so a flush waits for it rather than racing it. */
+let saving: Promise<void> = Promise.resolve();
+
+/** Opens note `id` in the editor, restoring typing a reload interrupted. */
+export async function openNote(id: string): Promise<void> {
+  await flushNote();
+  show('note');
+  if (noteStore.getState().note?.id === id) return;
+  noteStore.setState({ opening: id });
+  const answer = await notebook.getNote({ id });
+  if (noteStore.getState().opening !== id) return;
+  if (!answer.ok) {
+    noteStore.setState({ opening: null });
+    return reportError(answer.error);
+  }
+  const draft = readDraft(id);
+  const restored = draft !== null && (draft.title !== answer.value.title || draft.body !== answer.value.body);
+  noteStore.setState({ note: restored ? { ...answer.value, ...draft } : answer.value, opening: null, save: restored ? 'unsaved' : 'saved' });
+  if (restored) {
+    report('Restored typing that had not been saved yet.');
+    scheduleSave();
+  } else if (draft) dropDraft(id);
+}
+
+export function closeNote(): void {
+  void flushNote();
+  noteStore.setState({ note: null, opening: null, save: 'saved' });
+  show('article');
+}
+
+/** The editor's text changed: keep a draft at once, save shortly. */
+export function editNote(change: { title?: string; body?: string }): void {
+  const { note } = noteStore.getState();
+  if (!note) return;
+  const next = { ...note, ...change };
+  noteStore.setState({ note: next, save: 'unsaved' });
+  keepDraft(note.id, { title: next.title, body: next.body });
+  scheduleSave();
+}
+
+function scheduleSave(): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => void flushNote(), SAVE_DELAY_MS);
+}
+
+/** Saves the open note now if it has unsaved typing; resolves when it is on disk (or failed). */
+export function flushNote(): Promise<void> {
+  clearTimeout(saveTimer);
+  saving = saving.then(saveNow);
+  return saving;
+}
+
+async function saveNow(): Promise<void> {
+  const { note, save } = noteStore.getState();
+  if (!note || save === 'saved') return;
+  // An empty title is not saved (a note needs one); the body still is.
+  const titleOk = noteTitleSchema.safeParse(note.title).success;
+  noteStore.setState({ save: 'saving' });
+  const answer = await notebook.updateNote({ id: note.id, body: note.body, ...(titleOk ? { title: note.title } : {}) });
+  const now = noteStore.getState().note;
+  const typedSince = now?.id === note.id && (now.title !== note.title || now.body !== note.body);
+  if (!answer.ok) {
+    if (now?.id === note.id) noteStore.setState({ save: 'failed' });
+    return reportError(answer.error);
+  }
+  if (now?.id === note.id) noteStore.setState({ save: typedSince || !titleOk ? 'unsaved' : 'saved' });
+  if (!typedSince && titleOk) dropDraft(note.id);
+  await refreshResearch();
+}
+
+/** The title a new note starts with: what it is about, short enough for the library list. */
+export function noteTitleAbout(subject: string): string {
+  return `On “${shortenQuote(subject, 60)}”`;
+}
+
+/** The selection toolbar's Note: highlights the passage and starts a note linked to it. */
+export async function noteSelection(): Promise<void> {
+  const created = await highlightForUse();
+  if (!created) return;
+  await createNote(noteTitleAbout(created.target.quote.exact), { target: { annotationId: created.id }, relation: 'context' });
+}
+
+/** Creates a note and opens it; linked to `target` with `relation` when given. */
+export async function createNote(title: string, link?: { target: LinkTarget; relation: Relation }): Promise<void> {
+  const created = await notebook.createNote({ title });
+  if (!created.ok) return reportError(created.error);
+  if (link) {
+    const linked = await notebook.linkNote({ noteId: created.value.id, ...link });
+    if (!linked.ok) reportError(linked.error);
+  }
+  await refreshResearch();
+  await openNote(created.value.id);
+}
+
+export async function linkOpenNote(target: LinkTarget, relation: Relation): Promise<void> {
+  const note = noteStore.getState().note;
+  if (!note) return;
+  const answer = await notebook.linkNote({ noteId: note.id, target, relation });
+  if (!answer.ok) return reportError(answer.error);
+  await refreshResearch();
+}
+
+export async function unlinkOpenNote(target: LinkTarget): Promise<void> {
+  const note = noteStore.getState().note;
+  if (!note) return;
+  const answer = await notebook.unlinkNote({ noteId: note.id, target });
+  if (!answer.ok) return reportError(answer.error);
+  report('Removed the link. Undo brings it back.');
+  await refreshResearch();
+}
+
+export async function tagOpenNote(tags: string[]): Promise<void> {
+  const note = noteStore.getState().note;
+  if (!note) return;
+  await flushNote();
+  const answer = await notebook.updateNote({ id: note.id, tags });
+  if (!answer.ok) return reportError(answer.error);
+  noteStore.setState(({ note: open }) => ({ note: open && open.id === note.id ? { ...open, tags: answer.value.tags } : open }));
+  await refreshResearch();
+}
+
+export async function deleteOpenNote(): Promise<void> {
+  const note = noteStore.getState().note;
+  if (!note) return;
+  clearTimeout(saveTimer);
+  const answer = await notebook.deleteNote({ id: note.id });
+  if (!answer.ok) return reportError(answer.error);
+  dropDraft(note.id);
+  noteStore.setState({ note: null, save: 'saved' });
+  show('article');
+  report(`Deleted the note “${note.title}”. Undo brings it back.`);
+  await refreshResearch();
+}

@@ -1,0 +1,43 @@
+/**
+ * After a change to claims, notes or tags, everything that shows them is fetched again: one
+ * change can touch many records (a tag rename, a delete that detaches links), and the main
+ * side is the one place that knows the result.
+ */
+import { notebook } from '../notebook-client';
+import { loadAnnotations, loadClaims, loadHistory, loadNotes } from './annotation-actions';
+import { annotationStore } from './annotation-store';
+import { noteStore } from './note-store';
+import { reportError } from './status-store';
+
+export async function loadTags(): Promise<void> {
+  const answer = await notebook.listTags({});
+  if (!answer.ok) return reportError(answer.error);
+  annotationStore.setState({ tags: answer.value });
+}
+
+/** Fetches the open note again (its links name claims and passages that may have changed). */
+export async function reloadOpenNote(): Promise<void> {
+  const open = noteStore.getState().note;
+  if (!open) return;
+  const answer = await notebook.getNote({ id: open.id });
+  const still = noteStore.getState().note;
+  if (still?.id !== open.id) return;
+  if (!answer.ok) {
+    noteStore.setState({ note: null });
+    return;
+  }
+  // The text being typed stays the person's: only what the editor does not hold is replaced.
+  noteStore.setState({ note: { ...answer.value, title: still.title, body: still.body } });
+}
+
+export async function refreshResearch({ annotations = false } = {}): Promise<void> {
+  const { articleId } = annotationStore.getState();
+  await Promise.all([
+    loadNotes(),
+    loadClaims(),
+    loadTags(),
+    loadHistory(),
+    reloadOpenNote(),
+    annotations && articleId ? loadAnnotations(articleId) : undefined,
+  ]);
+}
