@@ -46,12 +46,6 @@ export async function loadHistory(): Promise<void> {
   if (answer.ok) annotationStore.setState({ history: answer.value });
 }
 
-/** Reloads everything an undo/redo may have changed for the open article. */
-async function reloadOpen(): Promise<void> {
-  const { articleId } = annotationStore.getState();
-  await Promise.all([articleId ? loadAnnotations(articleId) : undefined, loadLegend(), loadHistory()]);
-}
-
 function articleText(): string | null {
   const { view, openId } = libraryStore.getState();
   return view && view.id === openId ? view.text : null;
@@ -226,20 +220,6 @@ export async function updateMeaning(color: HighlightColor, meaning: string): Pro
   annotationStore.setState({ legend: answer.value });
   await loadHistory();
   return true;
-}
-
-export async function undo(): Promise<void> {
-  const answer = await notebook.undo({});
-  if (!answer.ok) return reportError(answer.error);
-  report(answer.value ? `Undid: ${answer.value.label}` : 'Nothing to undo.');
-  await reloadOpen();
-}
-
-export async function redo(): Promise<void> {
-  const answer = await notebook.redo({});
-  if (!answer.ok) return reportError(answer.error);
-  report(answer.value ? `Redid: ${answer.value.label}` : 'Nothing to redo.');
-  await reloadOpen();
 }
 
 export function selectAnnotation(id: string | null): void {

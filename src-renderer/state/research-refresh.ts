@@ -15,8 +15,11 @@ export async function loadTags(): Promise<void> {
   annotationStore.setState({ tags: answer.value });
 }
 
-/** Fetches the open note again (its links name claims and passages that may have changed). */
-export async function reloadOpenNote(): Promise<void> {
+/**
+ * Fetches the open note again: its links name claims and passages that may have changed. The
+ * text being typed stays the person's, unless `text` asks for the saved text (after undo/redo).
+ */
+export async function reloadOpenNote({ text = false } = {}): Promise<void> {
   const open = noteStore.getState().note;
   if (!open) return;
   const answer = await notebook.getNote({ id: open.id });
@@ -26,8 +29,7 @@ export async function reloadOpenNote(): Promise<void> {
     noteStore.setState({ note: null });
     return;
   }
-  // The text being typed stays the person's: only what the editor does not hold is replaced.
-  noteStore.setState({ note: { ...answer.value, title: still.title, body: still.body } });
+  noteStore.setState({ note: text ? answer.value : { ...answer.value, title: still.title, body: still.body } });
 }
 
 export async function refreshResearch({ annotations = false } = {}): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { PencilLine, Redo2, Trash2, Undo2 } from 'lucide-react';
-import { redo, undo } from '../../state/annotation-actions';
+import { redo, undo } from '../../state/history-actions';
 import { useHistoryState } from '../../state/useHistoryState';
 
 export interface ReaderToolbarProps {

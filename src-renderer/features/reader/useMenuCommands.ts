@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { AppMenuBridge, MenuCommand } from '../../../src-main/common/app-menu';
-import { redo, undo } from '../../state/annotation-actions';
+import { redo, undo } from '../../state/history-actions';
 import { isTypingTarget } from './is-typing-target';
 
 declare global {
