@@ -10,6 +10,7 @@ import { createClaimsAndNotes } from './claims-and-notes';
 import { createHistory } from './history';
 import { KeyedQueue } from './keyed-queue';
 import { createLibrary } from './library';
+import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
 
@@ -33,7 +34,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const store = await openStore(dir, { now });
   const queue = new KeyedQueue();
   const history = createHistory(store, queue, now);
-  const library = createLibrary(store, queue, now);
+  const library = createLibrary(store, queue, now, history);
+  const libraryBulk = createLibraryBulk(store, queue, history);
   const annotations = createAnnotations(store, queue, history, now);
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
@@ -47,6 +49,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   return {
     handlers: {
       ...library.handlers,
+      ...libraryBulk,
       ...annotations,
       ...research,
       ...tags,
