@@ -8,6 +8,7 @@ import type { AnnotationView, HighlightColor } from '../../src-main/common/model
 import { notebook } from '../notebook-client';
 import { annotationStore, type ReaderSelection } from './annotation-store';
 import { libraryStore } from './library-store';
+import { refreshLibrary } from './library-view-actions';
 import { report, reportError } from './status-store';
 
 /** Fetches the highlights of `articleId` (ignoring an answer for an article no longer open). */
@@ -203,14 +204,14 @@ export async function undo(): Promise<void> {
   const answer = await notebook.undo({});
   if (!answer.ok) return reportError(answer.error);
   report(answer.value ? `Undid: ${answer.value.label}` : 'Nothing to undo.');
-  await reloadOpen();
+  await Promise.all([reloadOpen(), answer.value ? refreshLibrary() : undefined]);
 }
 
 export async function redo(): Promise<void> {
   const answer = await notebook.redo({});
   if (!answer.ok) return reportError(answer.error);
   report(answer.value ? `Redid: ${answer.value.label}` : 'Nothing to redo.');
-  await reloadOpen();
+  await Promise.all([reloadOpen(), answer.value ? refreshLibrary() : undefined]);
 }
 
 export function selectAnnotation(id: string | null): void {

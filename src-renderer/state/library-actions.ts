@@ -32,6 +32,15 @@ export async function openArticle(id: string): Promise<void> {
     return;
   }
   libraryStore.setState({ opening: false, view: answer.value });
+  await markOpened(id);
+}
+
+/** Notes that the article has been read (so the Unread filter knows); quiet about failures. */
+async function markOpened(id: string): Promise<void> {
+  const answer = await notebook.markArticleOpened({ id });
+  if (!answer.ok) return;
+  const { openedAt } = answer.value;
+  libraryStore.setState(({ articles }) => ({ articles: articles.map((article) => (article.id === id ? { ...article, openedAt } : article)) }));
 }
 
 export function closeArticle(): void {
@@ -44,7 +53,7 @@ export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiRespo
   if (!answer.ok) return answer;
   const added = answer.value;
   // Show the new article at once; the refreshed list (which may order it differently) follows.
-  libraryStore.setState(({ articles }) => ({ articles: [added, ...articles.filter((a) => a.id !== added.id)] }));
+  libraryStore.setState(({ articles }) => ({ articles: [{ ...added, annotationCount: 0 }, ...articles.filter((a) => a.id !== added.id)] }));
   report(`Added “${added.title}” to your library.`);
   await Promise.all([loadLibrary(), openArticle(added.id)]);
   return answer;
@@ -56,7 +65,7 @@ export async function renameArticle(id: string, title: string): Promise<ApiRespo
   if (!answer.ok) return answer;
   const meta = answer.value;
   libraryStore.setState(({ articles, view }) => ({
-    articles: articles.map((article) => (article.id === id ? meta : article)),
+    articles: articles.map((article) => (article.id === id ? { ...article, ...meta } : article)),
     view: view && view.id === id ? { ...view, ...meta } : view,
   }));
   return answer;

@@ -2,6 +2,8 @@ import { annotationStore, initialAnnotationState } from '../state/annotation-sto
 import { initialLibraryState, libraryStore } from '../state/library-store';
 import { initialStatusState, statusStore } from '../state/status-store';
 import { initialTagFilterState, tagFilterStore } from '../state/tag-filter-store';
+import { initialSelectionState, selectionStore } from '../state/library-view-selection';
+import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -9,4 +11,7 @@ export function resetStores(): void {
   statusStore.setState(initialStatusState, true);
   annotationStore.setState(initialAnnotationState, true);
   tagFilterStore.setState(initialTagFilterState, true);
+  selectionStore.setState(initialSelectionState, true);
+  libraryViewStore.setState(initialLibraryView, true);
+  globalThis.localStorage?.removeItem(LIBRARY_VIEW_KEY);
 }

@@ -1,18 +1,28 @@
-/** The left pane: the app's name, New article, and the list of articles. Collapsible. */
-import { useState } from 'react';
+/** The left pane: the app's name, New article, sort and filters, and the list of articles. Collapsible. */
+import { useMemo, useState } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { loadLibrary } from '../../state/library-actions';
+import { useSelection } from '../../state/library-view-selection';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
 import { NewArticleDialog } from '../new-article/NewArticleDialog';
 import { ArticleList } from './ArticleList';
+import { DeleteSelectionDialog } from './DeleteSelectionDialog';
+import { LibraryControls } from './LibraryControls';
+import { SelectionBar, type BulkAction } from './SelectionBar';
+import { TagSelectionDialog } from './TagSelectionDialog';
+import { useShownArticles } from './useShownArticles';
 
 export function LibraryPane() {
   const { articles, listed, listFailed } = useArticles();
   const openId = useOpenArticleId();
+  const shown = useShownArticles(articles);
+  const selection = useSelection();
+  const selected = useMemo(() => articles.filter((article) => selection.has(article.id)), [articles, selection]);
   const [collapsed, setCollapsed] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [bulk, setBulk] = useState<BulkAction | null>(null);
 
   const toggle = (
     <button
@@ -28,7 +38,8 @@ export function LibraryPane() {
   );
 
   let list;
-  if (articles.length > 0) list = <ArticleList articles={articles} openId={openId} />;
+  if (shown.length > 0) list = <ArticleList articles={shown} openId={openId} />;
+  else if (articles.length > 0) list = <p className="library-none">No article matches these filters.</p>;
   else if (listFailed)
     list = (
       <div className="library-problem">
@@ -56,9 +67,15 @@ export function LibraryPane() {
           <Plus aria-hidden="true" size={16} />
           New article
         </button>
+        {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} /> : null}
+        {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
         {list}
       </div>
       {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
+      {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
+      {bulk === 'add-tag' || bulk === 'remove-tag' ? (
+        <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />
+      ) : null}
     </aside>
   );
 }
