@@ -48,7 +48,9 @@ export function EditDetailsDialog({ article, onClose }: EditDetailsDialogProps) 
       <form ref={form} className="details-form" onSubmit={submit} noValidate>
         {DETAIL_FIELDS.map((field) => {
           const fieldId = `${id}-${field}`;
-          const described = [errors[field] ? `${fieldId}-error` : null, HINTS[field] ? `${fieldId}-hint` : null].filter(Boolean).join(' ');
+          // While a field has an error, the error replaces its hint (which would only repeat it).
+          const hint = errors[field] ? undefined : HINTS[field];
+          const described = errors[field] ? `${fieldId}-error` : hint ? `${fieldId}-hint` : '';
           const common = {
             id: fieldId,
             value: draft[field],
@@ -86,9 +88,9 @@ export function EditDetailsDialog({ article, onClose }: EditDetailsDialogProps) 
                   {errors[field]}
                 </p>
               ) : null}
-              {HINTS[field] ? (
+              {hint ? (
                 <p id={`${fieldId}-hint`} className="field-hint">
-                  {HINTS[field]}
+                  {hint}
                 </p>
               ) : null}
             </div>

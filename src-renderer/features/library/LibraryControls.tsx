@@ -63,16 +63,22 @@ export function LibraryControls({ articles, shown }: LibraryControlsProps) {
         >
           <Arrow aria-hidden="true" size={16} />
         </button>
+        {/* Icon only, so the sort menu keeps room for "Date published" in a narrow pane. */}
         <button
           type="button"
-          className="button button-quiet filter-toggle"
+          className="button button-icon filter-toggle"
+          aria-label="Filter"
+          title={filtersOpen ? 'Hide filters' : 'Filter the list'}
           aria-expanded={filtersOpen}
           aria-controls={`${id}-filters`}
           onClick={() => setFiltersOpen(!filtersOpen)}
         >
           <ListFilter aria-hidden="true" size={16} />
-          Filter
-          {chips.length > 0 ? <span className="filter-count">{chips.length}</span> : null}
+          {chips.length > 0 ? (
+            <span className="filter-count" aria-hidden="true">
+              {chips.length}
+            </span>
+          ) : null}
         </button>
       </div>
       <div id={`${id}-filters`} className="library-filters" hidden={!filtersOpen}>
