@@ -1,48 +1,15 @@
-// Runs in Node; the page is driven through Playwright locators only.
 // Screenshots of the library (sort and filter controls, multi-select bar, Edit details, and a
 // library of 10,000 articles), light and dark, for design review.
 // Usage: npm run build && node scripts/library-screenshots.mjs [outDir]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, startBrowserMode as serve } from './browser-mode.mjs';
 
 const outDir = process.argv[2] ?? '.tmp/screenshots';
 mkdirSync(outDir, { recursive: true });
-const browserHome = mkdtempSync(join(tmpdir(), 'marginalia-chromium-'));
+const { browser, home: browserHome } = await launchChromium();
 const folders = [browserHome];
-
-/** Starts browser mode on `notebookDir` and answers its address and a way to stop it. */
-async function serve(notebookDir) {
-  const server = spawn(process.execPath, ['out/main/serve.js', '--notebook', notebookDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Marginalia is running at (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    server.once('exit', () => reject(new Error('browser mode exited')));
-  });
-  const call = async (method, arg) => {
-    const address = new URL(url);
-    const token = new URLSearchParams(address.hash.slice(1)).get('token');
-    const response = await fetch(new URL(`/api/${method}`, address.origin), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(arg),
-    });
-    const answer = await response.json();
-    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-    return answer.value;
-  };
-  const stop = async () => {
-    server.kill('SIGINT');
-    await new Promise((resolve) => server.once('exit', resolve));
-  };
-  return { url, call, stop };
-}
 
 function newNotebookDir() {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-library-shots-'));
@@ -82,12 +49,6 @@ async function bigNotebook(count) {
   }
   return dir;
 }
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  env: { ...process.env, XDG_CONFIG_HOME: browserHome, XDG_CACHE_HOME: browserHome },
-});
 
 // A small library with metadata, tags and a highlight or two.
 const small = await serve(newNotebookDir());

@@ -8,10 +8,11 @@ import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import type { History } from './history';
 import type { KeyedQueue } from './keyed-queue';
+import { counted } from '../common/counted';
 
 type Handlers = Pick<NotebookHandlers, 'tagArticles' | 'deleteArticles'>;
 
-const articlesWord = (count: number) => (count === 1 ? '1 article' : `${count.toLocaleString('en')} articles`);
+const articlesWord = (count: number) => counted(count, 'article');
 
 export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, history: History): Handlers {
   /** Refuses the whole call when any id is unknown, before anything changes. */

@@ -13,8 +13,9 @@ import { clearSelection, keepSelectedAmong } from './library-view-selection';
 import { report } from './status-store';
 // The open article's count follows its highlights from here on.
 import './library-view-counts';
+import { counted } from '../../src-main/common/counted';
 
-const articlesWord = (count: number) => (count === 1 ? '1 article' : `${count.toLocaleString('en')} articles`);
+const articlesWord = (count: number) => counted(count, 'article');
 
 /** Puts fresh metadata into the list and, when it is the open article, into the reader. */
 function showMeta(meta: ArticleMeta): void {

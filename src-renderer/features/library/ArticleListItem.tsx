@@ -3,6 +3,7 @@ import { memo, type MouseEvent } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { ArticleDate } from '../../components/ArticleDate';
 import { sourceOf } from './article-view';
+import { counted } from '../../../src-main/common/counted';
 
 export interface ArticleListItemProps {
   article: ArticleListing;
@@ -18,7 +19,7 @@ export interface ArticleListItemProps {
   onCheck: (index: number, shift: boolean) => void;
 }
 
-const highlightsWord = (count: number) => (count === 1 ? '1 highlight' : `${count} highlights`);
+const highlightsWord = (count: number) => counted(count, 'highlight');
 
 /**
  * One article in the library: a checkbox to pick it, then title (one line, full title on

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { deleteArticles } from '../../state/library-view-actions';
+import { counted } from '../../../src-main/common/counted';
 
 export interface DeleteSelectionDialogProps {
   selected: ArticleListing[];
@@ -20,8 +21,8 @@ export function DeleteSelectionDialog({ selected, onClose }: DeleteSelectionDial
   const cancel = useRef<HTMLButtonElement>(null);
   const count = selected.length;
   const highlights = selected.reduce((sum, article) => sum + article.annotationCount, 0);
-  const articles = count === 1 ? '1 article' : `${count.toLocaleString('en')} articles`;
-  const marks = highlights === 1 ? '1 highlight' : `${highlights.toLocaleString('en')} highlights`;
+  const articles = counted(count, 'article');
+  const marks = counted(highlights, 'highlight');
 
   return (
     <Dialog title={`Delete ${articles}?`} onClose={onClose} initialFocus={cancel} className="dialog-narrow">

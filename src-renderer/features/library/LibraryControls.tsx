@@ -9,6 +9,7 @@ import { setLibraryFilter, setSort, SORT_KEYS, useLibraryView, type SortKey } fr
 import { setTagFilter, useTagFilter } from '../../state/tag-filter-store';
 import { sourcesOf } from './article-view';
 import { tagsWithParents } from './library-tags';
+import { counted } from '../../../src-main/common/counted';
 
 const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', published: 'Date published', title: 'Title', source: 'Source' };
 
@@ -16,8 +17,6 @@ function orderLabel(sort: SortKey, descending: boolean): string {
   if (sort === 'added' || sort === 'published') return descending ? 'Newest first' : 'Oldest first';
   return descending ? 'Z to A' : 'A to Z';
 }
-
-const count = (n: number) => (n === 1 ? '1 article' : `${n.toLocaleString('en')} articles`);
 
 export interface LibraryControlsProps {
   /** Every article in the notebook. */
@@ -130,7 +129,7 @@ export function LibraryControls({ articles, shown }: LibraryControlsProps) {
         </ul>
       ) : null}
       <p className="library-count" aria-live="polite">
-        {chips.length > 0 ? `${shown.toLocaleString('en')} of ${count(articles.length)}` : count(articles.length)}
+        {chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
       </p>
     </div>
   );

@@ -11,6 +11,7 @@ import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { tagArticles } from '../../state/library-view-actions';
 import { tagCounts, tagsWithParents } from './library-tags';
+import { counted } from '../../../src-main/common/counted';
 
 export interface TagSelectionDialogProps {
   mode: 'add' | 'remove';
@@ -20,8 +21,6 @@ export interface TagSelectionDialogProps {
   all: ArticleListing[];
   onClose: () => void;
 }
-
-const articlesWord = (count: number) => (count === 1 ? '1 article' : `${count.toLocaleString('en')} articles`);
 
 export function TagSelectionDialog({ mode, selected, all, onClose }: TagSelectionDialogProps) {
   const id = useId();
@@ -48,7 +47,7 @@ export function TagSelectionDialog({ mode, selected, all, onClose }: TagSelectio
     void run(() => tagArticles({ ids, add: [parsed.data] }));
   }
 
-  const title = mode === 'add' ? `Add a tag to ${articlesWord(selected.length)}` : `Remove a tag from ${articlesWord(selected.length)}`;
+  const title = mode === 'add' ? `Add a tag to ${counted(selected.length, 'article')}` : `Remove a tag from ${counted(selected.length, 'article')}`;
   return (
     <Dialog title={title} onClose={onClose} initialFocus={mode === 'add' ? field : undefined} className="dialog-narrow">
       <form onSubmit={submit} noValidate>
