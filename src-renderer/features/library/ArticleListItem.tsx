@@ -32,7 +32,8 @@ export const ArticleListItem = memo(function ArticleListItem({ article, index, t
       <input
         type="checkbox"
         className="article-check"
-        tabIndex={active ? 0 : -1}
+        // Not a tab stop: the keyboard picks rows with Space on the row (see ArticleList).
+        tabIndex={-1}
         checked={selected}
         aria-label={`Select “${article.title}”`}
         onChange={() => undefined}
