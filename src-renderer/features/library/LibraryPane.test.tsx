@@ -7,7 +7,9 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeRange } from '../../../src-main/common/anchoring/describe-range';
 import { App } from '../../App';
+import { loadAnnotations } from '../../state/annotation-actions';
 import { reloadLibraryView } from '../../state/library-view-store';
 import { startApp } from '../../state/start-app';
 import { setTagFilter } from '../../state/tag-filter-store';
@@ -79,6 +81,29 @@ describe('sorting and filtering', () => {
     await waitFor(() => expect(shownTitles()).toEqual(['Tagged']));
     await user.click(screen.getByRole('button', { name: 'Remove filter Tag: region' }));
     expect(shownTitles()).toEqual(['Plain', 'Tagged']);
+  });
+});
+
+describe('highlight counts', () => {
+  it('follow the open article’s highlights without listing the library again', async () => {
+    const { user } = await startWith(['Counted']);
+    await user.click(row('Counted'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Counted' })).toBeTruthy());
+    expect(row('Counted').textContent).not.toContain('highlight');
+    const listed = await api.listArticles({});
+    const id = listed.ok ? listed.value[0]!.id : '';
+    const view = await api.getArticle({ id });
+    const text = view.ok ? view.value.text : '';
+    const made = await api.createAnnotation({ articleId: id, target: describeRange(text, text.indexOf('Some'), text.indexOf('Some') + 4) });
+    expect(made.ok).toBe(true);
+    const listings = notebookHarness.calls.filter((call) => call.method === 'listArticles').length;
+    // What the reader does after each highlight change: reload the article's annotations.
+    await loadAnnotations(id);
+    await waitFor(() => expect(row('Counted').textContent).toContain('1 highlight'));
+    expect(notebookHarness.calls.filter((call) => call.method === 'listArticles')).toHaveLength(listings);
+    await user.click(screen.getByRole('button', { name: 'Filter' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Has highlights' }));
+    expect(shownTitles()).toEqual(['Counted']);
   });
 });
 
