@@ -2,6 +2,8 @@
  * Managing the library as a person does: sort, filter, pick rows with Ctrl-click, tag and
  * delete them at once, edit an article's details; and everything holds after a reload.
  */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type App } from './fixtures';
 import { articleButton, articleItems, articleList, libraryPane, readerArticle } from './support/library-ui';
@@ -113,4 +115,34 @@ test('Edit details: a bad date is explained beside its field; publisher and date
   await page.getByRole('button', { name: 'Edit details…' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Publisher' })).toHaveValue('Associated Press');
   await expect(dialog.getByRole('textbox', { name: 'Published' })).toHaveValue('2024-07-29');
+});
+
+test('a library of 10,000 articles draws only the rows in view, and the keyboard reaches the last one', async ({ app }) => {
+  test.slow();
+  // Written straight into the folder as article files, the store's source of truth; the
+  // restart rebuilds the index from them.
+  const articles = join(app.notebookDir, 'articles');
+  const [sampleFile] = await readdir(articles);
+  const template = JSON.parse(await readFile(join(articles, sampleFile!), 'utf8')) as { article: Record<string, unknown> };
+  for (let index = 0; index < 10_000; index += 1) {
+    const id = `art_${index.toString(36).padStart(10, '0')}`;
+    const article = { ...template.article, id, title: `Generated article ${index + 1}`, createdAt: new Date(Date.UTC(2020, 0, 1) + index * 60_000).toISOString() };
+    await writeFile(join(articles, `${id}.json`), JSON.stringify({ ...template, article }));
+  }
+  await app.restart();
+  const { page } = app;
+  await expect(libraryPane(page).getByText('10,001 articles')).toBeVisible({ timeout: 30_000 });
+  expect(await articleItems(page).count()).toBeLessThan(60);
+
+  const generated = (n: number) => articleList(page).getByRole('button', { name: new RegExp(`Generated article ${n}(?!\\d)`) });
+  await generated(10_000).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(generated(9_999)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(generated(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(generated(2)).toBeFocused();
+  expect(await articleItems(page).count()).toBeLessThan(60);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Generated article 2' })).toBeVisible();
 });

@@ -6,7 +6,7 @@
  * pick; Ctrl/Cmd+A picks every shown row; Esc clears the pick. With the mouse, Ctrl/Cmd-click
  * toggles a row and Shift-click picks a range.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { openArticle } from '../../state/library-actions';
 import { clearSelection, selectAll, selectRange, toggleSelected, useSelection } from '../../state/library-view-selection';
@@ -80,6 +80,13 @@ export function ArticleList({ articles, openId }: ArticleListProps) {
     [order],
   );
 
+  /** Wherever focus lands in the list (a click, a screen reader), the tab stop follows. */
+  function onFocus(event: FocusEvent<HTMLUListElement>) {
+    const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-row]') : null;
+    const id = row ? order[Number(row.dataset.row)] : undefined;
+    if (id && id !== activeId) setActiveId(id);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const onRow = event.target instanceof HTMLElement && event.target.classList.contains('article-item');
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight || ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
@@ -124,7 +131,7 @@ export function ArticleList({ articles, openId }: ArticleListProps) {
       <p id={hintId} className="visually-hidden">
         Arrow keys move, Enter opens, Space selects, Shift with arrows selects a range.
       </p>
-      <ul className="article-list" aria-label="Articles" aria-describedby={hintId} style={{ height: articles.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
+      <ul className="article-list" aria-label="Articles" aria-describedby={hintId} style={{ height: articles.length * ROW_HEIGHT }} onKeyDown={onKeyDown} onFocus={onFocus}>
         {rows.map((index) => {
           const article = articles[index]!;
           return (
