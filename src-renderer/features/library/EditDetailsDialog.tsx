@@ -6,9 +6,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticleMeta } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { saveDetails } from '../../state/library-view-actions';
+import { FormDialogFooter } from './FormDialogFooter';
 import { checkDetails, DETAIL_FIELDS, DETAIL_LABELS, draftOf, type DetailField, type DetailsErrors } from './details-form';
 
 export interface EditDetailsDialogProps {
@@ -96,15 +96,7 @@ export function EditDetailsDialog({ article, onClose }: EditDetailsDialogProps) 
             </div>
           );
         })}
-        <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormDialogFooter error={error} busy={busy} submit={busy ? 'Saving…' : 'Save'} onCancel={onClose} />
       </form>
     </Dialog>
   );

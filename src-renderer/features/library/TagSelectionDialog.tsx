@@ -7,9 +7,9 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { tagSchema } from '../../../src-main/common/schema';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { tagArticles } from '../../state/library-view-actions';
+import { FormDialogFooter } from './FormDialogFooter';
 import { tagCounts, tagsWithParents } from './library-tags';
 import { counted } from '../../../src-main/common/counted';
 
@@ -91,17 +91,12 @@ export function TagSelectionDialog({ mode, selected, all, onClose }: TagSelectio
             ))}
           </fieldset>
         )}
-        <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {mode === 'add' || present.length > 0 ? (
-            <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-              {mode === 'add' ? 'Add tag' : 'Remove tag'}
-            </button>
-          ) : null}
-        </div>
+        <FormDialogFooter
+          error={error}
+          busy={busy}
+          submit={mode === 'add' ? 'Add tag' : present.length > 0 ? 'Remove tag' : null}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
