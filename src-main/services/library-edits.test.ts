@@ -145,6 +145,18 @@ describe('several articles at once', () => {
     await again.notebook.close();
   });
 
+  it('deletes one article as a step that undo brings back with its highlights', async () => {
+    const { notebook, api, sample } = await setUp();
+    const { text } = await valueOf(api.getArticle({ id: sample.id }));
+    await valueOf(api.createAnnotation({ articleId: sample.id, target: describeRange(text, 0, 5) }));
+    await valueOf(api.deleteArticle({ id: sample.id }));
+    expect(await valueOf(api.listArticles({}))).toEqual([]);
+    expect((await valueOf(api.getHistory({}))).undo?.label).toBe(`Delete “${sample.title}”`);
+    await valueOf(api.undo({}));
+    expect((await valueOf(api.listArticles({}))).map((m) => [m.id, m.annotationCount])).toEqual([[sample.id, 1]]);
+    await notebook.close();
+  });
+
   it('changes nothing when one of the chosen articles has gone', async () => {
     const { notebook, api, sample } = await setUp();
     const answer = await api.deleteArticles({ ids: [sample.id, 'art_gone00000'] });

@@ -109,9 +109,11 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
 
     deleteArticle: ({ id }) =>
       queue.run(id, async () => {
-        // Reading first gives a clear "no longer in the notebook" for an unknown id.
-        if (!store.hasArticle(id)) await store.readRecord(id);
+        // Reading first gives a clear "no longer in the notebook" for an unknown id, and the
+        // record is what undo puts back.
+        const record = await store.readRecord(id);
         await store.removeArticle(id);
+        await history.record(`Delete “${record.article.title}”`, [{ kind: 'article', articleId: id, before: record, after: null }]);
         return { id };
       }),
   };

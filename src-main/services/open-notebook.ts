@@ -27,6 +27,8 @@ export interface OpenNotebook {
 export interface OpenOptions {
   /** Clock, for tests. */
   now?: () => Date;
+  /** Start a brand-new notebook with the sample article (default true; tests may start empty). */
+  sample?: boolean;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -40,7 +42,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
 
-  if (store.isNew) {
+  if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt });
   }

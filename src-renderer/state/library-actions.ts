@@ -7,6 +7,7 @@
 import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
+import { loadHistory } from './annotation-actions';
 import { libraryStore } from './library-store';
 import { report, reportError } from './status-store';
 
@@ -80,7 +81,8 @@ export async function deleteArticle(id: string): Promise<ApiResponse<{ id: strin
   const deleted = articles[index];
   const remaining = articles.filter((article) => article.id !== id);
   libraryStore.setState({ articles: remaining });
-  report(deleted ? `Deleted “${deleted.title}”.` : 'Deleted the article.');
+  report(deleted ? `Deleted “${deleted.title}”. Undo brings it back.` : 'Deleted the article. Undo brings it back.');
+  await loadHistory();
   if (openId === id) {
     const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)];
     if (next) await openArticle(next.id);

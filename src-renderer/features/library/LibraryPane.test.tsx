@@ -183,6 +183,20 @@ describe('several articles at once', () => {
   });
 });
 
+describe('deleting one article', () => {
+  it('is undone by Undo, which lists it again', async () => {
+    const { user } = await startWith(['Keep', 'Regret']);
+    await user.click(row('Regret'));
+    await user.click(await screen.findByRole('button', { name: 'Delete article' }));
+    const confirm = screen.getByRole('dialog', { name: 'Delete article?' });
+    expect(confirm.textContent).toContain('Undo brings it back.');
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(shownTitles()).toEqual(['Keep']));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(shownTitles()).toEqual(['Regret', 'Keep']));
+  });
+});
+
 describe('Edit details', () => {
   it('shows each problem beside its field and saves nothing until fixed; Save is one undo step', async () => {
     const { user } = await startWith(['Alliance']);
