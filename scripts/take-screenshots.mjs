@@ -1,33 +1,17 @@
 /* global document, window, NodeFilter, requestAnimationFrame -- these run inside the page, through page.evaluate */
 // Screenshots of the real UI in browser mode, light and dark, for review and for the README.
 // Usage: npm run build && node scripts/take-screenshots.mjs [outDir]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, startBrowserMode } from './browser-mode.mjs';
 
 const outDir = process.argv[2] ?? '.tmp/screenshots';
 mkdirSync(outDir, { recursive: true });
 const notebookDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-'));
-const browserHome = mkdtempSync(join(tmpdir(), 'marginalia-chromium-'));
-
-const server = spawn(process.execPath, ['out/main/serve.js', '--notebook', notebookDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (chunk) => {
-    out += chunk;
-    const match = /Marginalia is running at (\S+)/.exec(out);
-    if (match) resolve(match[1]);
-  });
-  server.once('exit', () => reject(new Error('browser mode exited')));
-});
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  env: { ...process.env, XDG_CONFIG_HOME: browserHome, XDG_CACHE_HOME: browserHome },
-});
+const server = await startBrowserMode(notebookDir);
+const { url } = server;
+const { browser, home: browserHome } = await launchChromium();
 
 const LONG_TITLE = 'A remarkably long title about alliance command structures, extended deterrence and missile co-production in the Indo-Pacific that will not fit';
 const MARKDOWN = `# Notes on extended deterrence
@@ -167,8 +151,7 @@ for (const scheme of ['light', 'dark']) {
   await page.close();
 }
 await browser.close();
-server.kill('SIGINT');
-await new Promise((resolve) => server.once('exit', resolve));
+await server.stop();
 rmSync(notebookDir, { recursive: true, force: true });
 rmSync(browserHome, { recursive: true, force: true });
 process.stdout.write(`screenshots in ${outDir}\n`);

@@ -10,6 +10,7 @@ import type { ApiMethod } from './api-methods';
 import type {
   AnnotationUsage,
   AnnotationView,
+  ArticleListing,
   ArticleMeta,
   ArticleView,
   ClaimView,
@@ -38,6 +39,7 @@ import {
 } from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
+import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -53,6 +55,13 @@ const sourceSchema = z
   .string({ error: 'source must be text' })
   .transform((s) => s.trim())
   .pipe(z.string().max(2000, { error: 'source is longer than 2000 characters' }));
+
+/** Several articles at once (a multi-selection in the library), without repeats. */
+const articleIdsSchema = z
+  .array(articleIdSchema, { error: 'ids must be a list of article ids' })
+  .min(1, { error: 'choose at least one article' })
+  .max(100_000, { error: 'at most 100,000 articles at once' })
+  .transform((ids) => [...new Set(ids)]);
 
 /** The argument schema of every call. */
 export const apiArgs = {
@@ -73,9 +82,21 @@ export const apiArgs = {
       title: titleSchema.optional(),
       content: contentSchema.optional(),
       tags: tagsSchema.optional(),
+      /** Authors; `null` or "" clears. */
+      byline: bylineSchema.optional(),
+      /** Publisher; `null` or "" clears. */
+      siteName: siteNameSchema.optional(),
+      url: articleUrlSchema.optional(),
+      publishedAt: publishedDateSchema.optional(),
     })
     .strict(),
   deleteArticle: z.object({ id: articleIdSchema }).strict(),
+  markArticleOpened: z.object({ id: articleIdSchema }).strict(),
+  tagArticles: z
+    .object({ ids: articleIdsSchema, add: tagsSchema.optional(), remove: tagsSchema.optional() })
+    .strict()
+    .refine((arg) => (arg.add?.length ?? 0) + (arg.remove?.length ?? 0) > 0, { error: 'give a tag to add or to remove' }),
+  deleteArticles: z.object({ ids: articleIdsSchema }).strict(),
   listAnnotations: z.object({ articleId: articleIdSchema }).strict(),
   createAnnotation: createAnnotationArgs,
   updateAnnotation: updateAnnotationArgs,
@@ -107,11 +128,18 @@ export const apiArgs = {
 /** What each call answers on success. */
 export interface ApiResults {
   getNotebookStatus: NotebookStatus;
-  listArticles: ArticleMeta[];
+  /** Newest first, each with how many annotations it holds. */
+  listArticles: ArticleListing[];
   getArticle: ArticleView;
   importArticle: ArticleMeta;
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
+  /** Sets `openedAt` (not an undo step: reading is not an edit). */
+  markArticleOpened: ArticleMeta;
+  /** One undo step; how many articles changed. */
+  tagArticles: { changed: number };
+  /** One undo step; how many articles and annotations went. */
+  deleteArticles: { deleted: number; annotations: number };
   /** In reading order: anchored ones by position, then orphans. */
   listAnnotations: AnnotationView[];
   createAnnotation: AnnotationView;

@@ -10,6 +10,9 @@ export type ArticleFormat = z.infer<typeof articleFormatSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 export type Article = z.infer<typeof articleSchema>;
 
+/** An article as the library lists it: its metadata and how many annotations it holds. */
+export type ArticleListing = ArticleMeta & { annotationCount: number };
+
 /** An article as the reader gets it: its metadata, its body tree, HTML and canonical text. */
 export interface ArticleView extends ArticleMeta {
   doc: ArticleDoc;

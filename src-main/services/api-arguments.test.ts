@@ -36,10 +36,33 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ id: 'art_missing000', tags: ['ok', '/bad'] }, /"tags\.1".*must not start or end with "\/"/],
     [{ id: 'art_missing000', tags: 'one' }, /tags must be a list/],
     [{ id: 'art_missing000', content: '' }, /content is empty/],
+    [{ id: 'art_missing000', url: 'javascript:alert(1)' }, /"url".*must be a web address starting with http:\/\/ or https:\/\//],
+    [{ id: 'art_missing000', url: 'example.org/story' }, /"url".*http:\/\/ or https:\/\//],
+    [{ id: 'art_missing000', publishedAt: '2023-02-29' }, /"publishedAt".*real date written YYYY-MM-DD/],
+    [{ id: 'art_missing000', publishedAt: '28/07/2024' }, /"publishedAt".*YYYY-MM-DD/],
+    [{ id: 'art_missing000', byline: 42 }, /authors must be text/],
+    [{ id: 'art_missing000', siteName: 'x'.repeat(301) }, /publisher is longer than 300 characters/],
+    [{ id: 'art_missing000', byline: null, publishedAt: '' }, /no longer in the notebook/],
   ],
   deleteArticle: [
     [{}, /"id" is required/],
     [{ id: 'art_missing000' }, /no longer in the notebook/],
+  ],
+  markArticleOpened: [
+    [{}, /"id" is required/],
+    [{ id: 'art_missing000' }, /no longer in the notebook/],
+  ],
+  tagArticles: [
+    [{ add: ['x'] }, /"ids" is required/],
+    [{ ids: [], add: ['x'] }, /choose at least one article/],
+    [{ ids: ['art_missing000'] }, /give a tag to add or to remove/],
+    [{ ids: ['art_missing000'], add: ['/bad'] }, /must not start or end with "\/"/],
+    [{ ids: ['art_missing000'], add: ['ok'] }, /1 article of the 1 article chosen is no longer in the notebook; nothing was changed/],
+  ],
+  deleteArticles: [
+    [{ ids: 'art_missing000' }, /ids must be a list of article ids/],
+    [{ ids: ['nope'] }, /"ids\.0".*must look like art_/],
+    [{ ids: ['art_missing000'] }, /no longer in the notebook; nothing was changed/],
   ],
   listAnnotations: [
     [{}, /"articleId" is required/],

@@ -6,6 +6,7 @@
 import type { HistoryState, HistoryStep } from '../common/model';
 import { NotebookError } from '../common/errors';
 import type { Change, HistoryEntry, HistoryFile } from '../store/notebook-files';
+import { withDetails } from './article-details';
 import type { NotebookStore } from '../store/notebook-store';
 import type { KeyedQueue } from './keyed-queue';
 
@@ -54,6 +55,12 @@ export function createHistory(store: NotebookStore, queue: KeyedQueue, now: () =
           const record = await store.readRecord(change.articleId);
           record.article.tags = change[side];
           await store.saveRecord(record);
+        });
+      case 'articleDetails':
+        return queue.run(change.articleId, async () => {
+          if (!store.hasArticle(change.articleId)) return;
+          const record = await store.readRecord(change.articleId);
+          await store.saveRecord({ ...record, article: withDetails(record.article, change[side]) });
         });
       case 'annotation':
         return queue.run(change.articleId, async () => {

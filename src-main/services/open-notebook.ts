@@ -10,6 +10,7 @@ import { createClaimsAndNotes } from './claims-and-notes';
 import { createHistory } from './history';
 import { KeyedQueue } from './keyed-queue';
 import { createLibrary } from './library';
+import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
 
@@ -26,6 +27,8 @@ export interface OpenNotebook {
 export interface OpenOptions {
   /** Clock, for tests. */
   now?: () => Date;
+  /** Start a brand-new notebook with the sample article (default true; tests may start empty). */
+  sample?: boolean;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -33,12 +36,13 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const store = await openStore(dir, { now });
   const queue = new KeyedQueue();
   const history = createHistory(store, queue, now);
-  const library = createLibrary(store, queue, now);
+  const library = createLibrary(store, queue, now, history);
+  const libraryBulk = createLibraryBulk(store, queue, history);
   const annotations = createAnnotations(store, queue, history, now);
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
 
-  if (store.isNew) {
+  if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt });
   }
@@ -47,6 +51,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   return {
     handlers: {
       ...library.handlers,
+      ...libraryBulk,
       ...annotations,
       ...research,
       ...tags,

@@ -39,6 +39,18 @@ export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export const articleFileSchema = articleRecordSchema.extend({ schemaVersion: z.number().int() });
 export type ArticleFile = z.infer<typeof articleFileSchema>;
 
+/** The details of an article a person edits (see `updateArticle`); absent fields are empty. */
+export const articleDetailsSchema = z.object({
+  title: z.string(),
+  byline: z.string().optional(),
+  siteName: z.string().optional(),
+  url: z.string().optional(),
+  publishedAt: z.string().optional(),
+  tags: z.array(z.string()),
+});
+export type ArticleDetails = z.infer<typeof articleDetailsSchema>;
+export const ARTICLE_DETAIL_KEYS = ['title', 'byline', 'siteName', 'url', 'publishedAt', 'tags'] as const;
+
 /** One record's state before and after a change; `null` means "did not exist". */
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('annotation'), articleId: z.string(), before: annotationSchema.nullable(), after: annotationSchema.nullable() }),
@@ -48,6 +60,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), noteId: z.string(), before: noteSchema.nullable(), after: noteSchema.nullable() }),
   /** Only an article's tags, so a tag rename across the library stays a small step. */
   z.object({ kind: z.literal('articleTags'), articleId: z.string(), before: z.array(z.string()), after: z.array(z.string()) }),
+  /** Only an article's details (title, authors, publisher, URL, date, tags): no copy of its text. */
+  z.object({ kind: z.literal('articleDetails'), articleId: z.string(), before: articleDetailsSchema, after: articleDetailsSchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

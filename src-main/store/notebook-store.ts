@@ -47,6 +47,8 @@ export interface NotebookStore {
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
+  /** How many annotations each article holds, from the index (no article file is read). */
+  annotationCounts(): Map<string, number>;
   hasArticle(id: string): boolean;
   /** An article and its annotations (a copy: change it and `saveRecord` it). */
   readRecord(id: string): Promise<ArticleRecord>;
@@ -250,6 +252,11 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     isNew,
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
     hasArticle: (id) => metaIndex(id) >= 0,
+    annotationCounts() {
+      const counts = new Map<string, number>();
+      for (const articleId of Object.values(index.data.annotations)) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
+      return counts;
+    },
 
     async readRecord(id) {
       const file = await loadArticle(id);

@@ -63,10 +63,8 @@ export function createNotebookHarness(): NotebookHarness {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), content);
       }
-      const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)) });
-      if (!options.keepSample) {
-        for (const article of await notebook.handlers.listArticles({})) await notebook.handlers.deleteArticle({ id: article.id });
-      }
+      // Without the sample rather than deleting it, which would leave a step to undo.
+      const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)), sample: options.keepSample === true });
       current = { notebook, dir };
       harness.calls.length = 0;
       failures.clear();

@@ -1,17 +1,18 @@
 /**
- * The foot of a dialog's form: the main side's message when the action failed, then Cancel
- * and the submit button (marked busy while the action runs, so a second press does nothing).
+ * The foot of a dialog's form: the failure message, then Cancel and the submit button
+ * (left out when there is nothing to submit), which stays focusable but inert while busy.
  */
 import { DialogError } from './DialogError';
 
 export interface DialogFormFooterProps {
   error: string | null;
   busy: boolean;
-  submitLabel: string;
+  /** The submit button's label; none means no submit button. */
+  submit: string | null;
   onCancel: () => void;
 }
 
-export function DialogFormFooter({ error, busy, submitLabel, onCancel }: DialogFormFooterProps) {
+export function DialogFormFooter({ error, busy, submit, onCancel }: DialogFormFooterProps) {
   return (
     <>
       <DialogError error={error} />
@@ -19,9 +20,11 @@ export function DialogFormFooter({ error, busy, submitLabel, onCancel }: DialogF
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {submitLabel}
-        </button>
+        {submit ? (
+          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+            {submit}
+          </button>
+        ) : null}
       </div>
     </>
   );

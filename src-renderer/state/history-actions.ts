@@ -5,12 +5,12 @@
  */
 import { notebook } from '../notebook-client';
 import { loadLegend } from './annotation-actions';
-import { loadLibrary } from './library-actions';
+import { refreshLibrary } from './library-view-actions';
 import { refreshResearch, reloadOpenNote } from './research-refresh';
 import { report, reportError } from './status-store';
 
 async function reloadAll(): Promise<void> {
-  await Promise.all([refreshResearch({ annotations: true }), loadLegend(), loadLibrary(), reloadOpenNote({ text: true })]);
+  await Promise.all([refreshResearch({ annotations: true }), loadLegend(), refreshLibrary(), reloadOpenNote({ text: true })]);
 }
 
 export async function undo(): Promise<void> {

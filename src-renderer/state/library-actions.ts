@@ -7,6 +7,7 @@
 import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
+import { loadHistory } from './annotation-actions';
 import { libraryStore } from './library-store';
 import { flushNote } from './notes-actions';
 import { show } from './workspace-store';
@@ -36,6 +37,15 @@ export async function openArticle(id: string): Promise<void> {
     return;
   }
   libraryStore.setState({ opening: false, view: answer.value });
+  await markOpened(id);
+}
+
+/** Notes that the article has been read (so the Unread filter knows); quiet about failures. */
+async function markOpened(id: string): Promise<void> {
+  const answer = await notebook.markArticleOpened({ id });
+  if (!answer.ok) return;
+  const { openedAt } = answer.value;
+  libraryStore.setState(({ articles }) => ({ articles: articles.map((article) => (article.id === id ? { ...article, openedAt } : article)) }));
 }
 
 export function closeArticle(): void {
@@ -48,7 +58,7 @@ export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiRespo
   if (!answer.ok) return answer;
   const added = answer.value;
   // Show the new article at once; the refreshed list (which may order it differently) follows.
-  libraryStore.setState(({ articles }) => ({ articles: [added, ...articles.filter((a) => a.id !== added.id)] }));
+  libraryStore.setState(({ articles }) => ({ articles: [{ ...added, annotationCount: 0 }, ...articles.filter((a) => a.id !== added.id)] }));
   report(`Added “${added.title}” to your library.`);
   await Promise.all([loadLibrary(), openArticle(added.id)]);
   return answer;
@@ -60,7 +70,7 @@ export async function renameArticle(id: string, title: string): Promise<ApiRespo
   if (!answer.ok) return answer;
   const meta = answer.value;
   libraryStore.setState(({ articles, view }) => ({
-    articles: articles.map((article) => (article.id === id ? meta : article)),
+    articles: articles.map((article) => (article.id === id ? { ...article, ...meta } : article)),
     view: view && view.id === id ? { ...view, ...meta } : view,
   }));
   return answer;
@@ -75,7 +85,8 @@ export async function deleteArticle(id: string): Promise<ApiResponse<{ id: strin
   const deleted = articles[index];
   const remaining = articles.filter((article) => article.id !== id);
   libraryStore.setState({ articles: remaining });
-  report(deleted ? `Deleted “${deleted.title}”.` : 'Deleted the article.');
+  report(deleted ? `Deleted “${deleted.title}”. Undo brings it back.` : 'Deleted the article. Undo brings it back.');
+  await loadHistory();
   if (openId === id) {
     const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)];
     if (next) await openArticle(next.id);

@@ -4,11 +4,11 @@
  * components read it through the small `useX` hooks beside this file.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ArticleMeta, ArticleView } from '../../src-main/common/model';
+import type { ArticleListing, ArticleView } from '../../src-main/common/model';
 
 export interface LibraryState {
-  /** Article metadata in the order the main side lists it. */
-  articles: ArticleMeta[];
+  /** Article metadata (with annotation counts) in the order the main side lists it. */
+  articles: ArticleListing[];
   /** The list has been fetched at least once, so an empty `articles` means an empty library. */
   listed: boolean;
   /** The last attempt to fetch the list failed. */

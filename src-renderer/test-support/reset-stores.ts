@@ -4,6 +4,8 @@ import { initialStatusState, statusStore } from '../state/status-store';
 import { initialNoteState, noteStore } from '../state/note-store';
 import { initialTagFilterState, tagFilterStore } from '../state/tag-filter-store';
 import { initialWorkspaceState, workspaceStore } from '../state/workspace-store';
+import { initialSelectionState, selectionStore } from '../state/library-view-selection';
+import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -13,4 +15,7 @@ export function resetStores(): void {
   tagFilterStore.setState(initialTagFilterState, true);
   noteStore.setState(initialNoteState, true);
   workspaceStore.setState(initialWorkspaceState, true);
+  selectionStore.setState(initialSelectionState, true);
+  libraryViewStore.setState(initialLibraryView, true);
+  globalThis.localStorage?.removeItem(LIBRARY_VIEW_KEY);
 }

@@ -36,7 +36,7 @@ const unused = async (): Promise<never> => {
 const fakeHandlers: NotebookHandlers = {
   ...(Object.fromEntries(API_METHODS.map((method) => [method, unused])) as unknown as NotebookHandlers),
   getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [] }),
-  listArticles: async () => [meta('Sample')],
+  listArticles: async () => [{ ...meta('Sample'), annotationCount: 0 }],
   getArticle: async () => {
     throw new NotebookError('not_found', 'That article is no longer in the notebook.');
   },

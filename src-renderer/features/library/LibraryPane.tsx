@@ -1,11 +1,12 @@
 /**
  * The left pane: the app's name, the Claims view, the active tag filter, and three sections:
- * Articles (New article and the list), Notes, and the tag browser. Collapsible.
+ * Articles (New article, sort and filters, the list), Notes, and the tag browser. Collapsible.
  */
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { loadLibrary } from '../../state/library-actions';
+import { useSelection } from '../../state/library-view-selection';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
 import { NewArticleDialog } from '../new-article/NewArticleDialog';
@@ -16,13 +17,22 @@ import { TagBrowser } from '../tags/TagBrowser';
 import { ArticleList } from './ArticleList';
 import { LibrarySections } from './LibrarySections';
 import { TagFilterChip } from './TagFilterChip';
+import { DeleteSelectionDialog } from './DeleteSelectionDialog';
+import { LibraryControls } from './LibraryControls';
+import { SelectionBar, type BulkAction } from './SelectionBar';
+import { TagSelectionDialog } from './TagSelectionDialog';
+import { useShownArticles } from './useShownArticles';
 
 export function LibraryPane() {
   const { articles, listed, listFailed } = useArticles();
   const openId = useOpenArticleId();
+  const shown = useShownArticles(articles);
+  const selection = useSelection();
+  const selected = useMemo(() => articles.filter((article) => selection.has(article.id)), [articles, selection]);
   const [collapsed, setCollapsed] = useState(false);
   const [adding, setAdding] = useState(false);
   const showing = useWorkspace();
+  const [bulk, setBulk] = useState<BulkAction | null>(null);
 
   const toggle = (
     <button
@@ -38,7 +48,8 @@ export function LibraryPane() {
   );
 
   let list: ReactNode = null;
-  if (articles.length > 0) list = <ArticleList articles={articles} openId={openId} />;
+  if (shown.length > 0) list = <ArticleList articles={shown} openId={openId} />;
+  else if (articles.length > 0) list = <p className="library-none">No article matches these filters.</p>;
   else if (listFailed)
     list = (
       <div className="library-problem">
@@ -83,6 +94,8 @@ export function LibraryPane() {
                   <Plus aria-hidden="true" size={16} />
                   New article
                 </button>
+                {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} /> : null}
+                {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
                 {list}
               </>
             ) : section === 'Notes' ? (
@@ -94,6 +107,10 @@ export function LibraryPane() {
         />
       </div>
       {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
+      {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
+      {bulk === 'add-tag' || bulk === 'remove-tag' ? (
+        <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />
+      ) : null}
     </aside>
   );
 }

@@ -98,7 +98,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => setSource(event.target.value)}
           />
         </div>
-        <DialogFormFooter error={error} busy={adding} submitLabel={adding ? 'Adding…' : 'Add to library'} onCancel={onClose} />
+        <DialogFormFooter error={error} busy={adding} submit={adding ? 'Adding…' : 'Add to library'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -11,10 +11,10 @@ export interface ArticleHeaderProps {
 /** About 230 words a minute: a common figure for reading prose on screen. */
 const WORDS_PER_MINUTE = 230;
 
-/** Title, then one quiet line: byline · dateline · source · date · reading time. */
+/** Title, then one quiet line: byline · dateline · publisher (else source) · date · reading time. */
 export function ArticleHeader({ view, renaming, onRenameDone }: ArticleHeaderProps) {
   const minutes = Math.max(1, Math.round(view.wordCount / WORDS_PER_MINUTE));
-  const parts = [view.byline, view.dateline, view.source].filter((part): part is string => !!part && part.trim() !== '');
+  const parts = [view.byline, view.dateline, view.siteName || view.source].filter((part): part is string => !!part && part.trim() !== '');
   return (
     <header className="article-header">
       {renaming ? (

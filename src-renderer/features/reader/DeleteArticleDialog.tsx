@@ -21,8 +21,8 @@ export function DeleteArticleDialog({ article, onClose }: DeleteArticleDialogPro
   return (
     <Dialog title="Delete article?" onClose={onClose} initialFocus={cancel} className="dialog-narrow">
       <p className="dialog-text">
-        “<strong className="dialog-subject">{article.title}</strong>” will be removed from your library. This
-        cannot be undone.
+        “<strong className="dialog-subject">{article.title}</strong>” will be removed from your library, with its
+        highlights. Undo brings it back.
       </p>
       <DialogError error={error} />
       <div className="dialog-actions">

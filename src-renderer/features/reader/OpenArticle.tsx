@@ -13,6 +13,7 @@ import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
+import { EditDetailsDialog } from '../library/EditDetailsDialog';
 import { DeleteArticleDialog } from './DeleteArticleDialog';
 import { PaintLookContext, type PaintLook } from './paint-context';
 import type { PaintRange } from './paint-segments';
@@ -44,6 +45,7 @@ function onPassageClick(event: MouseEvent<HTMLDivElement>) {
 export function OpenArticle({ view }: { view: ArticleView }) {
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const article = useRef<HTMLElement>(null);
   const annotations = useAnnotations();
@@ -82,7 +84,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
 
   return (
     <>
-      <ReaderToolbar renameButton={renameButton} onRename={() => setRenaming(true)} onDelete={() => setDeleting(true)} />
+      <ReaderToolbar renameButton={renameButton} onRename={() => setRenaming(true)} onDelete={() => setDeleting(true)} onEditDetails={() => setEditingDetails(true)} />
       <article ref={article} className="article">
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
         <PaintLookContext value={look}>
@@ -91,6 +93,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
         <SelectionToolbar />
       </article>
       {deleting ? <DeleteArticleDialog article={view} onClose={() => setDeleting(false)} /> : null}
+      {editingDetails ? <EditDetailsDialog article={view} onClose={() => setEditingDetails(false)} /> : null}
     </>
   );
 }

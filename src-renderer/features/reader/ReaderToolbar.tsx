@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { PencilLine, Redo2, Trash2, Undo2 } from 'lucide-react';
+import { FilePen, PencilLine, Redo2, Trash2, Undo2 } from 'lucide-react';
 import { redo, undo } from '../../state/history-actions';
 import { useHistoryState } from '../../state/useHistoryState';
 
@@ -7,13 +7,14 @@ export interface ReaderToolbarProps {
   renameButton: Ref<HTMLButtonElement>;
   onRename: () => void;
   onDelete: () => void;
+  onEditDetails: () => void;
 }
 
 /**
  * The quiet strip above the open article. Buttons show a short word beside their icon; their
  * accessible names start with that word, so speech users can say what they see.
  */
-export function ReaderToolbar({ renameButton, onRename, onDelete }: ReaderToolbarProps) {
+export function ReaderToolbar({ renameButton, onRename, onDelete, onEditDetails }: ReaderToolbarProps) {
   const history = useHistoryState();
   return (
     <div className="reader-toolbar">
@@ -43,6 +44,10 @@ export function ReaderToolbar({ renameButton, onRename, onDelete }: ReaderToolba
       <button ref={renameButton} type="button" className="button button-quiet" aria-label="Rename article" onClick={onRename}>
         <PencilLine aria-hidden="true" size={16} />
         <span>Rename</span>
+      </button>
+      <button type="button" className="button button-quiet" aria-label="Edit details…" onClick={onEditDetails}>
+        <FilePen aria-hidden="true" size={16} />
+        <span>Details</span>
       </button>
       <button type="button" className="button button-quiet" aria-label="Delete article" onClick={onDelete}>
         <Trash2 aria-hidden="true" size={16} />

@@ -55,7 +55,7 @@ export function RenameTagDialog({ from, known, onClose }: RenameTagDialogProps) 
               : 'Every article, highlight, claim and note with this tag, or a tag under it, changes at once. Undo takes it back.'}
           </p>
         </div>
-        <DialogFormFooter error={error} busy={busy} submitLabel={merge ? 'Merge' : 'Rename'} onCancel={onClose} />
+        <DialogFormFooter error={error} busy={busy} submit={merge ? 'Merge' : 'Rename'} onCancel={onClose} />
       </form>
     </Dialog>
   );

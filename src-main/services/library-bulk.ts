@@ -1,0 +1,68 @@
+/**
+ * What the library does to several articles at once (a multi-selection): tag or untag them,
+ * or delete them. Each call is one undo step, however many articles it touches.
+ */
+import type { NotebookHandlers } from '../common/api';
+import { NotebookError } from '../common/errors';
+import type { Change } from '../store/notebook-files';
+import type { NotebookStore } from '../store/notebook-store';
+import type { History } from './history';
+import type { KeyedQueue } from './keyed-queue';
+import { counted } from '../common/counted';
+
+type Handlers = Pick<NotebookHandlers, 'tagArticles' | 'deleteArticles'>;
+
+const articlesWord = (count: number) => counted(count, 'article');
+
+export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, history: History): Handlers {
+  /** Refuses the whole call when any id is unknown, before anything changes. */
+  function checkKnown(ids: readonly string[]): void {
+    const missing = ids.filter((id) => !store.hasArticle(id));
+    if (missing.length > 0) {
+      throw new NotebookError(
+        'not_found',
+        `${articlesWord(missing.length)} of the ${articlesWord(ids.length)} chosen ${missing.length === 1 ? 'is' : 'are'} no longer in the notebook; nothing was changed.`,
+      );
+    }
+  }
+
+  /** Applies every change (different articles in parallel, so index writes coalesce), then records them as one step. */
+  async function applyAndRecord(label: string, changes: Change[]): Promise<void> {
+    await Promise.all(changes.map((change) => history.applyOne(change, 'after')));
+    await history.record(label, changes);
+  }
+
+  return {
+    tagArticles: ({ ids, add = [], remove = [] }) =>
+      queue.run('#library-bulk', async () => {
+        checkKnown(ids);
+        const metas = new Map(store.listArticles().map((meta) => [meta.id, meta]));
+        const changes: Change[] = [];
+        for (const id of ids) {
+          const before = metas.get(id)!.tags;
+          const after = [...new Set([...before.filter((tag) => !remove.includes(tag)), ...add])];
+          if (after.length !== before.length || after.some((tag, at) => tag !== before[at])) {
+            changes.push({ kind: 'articleTags', articleId: id, before, after });
+          }
+        }
+        if (changes.length === 0) return { changed: 0 };
+        const what = [...add.map((tag) => `+${tag}`), ...remove.map((tag) => `−${tag}`)].join(' ');
+        await applyAndRecord(`Tag ${articlesWord(changes.length)} ${what}`, changes);
+        return { changed: changes.length };
+      }),
+
+    deleteArticles: ({ ids }) =>
+      queue.run('#library-bulk', async () => {
+        checkKnown(ids);
+        const changes: Change[] = [];
+        let annotations = 0;
+        for (const id of ids) {
+          const record = await store.readRecord(id);
+          annotations += record.annotations.length;
+          changes.push({ kind: 'article', articleId: id, before: record, after: null });
+        }
+        await applyAndRecord(`Delete ${articlesWord(ids.length)}`, changes);
+        return { deleted: ids.length, annotations };
+      }),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which articles the library shows, in which order: a pure function of the listing, the
+ * person's view (sort and filters) and the window's tag filter, so it can be tested on
+ * tables and measured on 10,000 articles.
+ */
+import type { ArticleListing } from '../../../src-main/common/model';
+import { tagMatches } from '../../../src-main/common/tags';
+import type { LibraryView } from '../../state/library-view-store';
+
+/** Where an article comes from, as the list shows it: its publisher, else how it came in. */
+export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): string {
+  return article.siteName?.trim() || article.source;
+}
+
+// One collator for every comparison: `localeCompare` builds one per call, which is what
+// makes sorting 10,000 titles slow. Numeric, so "Part 10" comes after "Part 9".
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Compares two articles by the view's key; dates missing last whichever way round. */
+function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: ArticleListing, b: ArticleListing) => number {
+  const sign = view.descending ? -1 : 1;
+  const byTitle = (a: ArticleListing, b: ArticleListing) => collator.compare(a.title, b.title);
+  switch (view.sort) {
+    case 'title':
+      return (a, b) => sign * byTitle(a, b) || a.id.localeCompare(b.id);
+    case 'source':
+      return (a, b) => sign * collator.compare(sourceOf(a), sourceOf(b)) || byTitle(a, b);
+    case 'published':
+      return (a, b) => {
+        if (!a.publishedAt || !b.publishedAt) return (a.publishedAt ? -1 : 0) + (b.publishedAt ? 1 : 0) || byTitle(a, b);
+        return sign * (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0) || byTitle(a, b);
+      };
+    case 'added':
+      return (a, b) => sign * (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || byTitle(a, b);
+  }
+}
+
+/**
+ * The articles to show: those passing every filter, sorted. The input is not changed.
+ * `keepUnread` still counts as unread (see `useShownArticles`).
+ */
+export function viewArticles(articles: readonly ArticleListing[], view: LibraryView, tag: string | null, keepUnread: string | null = null): ArticleListing[] {
+  const shown = articles.filter(
+    (article) =>
+      (!view.unread || !article.openedAt || article.id === keepUnread) &&
+      (!view.annotated || article.annotationCount > 0) &&
+      (view.source === null || sourceOf(article) === view.source) &&
+      (tag === null || article.tags.some((own) => tagMatches(own, tag))),
+  );
+  return shown.sort(comparer(view));
+}
+
+/** Every source in the listing with how many articles it has, A to Z (for the source filter). */
+export function sourcesOf(articles: readonly ArticleListing[]): { source: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(sourceOf(article), (counts.get(sourceOf(article)) ?? 0) + 1);
+  return [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => collator.compare(a.source, b.source));
+}

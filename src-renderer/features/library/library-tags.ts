@@ -1,0 +1,21 @@
+/** Tags of the library's articles, for the tag filter and the bulk tag dialogs. */
+import type { ArticleListing } from '../../../src-main/common/model';
+
+/** Every tag on these articles and every tag above one (`region` for `region/asia`), A to Z. */
+export function tagsWithParents(articles: readonly Pick<ArticleListing, 'tags'>[]): string[] {
+  const tags = new Set<string>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const parts = tag.split('/');
+      for (let depth = 1; depth <= parts.length; depth += 1) tags.add(parts.slice(0, depth).join('/'));
+    }
+  }
+  return [...tags].sort();
+}
+
+/** The tags these articles carry, each with how many of them carry it, A to Z. */
+export function tagCounts(articles: readonly Pick<ArticleListing, 'tags'>[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const article of articles) for (const tag of article.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+}

@@ -1,0 +1,77 @@
+/**
+ * What the person does to the library beyond opening and adding: edit an article's details,
+ * tag or delete the selected articles. Dialog actions return the answer so the dialog can
+ * show a failure next to what was typed.
+ */
+import type { ApiArg, ApiResponse, ApiResults } from '../../src-main/common/api';
+import type { ArticleMeta } from '../../src-main/common/model';
+import { notebook } from '../notebook-client';
+import { loadHistory } from './annotation-actions';
+import { closeArticle, loadLibrary, openArticle } from './library-actions';
+import { libraryStore } from './library-store';
+import { clearSelection, keepSelectedAmong } from './library-view-selection';
+import { report } from './status-store';
+// The open article's count follows its highlights from here on.
+import './library-view-counts';
+import { counted } from '../../src-main/common/counted';
+
+const articlesWord = (count: number) => counted(count, 'article');
+
+/** Puts fresh metadata into the list and, when it is the open article, into the reader. */
+function showMeta(meta: ArticleMeta): void {
+  libraryStore.setState(({ articles, view }) => ({
+    articles: articles.map((article) => (article.id === meta.id ? { ...meta, annotationCount: article.annotationCount } : article)),
+    view: view && view.id === meta.id ? { ...meta, doc: view.doc, html: view.html, text: view.text, original: view.original } : view,
+  }));
+}
+
+/** Saves the details from "Edit details" (one undo step). */
+export async function saveDetails(arg: ApiArg<'updateArticle'>): Promise<ApiResponse<ArticleMeta>> {
+  const answer = await notebook.updateArticle(arg);
+  if (!answer.ok) return answer;
+  showMeta(answer.value);
+  report(`Saved the details of “${answer.value.title}”.`);
+  await loadHistory();
+  return answer;
+}
+
+/** Adds and/or removes tags on several articles (one undo step). */
+export async function tagArticles(arg: ApiArg<'tagArticles'>): Promise<ApiResponse<ApiResults['tagArticles']>> {
+  const answer = await notebook.tagArticles(arg);
+  if (!answer.ok) return answer;
+  const { changed } = answer.value;
+  const what = arg.add?.length ? `Tagged ${articlesWord(changed)} “${arg.add.join('”, “')}”` : `Removed “${(arg.remove ?? []).join('”, “')}” from ${articlesWord(changed)}`;
+  report(changed === 0 ? 'Nothing to change: the selected articles already had those tags.' : `${what}.`);
+  await Promise.all([refreshLibrary(), loadHistory()]);
+  return answer;
+}
+
+/** Deletes several articles with their highlights (one undo step), then clears the selection. */
+export async function deleteArticles(ids: string[]): Promise<ApiResponse<ApiResults['deleteArticles']>> {
+  const answer = await notebook.deleteArticles({ ids });
+  if (!answer.ok) return answer;
+  clearSelection();
+  report(`Deleted ${articlesWord(answer.value.deleted)}. Undo brings them back.`);
+  await Promise.all([refreshLibrary(), loadHistory()]);
+  return answer;
+}
+
+/**
+ * Lists the library again after a change made elsewhere (bulk action, undo, redo): forgets
+ * selected articles that are gone, closes the reader if its article went, and refreshes the
+ * open article's details.
+ */
+export async function refreshLibrary(): Promise<void> {
+  await loadLibrary();
+  const { articles, openId, view } = libraryStore.getState();
+  keepSelectedAmong(new Set(articles.map((article) => article.id)));
+  if (!openId) return;
+  const meta = articles.find((article) => article.id === openId);
+  if (!meta) return closeArticle();
+  // Undoing a text edit restores the whole record, an older `updatedAt` with it: that needs
+  // the body again. Details (including their undo) only need the header.
+  const textChanged = view?.id === openId && view.updatedAt !== meta.updatedAt;
+  const { annotationCount: _count, ...details } = meta;
+  showMeta(details);
+  if (textChanged) await openArticle(openId);
+}
