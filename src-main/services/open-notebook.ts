@@ -9,6 +9,8 @@ import { createAnnotations } from './annotations';
 import { createClaimsAndNotes } from './claims-and-notes';
 import { createHistory } from './history';
 import { KeyedQueue } from './keyed-queue';
+import { createImporter } from './import/import-service';
+import type { FetchOptions } from './import/fetch-page';
 import { createLibrary } from './library';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
@@ -26,6 +28,8 @@ export interface OpenNotebook {
 export interface OpenOptions {
   /** Clock, for tests. */
   now?: () => Date;
+  /** Limits of `importUrl` downloads, for tests. */
+  fetch?: FetchOptions;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -37,6 +41,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const annotations = createAnnotations(store, queue, history, now);
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
+  const importer = createImporter(library, options.fetch);
 
   if (store.isNew) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -47,6 +52,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   return {
     handlers: {
       ...library.handlers,
+      ...importer.handlers,
       ...annotations,
       ...research,
       ...tags,
