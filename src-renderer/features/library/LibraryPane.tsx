@@ -5,6 +5,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { loadLibrary } from '../../state/library-actions';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
+import { ImportButtons } from '../import/ImportButtons';
+import { ImportFeature } from '../import/ImportFeature';
 import { NewArticleDialog } from '../new-article/NewArticleDialog';
 import { ArticleList } from './ArticleList';
 
@@ -56,9 +58,11 @@ export function LibraryPane() {
           <Plus aria-hidden="true" size={16} />
           New article
         </button>
+        <ImportButtons />
         {list}
       </div>
       {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
+      <ImportFeature />
     </aside>
   );
 }

@@ -1,0 +1,108 @@
+/**
+ * Import, as a person does it: dropping several files on the window (good and bad ones at
+ * once), picking files, typing a web address, pasting a web page, re-importing a changed
+ * version; every imported page re-renders with no request leaving the app.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dragSelect, marks } from './support/highlights-ui';
+import { dropFiles, expectReportDone, importReport, pickFiles, reportItem } from './support/import-ui';
+import { articleButton, readerArticle } from './support/library-ui';
+import { REPO_ROOT } from './support/paths';
+
+const corpus = join(REPO_ROOT, '../shared/corpus/web-pages');
+
+const page = (title: string, paragraphs: string[], extra = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${extra}</head><body><article><h1>${title}</h1>${paragraphs
+    .map((p) => `<p>${p}</p>`)
+    .join('\n')}</article></body></html>`;
+
+const HARBOUR = page(
+  'Harbour reopens after repairs',
+  [
+    'The harbour reopened on Monday after three weeks of repairs, officials said, and the <a href="https://example.org/ferries">ferry timetable</a> returns to normal.',
+    'Dock workers said the new cranes lift <em>twice the load</em> of the old ones.',
+  ],
+  '<script>document.title = "hacked"</script><link rel="stylesheet" href="https://cdn.example.org/site.css">',
+);
+const TIDES = page('Spring tides and the sea wall', [
+  'Engineers will raise the sea wall by half a metre before the spring tides.',
+  'The work closes the promenade until April.',
+]);
+
+/** Every request the page makes to anywhere but the app itself. */
+function watchOutsideRequests(tab: Page, appUrl: string): string[] {
+  const origin = new URL(appUrl).origin;
+  const outside: string[] = [];
+  tab.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) outside.push(request.url());
+  });
+  return outside;
+}
+
+test('dropping two web pages and a broken file imports the two, says why the third failed, and the pages read correctly', async ({ app }) => {
+  const { page: tab } = app;
+  const outside = watchOutsideRequests(tab, app.url);
+  await dropFiles(tab, [
+    { name: 'harbour.html', content: HARBOUR, type: 'text/html' },
+    { name: 'photo.html', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), type: 'text/html' },
+    { name: 'tides.html', content: TIDES, type: 'text/html' },
+  ]);
+  await expectReportDone(tab, '2 imported, 1 not imported.');
+  await expect(reportItem(tab, 'harbour.html')).toContainText('Imported as “Harbour reopens after repairs”');
+  await expect(reportItem(tab, 'photo.html')).toContainText('This file is not an article: it holds binary data');
+  await expect(reportItem(tab, 'tides.html')).toContainText('Imported');
+  await expect(articleButton(tab, 'Spring tides and the sea wall')).toBeVisible();
+
+  await reportItem(tab, 'harbour.html').getByRole('button', { name: 'Open “Harbour reopens after repairs”' }).click();
+  await expect(importReport(tab)).toBeHidden();
+  const article = readerArticle(tab);
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText('Harbour reopens after repairs');
+  await expect(article).toContainText('The harbour reopened on Monday after three weeks of repairs');
+  await expect(article.locator('em')).toHaveText('twice the load');
+  await expect(article.getByText('ferry timetable')).toBeVisible();
+  await expect(tab).not.toHaveTitle('hacked');
+  expect(outside).toEqual([]);
+});
+
+test('a right-to-left page reads right to left', async ({ app }, testInfo) => {
+  const source = join(corpus, 'rtl-1/source.html');
+  testInfo.skip(!existsSync(source), `${source} is absent on this machine`);
+  const { page: tab } = app;
+  await pickFiles(tab, [{ name: 'rtl-1.html', mimeType: 'text/html', buffer: readFileSync(source) }]);
+  await expectReportDone(tab, '1 imported.');
+  await tab.getByRole('button', { name: 'Done' }).click();
+  const article = readerArticle(tab);
+  await expect(article).toHaveAttribute('dir', 'rtl');
+  expect(await article.locator('p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+});
+
+test('every page of the web-page corpus re-renders in the reader without a single request leaving the app', async ({ app }, testInfo) => {
+  testInfo.skip(!existsSync(corpus), `${corpus} is absent on this machine`);
+  test.setTimeout(180_000);
+  const { page: tab } = app;
+  const outside = watchOutsideRequests(tab, app.url);
+  const names = readdirSync(corpus).filter((name) => existsSync(join(corpus, name, 'source.html')));
+  await pickFiles(
+    tab,
+    names.map((name) => ({ name: `${name}.html`, mimeType: 'text/html', buffer: readFileSync(join(corpus, name, 'source.html')) })),
+  );
+  await expectReportDone(tab, `${names.length} imported.`);
+  await tab.getByRole('button', { name: 'Done' }).click();
+  for (const name of names) {
+    const { title } = JSON.parse(readFileSync(join(corpus, name, 'expected-metadata.json'), 'utf8')) as { title?: string | null };
+    if (!title) continue;
+    const clean = title.replace(/\s+/g, ' ').trim();
+    await articleButton(tab, clean).click();
+    const article = readerArticle(tab);
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText(clean);
+    await expect(article.locator('[data-block]').first()).toBeVisible();
+    await expect(article.locator('script, img, iframe, object, embed, link, style, form')).toHaveCount(0);
+  }
+  await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(outside).toEqual([]);
+});
