@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { dragSelect, marks } from './support/highlights-ui';
 import { dropFiles, expectReportDone, importReport, pickFiles, reportItem } from './support/import-ui';
-import { articleButton, readerArticle } from './support/library-ui';
+import { articleButton, libraryPane, readerArticle } from './support/library-ui';
 import { REPO_ROOT } from './support/paths';
 
 const corpus = join(REPO_ROOT, '../shared/corpus/web-pages');
@@ -105,4 +105,94 @@ test('every page of the web-page corpus re-renders in the reader without a singl
   }
   await tab.evaluate(() => document.fonts.ready.then(() => undefined));
   expect(outside).toEqual([]);
+});
+
+test('importing from a web address downloads the page in the app, and an unreachable address gets a clear message', async ({ app }) => {
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/harbour') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(HARBOUR);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const { page: tab } = app;
+    const fromAddress = async (url: string) => {
+      await libraryPane(tab).getByRole('button', { name: 'From a web address…' }).click();
+      const dialog = tab.getByRole('dialog', { name: 'Import from a web address' });
+      await dialog.getByRole('textbox', { name: 'Web address' }).fill(url);
+      await dialog.getByRole('button', { name: 'Import' }).click();
+      await expect(dialog).toBeHidden();
+    };
+
+    await fromAddress(`${address}/harbour`);
+    // One page: once imported it opens in the reader.
+    await expect(readerArticle(tab).getByRole('heading', { level: 1 })).toHaveText('Harbour reopens after repairs');
+    await tab.getByRole('button', { name: 'Done' }).click();
+
+    server.closeAllConnections();
+    await new Promise((closed) => server.close(closed));
+    await fromAddress(`${address}/tides`);
+    await expectReportDone(tab, '0 imported, 1 not imported.');
+    await expect(reportItem(tab, `${address}/tides`)).toContainText('Could not reach 127.0.0.1');
+    await expect(reportItem(tab, `${address}/tides`)).toContainText('the computer seems to be offline or the site is down.');
+  } finally {
+    server.close();
+  }
+});
+
+test('re-importing a changed version replaces the text in place and keeps its highlight', async ({ app }) => {
+  const { page: tab } = app;
+  await pickFiles(tab, [{ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR) }]);
+  await expectReportDone(tab, '1 imported.');
+  await tab.getByRole('button', { name: 'Done' }).click();
+  await dragSelect(tab, 'new cranes lift');
+  await tab.keyboard.press('h');
+  await expect(marks(tab)).toHaveText(['new cranes lift']);
+
+  const changed = HARBOUR.replace('<h1>Harbour reopens after repairs</h1>', '<h1>Harbour reopens after repairs</h1><p>Updated on Tuesday with the mayor’s comments.</p>');
+  await pickFiles(tab, [{ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(changed) }]);
+  const question = importReport(tab).getByRole('group', { name: /already in your library/ });
+  await expect(question).toContainText('harbour.html: a version of “Harbour reopens after repairs” is already in your library. Replace its text and keep its 1 highlight?');
+  await question.getByRole('button', { name: 'Replace' }).click();
+  await expectReportDone(tab, '1 imported.');
+  await expect(reportItem(tab, 'harbour.html')).toContainText('Replaced the text, kept the highlights');
+  await tab.getByRole('button', { name: 'Done' }).click();
+
+  await expect(libraryPane(tab).getByRole('button', { name: /Harbour reopens after repairs/ })).toHaveCount(1);
+  await expect(readerArticle(tab)).toContainText('Updated on Tuesday with the mayor’s comments.');
+  await expect(marks(tab)).toHaveText(['new cranes lift']);
+});
+
+test('a web page pasted into New article keeps its structure and loses its script', async ({ app }) => {
+  const { page: tab } = app;
+  await tab.getByRole('button', { name: 'New article' }).click();
+  const dialog = tab.getByRole('dialog', { name: 'New article' });
+  const text = dialog.getByRole('textbox', { name: 'Article text' });
+  await text.click();
+  const html = '<meta charset="utf-8"><h2>Ferry timetable</h2><ul><li>Morning crossing at seven</li><li>Evening crossing at six</li></ul><p onclick="alert(1)">Tickets are sold <a href="javascript:alert(2)">at the quay</a>.</p><script>alert(3)</script>';
+  const transfer = await tab.evaluateHandle((markup) => {
+    const data = new DataTransfer();
+    data.setData('text/html', markup);
+    data.setData('text/plain', 'Ferry timetable\nMorning crossing at seven\nEvening crossing at six\nTickets are sold at the quay.');
+    return data;
+  }, html);
+  // A paste as the browser delivers it: a ClipboardEvent carrying the page's HTML and its plain text.
+  await text.evaluate((field, data) => {
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, transfer);
+  await expect(dialog.getByRole('radio', { name: 'Web page (as pasted)' })).toBeChecked();
+  await expect(text).toHaveValue(/Morning crossing at seven/);
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Ferries');
+  await dialog.getByRole('button', { name: 'Add to library' }).click();
+  await expect(dialog).toBeHidden();
+  const article = readerArticle(tab);
+  await expect(article.getByRole('heading', { name: 'Ferry timetable' })).toBeVisible();
+  await expect(article.getByRole('listitem')).toHaveText(['Morning crossing at seven', 'Evening crossing at six']);
+  await expect(article).toContainText('Tickets are sold at the quay.');
+  await expect(article.locator('a')).toHaveCount(0);
 });

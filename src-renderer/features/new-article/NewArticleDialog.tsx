@@ -92,7 +92,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
               setPastedHtml(null);
             }}
             onPaste={(event) => {
-              const html = event.clipboardData.getData('text/html');
+              const html = event.clipboardData?.getData('text/html') ?? '';
               if (content.trim() !== '' || !hasMarkup(html)) return;
               event.preventDefault();
               setPastedHtml(html);
