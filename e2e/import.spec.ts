@@ -69,6 +69,21 @@ test('dropping two web pages and a broken file imports the two, says why the thi
   expect(outside).toEqual([]);
 });
 
+test('a 200 MB file and an empty one are refused with their reasons, and the library is unchanged', async ({ app }) => {
+  const { page: tab } = app;
+  const before = await app.api('listArticles', {});
+  await dropFiles(tab, [
+    { name: 'archive.html', content: { zeroBytes: 200_000_000 }, type: 'text/html' },
+    { name: 'empty.txt', content: '', type: 'text/plain' },
+    { name: 'slides.pptx', content: 'x' },
+  ]);
+  await expectReportDone(tab, '0 imported, 3 not imported.');
+  await expect(reportItem(tab, 'archive.html')).toContainText('This file is too large: 200 MB; the limit for HTML files is 20 MB.');
+  await expect(reportItem(tab, 'empty.txt')).toContainText('This file is empty.');
+  await expect(reportItem(tab, 'slides.pptx')).toContainText('Marginalia cannot import this type of file');
+  expect(await app.api('listArticles', {})).toEqual(before);
+});
+
 test('a right-to-left page reads right to left', async ({ app }, testInfo) => {
   const source = join(corpus, 'rtl-1/source.html');
   testInfo.skip(!existsSync(source), `${source} is absent on this machine`);
@@ -78,7 +93,7 @@ test('a right-to-left page reads right to left', async ({ app }, testInfo) => {
   await tab.getByRole('button', { name: 'Done' }).click();
   const article = readerArticle(tab);
   await expect(article).toHaveAttribute('dir', 'rtl');
-  expect(await article.locator('p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+  expect(await article.locator('[data-block]').first().evaluate((block) => getComputedStyle(block).direction)).toBe('rtl');
 });
 
 test('every page of the web-page corpus re-renders in the reader without a single request leaving the app', async ({ app }, testInfo) => {

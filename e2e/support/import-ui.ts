@@ -7,8 +7,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface DroppedFile {
   name: string;
-  /** File content: text, or bytes. */
-  content: string | Uint8Array;
+  /** File content: text, bytes, or a number of zero bytes made in the page (for huge files). */
+  content: string | Uint8Array | { zeroBytes: number };
   type?: string;
 }
 
@@ -19,11 +19,12 @@ export const reportItem = (page: Page, name: string): Locator =>
 
 /** Drags the files over the window (the overlay appears), then drops them on it. */
 export async function dropFiles(page: Page, files: DroppedFile[], check?: (overlay: Locator) => Promise<void>): Promise<void> {
-  const payload = files.map((file) => ({ ...file, content: typeof file.content === 'string' ? file.content : Array.from(file.content) }));
+  const payload = files.map((file) => ({ ...file, content: file.content instanceof Uint8Array ? Array.from(file.content) : file.content }));
   const transfer = await page.evaluateHandle((list) => {
     const data = new DataTransfer();
     for (const file of list) {
-      const body = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+      const { content } = file;
+      const body = typeof content === 'string' ? content : Array.isArray(content) ? new Uint8Array(content) : new ArrayBuffer(content.zeroBytes);
       data.items.add(new File([body], file.name, { type: file.type ?? '' }));
     }
     return data;

@@ -6,7 +6,7 @@ export function ReimportQuestionPanel({ question }: { question: ReimportQuestion
   const id = useId();
   const replace = useRef<HTMLButtonElement>(null);
   useEffect(() => replace.current?.focus(), [question]);
-  const keep = question.highlights === 0 ? 'It has no highlights yet.' : `Replace its text and keep its ${question.highlights} highlight${question.highlights === 1 ? '' : 's'}?`;
+  const keep = question.highlights === 0 ? 'Replace its text with this version?' : `Replace its text and keep its ${question.highlights} highlight${question.highlights === 1 ? '' : 's'}?`;
 
   return (
     <section className="reimport-question" role="group" aria-labelledby={`${id}-text`}>

@@ -34,8 +34,10 @@ export function WebAddressDialog({ onClose }: { onClose: () => void }) {
           <input
             ref={field}
             id={`${id}-url`}
-            type="url"
+            type="text"
             inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
             placeholder="https://"
             value={url}
             onChange={(event) => setUrl(event.target.value)}
