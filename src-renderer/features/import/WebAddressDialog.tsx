@@ -6,6 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { webAddressSchema } from '../../../src-main/common/import-schema';
 import { Dialog } from '../../components/Dialog';
 import { DialogError } from '../../components/DialogError';
+import { FormDialogActions } from '../../components/FormDialogActions';
 import { importWebAddress } from './import-runner';
 
 export function WebAddressDialog({ onClose }: { onClose: () => void }) {
@@ -48,14 +49,7 @@ export function WebAddressDialog({ onClose }: { onClose: () => void }) {
           </p>
         </div>
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Import
-          </button>
-        </div>
+        <FormDialogActions onCancel={onClose} submitLabel="Import" />
       </form>
     </Dialog>
   );

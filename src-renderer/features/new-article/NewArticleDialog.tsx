@@ -6,6 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticleFormat } from '../../../src-main/common/model';
 import { Dialog } from '../../components/Dialog';
 import { DialogError } from '../../components/DialogError';
+import { FormDialogActions } from '../../components/FormDialogActions';
 import { useDialogAction } from '../../components/useDialogAction';
 import { addArticle } from '../../state/library-actions';
 import { importArgFrom } from './import-arg';
@@ -125,14 +126,7 @@ export function NewArticleDialog({ onClose }: { onClose: () => void }) {
           />
         </div>
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={adding || undefined}>
-            {adding ? 'Adding…' : 'Add to library'}
-          </button>
-        </div>
+        <FormDialogActions onCancel={onClose} submitLabel="Add to library" busyLabel="Adding…" busy={adding} />
       </form>
     </Dialog>
   );

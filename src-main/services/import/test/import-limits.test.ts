@@ -1,14 +1,8 @@
-/** The size limits, their messages, and the browser host's body limit, which must carry the largest legal file. */
+/** The size limits and their messages. */
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, LARGEST_IMPORT, base64Size, describeBytes, formatOfFileName, tooLargeMessage } from '../../../common/import-limits';
-import { MAX_BODY_BYTES } from '../../../hosts/browser/http-host';
+import { IMPORT_LIMITS, base64Size, describeBytes, formatOfFileName, tooLargeMessage } from '../../../common/import-limits';
 
 describe('import limits', () => {
-  it('lets the largest legal file through the browser host as base64 in JSON', () => {
-    const largestCall = JSON.stringify({ format: 'pdf', encoding: 'base64', fileName: 'x'.repeat(255), content: 'A'.repeat(Math.ceil(LARGEST_IMPORT / 3) * 4) });
-    expect(largestCall.length).toBeLessThan(MAX_BODY_BYTES);
-  });
-
   it.each([
     [0, '1 KB'],
     [950_000, '950 KB'],
