@@ -49,6 +49,7 @@ export async function htmlToArticle(html: string, pageUrl?: string): Promise<Ext
     const pageLang = document.documentElement.getAttribute('lang')?.trim() || undefined;
     const pageDir = document.documentElement.getAttribute('dir') ?? document.body?.getAttribute('dir');
     const published = publishedDate(document);
+    if (!pageUrl) useCanonicalBase(document);
     // What a page shows browsers without JavaScript ("Please enable JavaScript") is not its article.
     for (const element of Array.from(document.querySelectorAll('noscript'))) element.remove();
     // Readability changes the document it reads; a copy of the body is kept for when it finds no article.
@@ -90,6 +91,21 @@ export async function htmlToArticle(html: string, pageUrl?: string): Promise<Ext
   } finally {
     dom.window.close();
   }
+}
+
+/**
+ * A saved page's relative links are relative to where it was published: its canonical address
+ * (or og:url) becomes the base they resolve against, so they survive as absolute links.
+ */
+function useCanonicalBase(document: Document): void {
+  if (document.querySelector('base[href]')) return;
+  const canonical =
+    document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
+  if (!canonical || !/^https?:\/\//i.test(canonical.trim())) return;
+  const base = document.createElement('base');
+  base.setAttribute('href', canonical.trim());
+  document.head?.prepend(base);
 }
 
 function clean(value: string | null | undefined): string | undefined {

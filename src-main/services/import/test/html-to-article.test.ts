@@ -45,6 +45,14 @@ describe('htmlToArticle', () => {
     ]);
   });
 
+  it('resolves a saved page\'s relative links against its canonical address', async () => {
+    const { doc } = await htmlToArticle(
+      '<html><head><link rel="canonical" href="https://news.example.org/2026/harbour"></head><body><article><p>See <a href="timetable">the timetable</a> and <a href="/about">about us</a> for more on the harbour works and the ferries.</p></article></body></html>',
+    );
+    expect(JSON.stringify(doc)).toContain('"href":"https://news.example.org/2026/timetable"');
+    expect(JSON.stringify(doc)).toContain('"href":"https://news.example.org/about"');
+  });
+
   it('reads direction and language from the page', async () => {
     const article = await htmlToArticle('<html dir="rtl" lang="he"><head><title>כותרת</title></head><body><p>שלום עולם, זהו מאמר קצר.</p></body></html>');
     expect(article).toMatchObject({ dir: 'rtl', lang: 'he', title: 'כותרת' });
