@@ -61,7 +61,7 @@ async function runBatch(jobs: Job[], items: ReportItem[]): Promise<void> {
   for (const [index, job] of jobs.entries()) {
     const key = items[index]!.key;
     updateItem(key, { state: 'working' });
-    const outcome = await runJob(job);
+    const outcome = await runJob(job, key);
     updateItem(key, outcome);
     done.push({ ...items[index]!, ...outcome });
   }
@@ -76,13 +76,15 @@ async function runBatch(jobs: Job[], items: ReportItem[]): Promise<void> {
   if (done.length === 1 && imported[0]?.articleId) await openArticle(imported[0].articleId);
 }
 
-async function runJob(job: Job): Promise<Partial<ReportItem>> {
+async function runJob(job: Job, key: string): Promise<Partial<ReportItem>> {
   const read = await job.read();
   if (!read.ok) return { state: 'failed', message: read.message };
   const existing = libraryStore.getState().articles.find(job.matches);
   let replaceId: string | undefined;
   if (existing) {
+    updateItem(key, { message: 'Waiting for your answer above.' });
     const choice = await ask(job.name, existing);
+    updateItem(key, { message: undefined });
     if (choice === 'skip') return { state: 'skipped', message: `Skipped: “${existing.title}” is already in your library.` };
     if (choice === 'replace') replaceId = existing.id;
   }
