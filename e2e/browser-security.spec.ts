@@ -58,7 +58,7 @@ test('requests for another host name or from another site are refused', async ({
 
 test('a bad argument answers ok:false with a message that names the field', async ({ app }) => {
   const server = serverOf(app);
-  const answer = await call(server, 'importArticle', { format: 'pdf', content: 'Some text' }, { authorization: `Bearer ${server.token}` });
+  const answer = await call(server, 'importArticle', { format: 'docx', content: 'Some text' }, { authorization: `Bearer ${server.token}` });
   expect(answer.status).toBe(200);
   expect(answer.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('format') } });
 });

@@ -59,3 +59,26 @@ export async function paintedText(page: Page): Promise<string> {
   const texts = await blocks.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText));
   return texts.join('\n\n');
 }
+
+/**
+ * Opens an article whose row may be out of view in a long (virtualized) list: scrolls the
+ * list from the top with the mouse wheel, a screenful at a time, until its row is there.
+ */
+export async function scrollToAndOpen(page: Page, title: string): Promise<void> {
+  const scroller = libraryPane(page).locator('.article-scroller');
+  const row = articleList(page).getByRole('button', { name: title }).first();
+  await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+  for (let screens = 0; screens < 500; screens += 1) {
+    // A wheel scroll glides on for a moment, and rows leave the window while it does.
+    await expect.poll(() => scroller.evaluate((element) => new Promise((resolve) => {
+      const before = element.scrollTop;
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(element.scrollTop === before)));
+    }))).toBe(true);
+    if ((await row.count()) > 0 && (await row.click({ timeout: 2_000 }).then(() => true, () => false))) return;
+    const atEnd = await scroller.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1);
+    if (atEnd) break;
+    await scroller.hover();
+    await page.mouse.wheel(0, 300);
+  }
+  throw new Error(`"${title}" is not in the library list`);
+}

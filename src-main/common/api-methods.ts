@@ -8,6 +8,7 @@ export const API_METHODS = [
   'listArticles',
   'getArticle',
   'importArticle',
+  'importUrl',
   'updateArticle',
   'deleteArticle',
   'markArticleOpened',

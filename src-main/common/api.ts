@@ -38,8 +38,9 @@ import {
   updateNoteArgs,
 } from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
-import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
+import { articleIdSchema, tagsSchema, titleSchema } from './schema';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
+import { importArticleArgs, importUrlArgs } from './import-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -50,11 +51,6 @@ const contentSchema = z
   .string({ error: 'content must be text' })
   .max(MAX_TEXT_IMPORT, { error: `content is longer than ${MAX_TEXT_IMPORT.toLocaleString('en')} characters` })
   .refine((content) => content.trim() !== '', { error: 'content is empty: paste or type the article text' });
-
-const sourceSchema = z
-  .string({ error: 'source must be text' })
-  .transform((s) => s.trim())
-  .pipe(z.string().max(2000, { error: 'source is longer than 2000 characters' }));
 
 /** Several articles at once (a multi-selection in the library), without repeats. */
 const articleIdsSchema = z
@@ -68,14 +64,8 @@ export const apiArgs = {
   getNotebookStatus: noArguments,
   listArticles: noArguments,
   getArticle: z.object({ id: articleIdSchema }).strict(),
-  importArticle: z
-    .object({
-      format: articleFormatSchema,
-      content: contentSchema,
-      title: titleSchema.optional(),
-      source: sourceSchema.optional(),
-    })
-    .strict(),
+  importArticle: importArticleArgs,
+  importUrl: importUrlArgs,
   updateArticle: z
     .object({
       id: articleIdSchema,
@@ -132,6 +122,8 @@ export interface ApiResults {
   listArticles: ArticleListing[];
   getArticle: ArticleView;
   importArticle: ArticleMeta;
+  /** Fetches the page (the only network access Marginalia makes) and imports it. */
+  importUrl: ArticleMeta;
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
   /** Sets `openedAt` (not an undo step: reading is not an edit). */

@@ -86,8 +86,8 @@ const blockSchema: z.ZodType<Block> = z.lazy(() =>
 
 export const articleDocSchema: z.ZodType<ArticleDoc> = z.object({ blocks: z.array(blockSchema) });
 
-export const articleFormatSchema = z.enum(['text', 'markdown'], {
-  error: 'format must be "text" or "markdown"',
+export const articleFormatSchema = z.enum(['text', 'markdown', 'html', 'pdf'], {
+  error: 'format must be "text", "markdown", "html" or "pdf"',
 });
 
 /** What the library lists: everything but the body. */

@@ -21,7 +21,11 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
   ],
   importArticle: [
     [{ content: 'Text' }, /"format"/],
-    [{ format: 'pdf', content: 'x' }, /format must be "text" or "markdown"/],
+    [{ format: 'doc', content: 'x' }, /format must be "text", "markdown", "html" or "pdf"/],
+    [{ format: 'pdf', content: 'x' }, /"encoding" is required/],
+    [{ format: 'html', content: '<p>x</p>', encoding: 'base64' }, /content is not valid base64/],
+    [{ format: 'html', content: '<p>x</p>', url: 'javascript:alert(1)' }, /url must be a web address/],
+    [{ format: 'text', content: 'ok', replaceId: 'art_missing000' }, /no longer in the notebook/],
     [{ format: 'text' }, /"content" is required/],
     [{ format: 'text', content: '   \n ' }, /content is empty/],
     [{ format: 'text', content: huge }, /content is longer than 5,000,000 characters/],
@@ -29,6 +33,11 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ format: 'text', content: 'ok', title: 'x'.repeat(501) }, /title is longer than 500/],
     [{ format: 'text', content: 'ok', source: 7 }, /source must be text/],
     [{ format: 'text', content: 'ok', script: '<x>' }, /unknown field "script"/],
+  ],
+  importUrl: [
+    [{}, /"url" is required/],
+    [{ url: 'file:///etc/passwd' }, /url must be a web address that starts with http/],
+    [{ url: 'http://example.org', replaceId: 'x' }, /"replaceId".*must look like art_/],
   ],
   updateArticle: [
     [{ title: 'x' }, /"id" is required/],

@@ -3,7 +3,6 @@ import type { ArticleDoc } from '../common/article-doc';
 import { canonicalText, textBlocks } from '../common/anchoring/canonical-text';
 import { NotebookError } from '../common/errors';
 import { markdownToDoc } from '../common/markdown-to-doc';
-import type { ArticleFormat } from '../common/model';
 import { MAX_TITLE } from '../common/schema';
 import { textToDoc } from '../common/text-to-doc';
 
@@ -17,19 +16,24 @@ export interface ArticleBody {
 
 const TITLE_FROM_CONTENT = 120;
 
-export function buildArticleBody(format: ArticleFormat, content: string): ArticleBody {
-  const doc = format === 'markdown' ? markdownToDoc(content) : textToDoc(content);
-  const text = canonicalText(doc);
-  if (text.trim() === '') {
+export function buildArticleBody(format: 'text' | 'markdown', content: string): ArticleBody {
+  const body = bodyOfDoc(format === 'markdown' ? markdownToDoc(content) : textToDoc(content), content);
+  if (body.wordCount === 0) {
     throw new NotebookError('invalid_argument', 'This article has no readable text: paste or type some words.');
   }
+  return body;
+}
+
+/** The stored body for a tree built from any source, with `original` kept as given. */
+export function bodyOfDoc(doc: ArticleDoc, original: string): ArticleBody {
+  const text = canonicalText(doc);
   const heading = doc.blocks.find((block) => block.type === 'heading');
   const firstLine = heading ? textBlocks({ blocks: [heading] })[0]! : text.split('\n')[0]!;
   return {
     doc,
-    original: content,
+    original,
     wordCount: text.split(/\s+/).filter(Boolean).length,
-    suggestedTitle: shorten(firstLine, Math.min(TITLE_FROM_CONTENT, MAX_TITLE)),
+    suggestedTitle: shorten(firstLine ?? '', Math.min(TITLE_FROM_CONTENT, MAX_TITLE)),
   };
 }
 
@@ -45,7 +49,7 @@ export function withoutTitleHeading(doc: ArticleDoc, title: string): ArticleDoc 
 }
 
 /** Cuts at a word boundary and marks the cut with an ellipsis. */
-function shorten(line: string, max: number): string {
+export function shorten(line: string, max: number): string {
   const clean = line.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);

@@ -3,13 +3,15 @@
  * through `saveRecord`/`removeArticle` of the store, one record at a time (see KeyedQueue).
  * When an article's text changes, its highlights are re-anchored in the new text.
  */
-import type { ApiParsedArg, NotebookHandlers } from '../common/api';
+import type { NotebookHandlers } from '../common/api';
 import { canonicalText } from '../common/anchoring/canonical-text';
 import { docToHtml } from '../common/doc-to-html';
-import type { Article, ArticleMeta } from '../common/model';
+import { NotebookError } from '../common/errors';
+import type { Article, ArticleFormat, ArticleMeta } from '../common/model';
+import type { ArticleRecord } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import { articleMeta } from '../store/notebook-store';
-import { buildArticleBody, withoutTitleHeading } from './article-body';
+import { buildArticleBody, withoutTitleHeading, type ArticleBody } from './article-body';
 import { newId } from './ids';
 import { reanchorAnnotations } from './annotations';
 import type { KeyedQueue } from './keyed-queue';
@@ -23,31 +25,36 @@ function detailsLabel(before: ArticleDetails, after: ArticleDetails): string {
   return onlyTitle ? `Rename “${before.title}”` : `Edit details of “${after.title}”`;
 }
 
-type LibraryHandlers = Pick<
-  NotebookHandlers,
-  'listArticles' | 'getArticle' | 'importArticle' | 'updateArticle' | 'deleteArticle' | 'markArticleOpened'
->;
+/** `importArticle` and `importUrl` are served by `import/import-service.ts`, which stores through `addArticle`. */
+type LibraryHandlers = Pick<NotebookHandlers, 'listArticles' | 'getArticle' | 'updateArticle' | 'deleteArticle' | 'markArticleOpened'>;
+/** Metadata an import may fill besides the title and source. */
+export type ImportExtras = Partial<Pick<ArticleMeta, 'dateline' | 'publishedAt' | 'byline' | 'siteName' | 'url' | 'fileName' | 'lang' | 'dir'>>;
 
-export interface ImportExtras {
-  dateline?: string;
-  publishedAt?: string;
-  byline?: string;
+const EXTRA_KEYS = ['dateline', 'publishedAt', 'byline', 'siteName', 'url', 'fileName', 'lang', 'dir'] as const;
+
+/** A body ready to be stored, with where it came from. */
+export interface NewArticle {
+  format: ArticleFormat;
+  body: ArticleBody;
+  title?: string | undefined;
+  source: string;
+  extras?: ImportExtras;
 }
+
 
 /** Newest first, the order a library is read in. */
 const byNewest = (a: ArticleMeta, b: ArticleMeta) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title);
 
 export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () => Date, history: History) {
-  async function importArticle(arg: ApiParsedArg<'importArticle'>, extras: ImportExtras = {}): Promise<ArticleMeta> {
-    const body = buildArticleBody(arg.format, arg.content);
+  /** Stores a new article: one record written at once, so a failed import leaves nothing behind. */
+  async function addArticle({ format, body, title = body.suggestedTitle, source, extras = {} }: NewArticle): Promise<ArticleMeta> {
     const stamp = now().toISOString();
-    const title = arg.title ?? body.suggestedTitle;
     const article: Article = {
       id: newId('art'),
       title,
-      source: arg.source ?? (arg.format === 'markdown' ? 'Pasted Markdown' : 'Pasted text'),
+      source,
       ...extras,
-      format: arg.format,
+      format,
       tags: [],
       wordCount: body.wordCount,
       createdAt: stamp,
@@ -58,6 +65,38 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
     await queue.run(article.id, () => store.saveRecord({ article, annotations: [] }));
     return articleMeta(article);
   }
+
+  async function importArticle(arg: { format: 'text' | 'markdown'; content: string; title?: string; source?: string }, extras: ImportExtras = {}): Promise<ArticleMeta> {
+    const source = arg.source ?? (arg.format === 'markdown' ? 'Pasted Markdown' : 'Pasted text');
+    return addArticle({ format: arg.format, body: buildArticleBody(arg.format, arg.content), title: arg.title, source, extras });
+  }
+
+  /** Gives an article a new body in place: its title, tags and highlights stay; highlights are re-anchored. */
+  function replaceBody(record: ArticleRecord, replacement: Omit<NewArticle, 'title'>): void {
+    const { article } = record;
+    // A re-import brings the new version's metadata; an edit of the text keeps the old.
+    if (replacement.extras) for (const key of EXTRA_KEYS) delete article[key];
+    Object.assign(article, replacement.extras ?? {}, {
+      format: replacement.format,
+      source: replacement.source,
+      doc: withoutTitleHeading(replacement.body.doc, article.title),
+      original: replacement.body.original,
+      wordCount: replacement.body.wordCount,
+    });
+    record.annotations = reanchorAnnotations(record.annotations, canonicalText(article.doc));
+  }
+
+  /** Replaces an article's text with a new version of it (a re-import) in one write and one undo step. */
+  const replaceArticle = (id: string, replacement: Omit<NewArticle, 'title'>): Promise<ArticleMeta> =>
+    queue.run(id, async () => {
+      const record = await store.readRecord(id);
+      const previous = structuredClone(record);
+      replaceBody(record, replacement);
+      record.article.updatedAt = now().toISOString();
+      await store.saveRecord(record);
+      await history.record(`Re-import “${record.article.title}”`, [{ kind: 'article', articleId: id, before: previous, after: record }]);
+      return articleMeta(record.article);
+    });
 
   const handlers: LibraryHandlers = {
     listArticles: async () => {
@@ -74,8 +113,6 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
       return { ...meta, original, doc, html: docToHtml(doc), text: canonicalText(doc) };
     },
 
-    importArticle: (arg) => importArticle(arg),
-
     updateArticle: ({ id, content, ...edit }) =>
       queue.run(id, async () => {
         const record = await store.readRecord(id);
@@ -87,9 +124,10 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
         record.article = withDetails(record.article, after);
         if (content !== undefined) {
           const { article } = record;
-          const body = buildArticleBody(article.format, content);
-          Object.assign(article, { doc: withoutTitleHeading(body.doc, article.title), original: body.original, wordCount: body.wordCount });
-          record.annotations = reanchorAnnotations(record.annotations, canonicalText(article.doc));
+          // A PDF's stored original is its extracted text; a web page's is HTML, edited by re-importing.
+          if (article.format === 'html') throw new NotebookError('invalid_argument', 'The text of a web page cannot be edited here: import its new version instead.');
+          const body = buildArticleBody(article.format === 'markdown' ? 'markdown' : 'text', content);
+          replaceBody(record, { format: article.format, body, source: article.source });
         }
         record.article.updatedAt = now().toISOString();
         await store.saveRecord(record);
@@ -118,5 +156,5 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
       }),
   };
 
-  return { handlers, importArticle };
+  return { handlers, importArticle, addArticle, replaceArticle };
 }

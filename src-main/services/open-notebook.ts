@@ -9,6 +9,8 @@ import { createAnnotations } from './annotations';
 import { createClaimsAndNotes } from './claims-and-notes';
 import { createHistory } from './history';
 import { KeyedQueue } from './keyed-queue';
+import { createImporter } from './import/import-service';
+import type { FetchOptions } from './import/fetch-page';
 import { createLibrary } from './library';
 import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
@@ -29,6 +31,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Start a brand-new notebook with the sample article (default true; tests may start empty). */
   sample?: boolean;
+  /** Limits of `importUrl` downloads, for tests. */
+  fetch?: FetchOptions;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -41,6 +45,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const annotations = createAnnotations(store, queue, history, now);
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
+  const importer = createImporter(library, options.fetch);
 
   if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -52,6 +57,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     handlers: {
       ...library.handlers,
       ...libraryBulk,
+      ...importer.handlers,
       ...annotations,
       ...research,
       ...tags,

@@ -199,7 +199,7 @@ describe('POST /api/<method>', () => {
     },
     {
       name: 'a wrong argument: the message names the field',
-      send: () => callApi('importArticle', JSON.stringify({ format: 'pdf', content: 'x' })),
+      send: () => callApi('importArticle', JSON.stringify({ format: 'docx', content: 'x' })),
       status: 200,
       check: (r) => expect(errorOf(r)).toEqual({ code: 'invalid_argument', message: expect.stringContaining('format') }),
     },

@@ -9,6 +9,8 @@ import { loadLibrary } from '../../state/library-actions';
 import { useSelection } from '../../state/library-view-selection';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
+import { ImportButtons } from '../import/ImportButtons';
+import { ImportFeature } from '../import/ImportFeature';
 import { NewArticleDialog } from '../new-article/NewArticleDialog';
 import { flushNote } from '../../state/notes-actions';
 import { show, useWorkspace } from '../../state/workspace-store';
@@ -94,6 +96,7 @@ export function LibraryPane() {
                   <Plus aria-hidden="true" size={16} />
                   New article
                 </button>
+                <ImportButtons />
                 {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} /> : null}
                 {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
                 {list}
@@ -107,6 +110,7 @@ export function LibraryPane() {
         />
       </div>
       {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
+      <ImportFeature />
       {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
       {bulk === 'add-tag' || bulk === 'remove-tag' ? (
         <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />

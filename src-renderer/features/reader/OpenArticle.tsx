@@ -85,7 +85,8 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   return (
     <>
       <ReaderToolbar renameButton={renameButton} onRename={() => setRenaming(true)} onDelete={() => setDeleting(true)} onEditDetails={() => setEditingDetails(true)} />
-      <article ref={article} className="article">
+      {/* An imported page's language and direction: right-to-left articles are laid out right to left. */}
+      <article ref={article} className="article" dir={view.dir} lang={view.lang}>
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
         <PaintLookContext value={look}>
           <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={highlights} onClick={onPassageClick} />

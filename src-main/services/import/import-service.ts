@@ -1,0 +1,30 @@
+/**
+ * The import calls: `importArticle` (pasted text, Markdown or HTML; files of any importable
+ * type) and `importUrl` (a web page or PDF, downloaded on request). Each call stores one
+ * article record in one write, or, with `replaceId`, gives an existing article the new version
+ * of its text and re-anchors its highlights.
+ */
+import type { NotebookHandlers } from '../../common/api';
+import type { ArticleMeta } from '../../common/model';
+import type { createLibrary } from '../library';
+import { fetchPage, type FetchOptions } from './fetch-page';
+import { inputOfArg, prepareArticle, type ImportInput } from './prepare-article';
+
+type Library = ReturnType<typeof createLibrary>;
+
+export function createImporter(library: Library, fetchOptions: FetchOptions = {}) {
+  async function importInput(input: ImportInput, replaceId?: string): Promise<ArticleMeta> {
+    const prepared = await prepareArticle(input);
+    return replaceId ? library.replaceArticle(replaceId, prepared) : library.addArticle(prepared);
+  }
+
+  const handlers: Pick<NotebookHandlers, 'importArticle' | 'importUrl'> = {
+    importArticle: (arg) => importInput(inputOfArg(arg), arg.replaceId),
+
+    async importUrl({ url, replaceId }) {
+      const page = await fetchPage(url, fetchOptions);
+      return importInput({ format: page.format, content: page.bytes, url: page.url, charset: page.charset }, replaceId);
+    },
+  };
+  return { handlers, importInput };
+}

@@ -1,0 +1,64 @@
+/** The HTML pipeline on small pages: what structure survives, and where the metadata comes from. */
+import { describe, expect, it } from 'vitest';
+import { htmlToArticle, NOT_AN_ARTICLE_MESSAGE } from '../html-to-article';
+
+describe('htmlToArticle', () => {
+  it('keeps headings, lists, quotes, tables, code and emphasis; links only for http(s) and mailto; images never', async () => {
+    const { doc } = await htmlToArticle(
+      `<meta charset="utf-8"><h2>Results</h2><p>See <a href="mailto:desk@example.org">the desk</a>, <a href="notes.html">notes</a> and <a href="data:text/html,x">data</a>.</p>
+       <ol><li>First <em>step</em><ul><li>detail</li></ul></li><li><code>run()</code></li></ol>
+       <blockquote><p>Quoted words.</p></blockquote><img src="https://example.org/chart.png" alt="chart">
+       <table><thead><tr><th>Year</th><th>Tonnes</th></tr></thead><tbody><tr><td>2024</td><td><strong>12</strong></td></tr></tbody></table>
+       <pre>line 1
+  line 2</pre>`,
+    );
+    expect(doc.blocks).toEqual([
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'Results' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'See ' },
+          { type: 'link', href: 'mailto:desk@example.org', children: [{ type: 'text', text: 'the desk' }] },
+          { type: 'text', text: ', notes and data.' },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: true,
+        items: [
+          [
+            { type: 'paragraph', children: [{ type: 'text', text: 'First ' }, { type: 'emphasis', children: [{ type: 'text', text: 'step' }] }] },
+            { type: 'list', ordered: false, items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'detail' }] }]] },
+          ],
+          [{ type: 'paragraph', children: [{ type: 'code', text: 'run()' }] }],
+        ],
+      },
+      { type: 'quote', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Quoted words.' }] }] },
+      {
+        type: 'table',
+        rows: [
+          [{ header: true, children: [{ type: 'text', text: 'Year' }] }, { header: true, children: [{ type: 'text', text: 'Tonnes' }] }],
+          [{ header: false, children: [{ type: 'text', text: '2024' }] }, { header: false, children: [{ type: 'strong', children: [{ type: 'text', text: '12' }] }] }],
+        ],
+      },
+      { type: 'preformatted', text: 'line 1\n  line 2' },
+    ]);
+  });
+
+  it('resolves a saved page\'s relative links against its canonical address', async () => {
+    const { doc } = await htmlToArticle(
+      '<html><head><link rel="canonical" href="https://news.example.org/2026/harbour"></head><body><article><p>See <a href="timetable">the timetable</a> and <a href="/about">about us</a> for more on the harbour works and the ferries.</p></article></body></html>',
+    );
+    expect(JSON.stringify(doc)).toContain('"href":"https://news.example.org/2026/timetable"');
+    expect(JSON.stringify(doc)).toContain('"href":"https://news.example.org/about"');
+  });
+
+  it('reads direction and language from the page', async () => {
+    const article = await htmlToArticle('<html dir="rtl" lang="he"><head><title>כותרת</title></head><body><p>שלום עולם, זהו מאמר קצר.</p></body></html>');
+    expect(article).toMatchObject({ dir: 'rtl', lang: 'he', title: 'כותרת' });
+  });
+
+  it('refuses a page with no words', async () => {
+    await expect(htmlToArticle('<html><body><img src="x.png"><script>1</script></body></html>')).rejects.toThrow(NOT_AN_ARTICLE_MESSAGE);
+  });
+});
