@@ -37,6 +37,7 @@ import {
 } from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleFormatSchema, articleIdSchema, tagsSchema, titleSchema } from './schema';
+import { searchArgs, type SearchAnswer } from './search-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -101,6 +102,7 @@ export const apiArgs = {
   listTags: noArguments,
   renameTag: renameTagArgs,
   mergeTags: mergeTagsArgs,
+  search: searchArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -143,6 +145,8 @@ export interface ApiResults {
   /** How many records changed. */
   renameTag: { changed: number };
   mergeTags: { changed: number };
+  /** Article text, highlights, claims and notes matching the query, best first. */
+  search: SearchAnswer;
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

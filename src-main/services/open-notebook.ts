@@ -12,6 +12,7 @@ import { KeyedQueue } from './keyed-queue';
 import { createLibrary } from './library';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
+import { openSearch } from './search/search-service';
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -19,6 +20,10 @@ export interface OpenNotebook {
   status(): NotebookStatus;
   /** Resolves when every write so far is on disk (fsync'd). */
   flush(): Promise<void>;
+  /** What bringing the search index up to date cost at open (for tests). */
+  searchStats(): { articlesRead: number; loadedFromDisk: boolean };
+  /** Resolves when the search index holds every change so far. */
+  searchIdle(): Promise<void>;
   /** Flushes and releases the notebook folder. */
   close(): Promise<void>;
 }
@@ -26,6 +31,8 @@ export interface OpenNotebook {
 export interface OpenOptions {
   /** Clock, for tests. */
   now?: () => Date;
+  /** Save the search index in the notebook folder (default true). */
+  persistSearch?: boolean;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -37,6 +44,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const annotations = createAnnotations(store, queue, history, now);
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
+  // Opened before the sample article is added, so the index learns of it like any change.
+  const search = await openSearch(store, { persist: options.persistSearch ?? true });
 
   if (store.isNew) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -54,9 +63,15 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       getHistory: () => history.state(),
       undo: () => history.undo(),
       redo: () => history.redo(),
+      search: (arg) => search.search(arg),
     },
     status,
+    searchStats: () => search.stats(),
+    searchIdle: () => search.idle(),
     flush: () => store.flush(),
-    close: () => store.close(),
+    close: async () => {
+      await search.close();
+      await store.close();
+    },
   };
 }

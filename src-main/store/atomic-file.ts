@@ -21,8 +21,8 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to `path` atomically and durably. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/** Writes `data` (text as UTF-8, or bytes) to `path` atomically and durably. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
   try {
