@@ -33,7 +33,7 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
   const fromField = (fields: string[], fallback: string) => {
     const found = bestField(fields, query);
     if (!found && hasPhrase(query)) return null;
-    const snippet = found ? snippetAround(found.text, found.passage.position, found.passage.hits) : snippetAround(fallback, null, []);
+    const snippet = found ? snippetAround(found.text, found.passage.position, query) : snippetAround(fallback, null, query);
     return { snippet: snippet.text, matches: snippet.matches };
   };
   switch (meta.kind) {
@@ -42,7 +42,7 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
       if (text === null) return null;
       const passage = findPassage(text, query);
       if (!passage && hasPhrase(query) && !findPassage(meta.title, query)) return null;
-      const snippet = passage ? snippetAround(text, passage.position, passage.hits) : snippetAround(text, null, []);
+      const snippet = snippetAround(text, passage?.position ?? null, query);
       return {
         kind: 'article',
         id: meta.id,
@@ -74,7 +74,7 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
       const evidence = first ? context.meta(first.annotationId) : undefined;
       const quote = evidence?.kind === 'annotation' ? evidence.quote : '';
       const passage = findPassage(quote, query);
-      const snippet = snippetAround(quote, passage?.position ?? null, wordHits(quote, query));
+      const snippet = snippetAround(quote, passage?.position ?? null, query);
       return {
         kind: 'claim',
         id: meta.id,
@@ -86,13 +86,14 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
     }
     case 'note': {
       const inTitle = findPassage(meta.title, query) !== null;
-      const shown = fromField([meta.body], meta.body) ?? (inTitle ? plain(meta.body) : null);
+      const shown = fromField([meta.body], meta.body) ?? (inTitle ? plain(meta.body, query) : null);
       if (!shown) return null;
       return { kind: 'note', id: meta.id, ...titled(meta.title), ...shown };
     }
   }
 }
 
-function plain(text: string) {
-  return { snippet: snippetAround(text, null, []).text, matches: [] };
+function plain(text: string, query: ParsedQuery) {
+  const snippet = snippetAround(text, null, query);
+  return { snippet: snippet.text, matches: snippet.matches };
 }

@@ -2,6 +2,11 @@
  * Where a query's words sit in one text: the best passage (for the reader to scroll to and
  * flash) and a snippet around it with the matching words marked. Runs only on the few
  * candidates a query ranks highest, since the index keeps no positions.
+ *
+ * Two ways to find the words, with the same answers: a fast one that searches the lower-cased
+ * text for each word (enough whenever folding does not change the text, as in most English
+ * prose), and the tokenizer's own walk over the whole text, used when the fast one misses a
+ * word in a text whose accents or scripts it may not fold the tokenizer's way.
  */
 import type { ParsedQuery, QueryWord } from './parse-query';
 import { wordMatches } from './parse-query';
@@ -15,90 +20,108 @@ export interface TextRange {
 export interface Passage {
   /** The passage in the text: from the first to the last word of the best match. */
   position: TextRange;
-  /** Every matching word in the text, in order. */
-  hits: TextRange[];
 }
 
-interface Token {
-  start: number;
-  end: number;
-  /** Which query words this token satisfies (indexes into `query.words`). */
-  words: number[];
+/** Finds where a sequence of words occurs consecutively in a text. */
+type Locate = (sequence: readonly QueryWord[]) => TextRange[];
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const ASCII_TEXT = /^[\t\n\r -~]*$/;
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+function isWordChar(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return at < text.length && WORD_CHAR.test(text[at]!);
 }
 
-/** Tokens of `text` that satisfy some query word. */
-function matchingTokens(text: string, words: readonly QueryWord[]): { tokens: Token[]; all: { term: string; start: number; end: number }[] } {
-  const tokens: Token[] = [];
-  const all: { term: string; start: number; end: number }[] = [];
-  forEachToken(text, (term, start, end) => {
-    all.push({ term, start, end });
-    const matched: number[] = [];
-    words.forEach((word, i) => {
-      if (wordMatches(word, term)) matched.push(i);
-    });
-    if (matched.length > 0) tokens.push({ start, end, words: matched });
-  });
-  return { tokens, all };
+/** The fast way: lower-cased text, word boundaries checked around each find. */
+function locateInLowerCase(lower: string): Locate {
+  const wordAt = (at: number, word: QueryWord): number => {
+    if (!lower.startsWith(word.term, at)) return -1;
+    let end = at + word.term.length;
+    if (word.prefix) {
+      while (end < lower.length && isWordChar(lower, end)) end += 1;
+      return end;
+    }
+    return isWordChar(lower, end) ? -1 : end;
+  };
+  return (sequence) => {
+    const found: TextRange[] = [];
+    const [first, ...rest] = sequence;
+    if (!first) return found;
+    for (let at = lower.indexOf(first.term); at >= 0; at = lower.indexOf(first.term, at + 1)) {
+      if (at > 0 && isWordChar(lower, at - 1)) continue;
+      let end = wordAt(at, first);
+      for (const word of rest) {
+        if (end < 0) break;
+        let next = end;
+        while (next < lower.length && !isWordChar(lower, next)) next += 1;
+        end = next > end ? wordAt(next, word) : -1;
+      }
+      if (end >= 0) found.push({ start: at, end });
+    }
+    return found;
+  };
 }
 
-/** Every word of `text` that satisfies a query word (for marking a title or a short field). */
-export function wordHits(text: string, query: ParsedQuery): TextRange[] {
-  return matchingTokens(text, query.words).tokens.map(({ start, end }) => ({ start, end }));
+/** The exact way: the tokenizer's own tokens, so folding agrees with the index. */
+function locateByTokens(text: string): Locate {
+  const tokens: { term: string; start: number; end: number }[] = [];
+  forEachToken(text, (term, start, end) => tokens.push({ term, start, end }));
+  return (sequence) => {
+    const found: TextRange[] = [];
+    if (sequence.length === 0) return found;
+    for (let i = 0; i + sequence.length <= tokens.length; i += 1) {
+      let ok = true;
+      for (let j = 0; j < sequence.length && ok; j += 1) ok = wordMatches(sequence[j]!, tokens[i + j]!.term);
+      if (ok) found.push({ start: tokens[i]!.start, end: tokens[i + sequence.length - 1]!.end });
+    }
+    return found;
+  };
 }
 
-/** Token index ranges [from, to) where `sequence` appears as consecutive words. */
-function occurrences(all: { term: string }[], sequence: readonly QueryWord[]): [number, number][] {
-  const found: [number, number][] = [];
-  if (sequence.length === 0) return found;
-  for (let i = 0; i + sequence.length <= all.length; i += 1) {
-    let ok = true;
-    for (let j = 0; j < sequence.length && ok; j += 1) ok = wordMatches(sequence[j]!, all[i + j]!.term);
-    if (ok) found.push([i, i + sequence.length]);
+/** Each phrase and each word outside phrases: the units that must all be in the passage. */
+function unitsOf(query: ParsedQuery): QueryWord[][] {
+  const inPhrase = new Set(query.phrases.flat().map((w) => w.term));
+  return [...query.phrases, ...query.words.filter((w) => !inPhrase.has(w.term)).map((w) => [w])];
+}
+
+function passageWith(locate: Locate, query: ParsedQuery, requireAll: boolean): Passage | null | 'missing' {
+  const units = unitsOf(query).map((unit, i) => ({ spots: locate(unit), phrase: i < query.phrases.length }));
+  if (units.some((u) => u.spots.length === 0 && (u.phrase || requireAll))) return 'missing';
+  const present = units.filter((u) => u.spots.length > 0).map((u) => u.spots);
+  if (present.length === 0) return 'missing';
+  if (query.sequence.length > 1) {
+    const [together] = locate(query.sequence);
+    if (together) return { position: together };
   }
-  return found;
+  return { position: shortestCover(present) };
 }
 
 /**
  * The best passage for `query` in `text`, or null when a quoted phrase (or, with
- * `requireAll`, any word) does not occur in it. Best: all the words in the order typed, side
- * by side; else the shortest stretch holding every word (and phrase) that occurs.
+ * `requireAll`, any word) does not occur in it, or no word does. Best: all the words in the
+ * order typed, side by side; else the shortest stretch holding every word (and phrase) found.
  */
 export function findPassage(text: string, query: ParsedQuery, requireAll = false): Passage | null {
-  const { tokens, all } = matchingTokens(text, query.words);
-  const toRange = ([from, to]: [number, number]): TextRange => ({ start: all[from]!.start, end: all[to - 1]!.end });
-  const phraseHits = query.phrases.map((phrase) => occurrences(all, phrase));
-  if (phraseHits.some((hits) => hits.length === 0)) return null;
-  if (tokens.length === 0) return null;
-
-  const hits = tokens.map(({ start, end }) => ({ start, end }));
-  if (query.sequence.length > 1) {
-    const together = occurrences(all, query.sequence);
-    if (together.length > 0) return { position: toRange(together[0]!), hits };
+  if (query.words.length === 0) return null;
+  const lower = text.toLowerCase();
+  const foldable = lower.length === text.length && query.words.every((w) => ASCII_WORD.test(w.term));
+  if (foldable) {
+    const fast = passageWith(locateInLowerCase(lower), query, requireAll);
+    if (fast !== 'missing' || ASCII_TEXT.test(text)) return fast === 'missing' ? null : fast;
   }
-
-  // Units: each phrase (as its occurrences) and each word outside phrases (as its tokens).
-  const inPhrase = new Set(query.phrases.flat().map((w) => w.term));
-  const units: [number, number][][] = [...phraseHits];
-  const tokenIndex = new Map(all.map((t, i) => [t.start, i]));
-  query.words.forEach((word, w) => {
-    if (inPhrase.has(word.term)) return;
-    const spots = tokens.filter((t) => t.words.includes(w)).map((t): [number, number] => {
-      const i = tokenIndex.get(t.start)!;
-      return [i, i + 1];
-    });
-    if (spots.length > 0) units.push(spots);
-    else if (requireAll) units.push([]);
-  });
-  if (units.some((spots) => spots.length === 0)) return null;
-  return { position: toRange(shortestCover(units)), hits };
+  const exact = passageWith(locateByTokens(text), query, requireAll);
+  return exact === 'missing' ? null : exact;
 }
 
-/** The shortest token span holding one occurrence of every unit (a sweep over all of them). */
-function shortestCover(units: [number, number][][]): [number, number] {
-  const events = units.flatMap((spots, unit) => spots.map(([from, to]) => ({ from, to, unit }))).sort((a, b) => a.from - b.from);
+/** The shortest stretch holding one spot of every unit (a sweep over all of them, by start). */
+function shortestCover(units: TextRange[][]): TextRange {
+  const events = units.flatMap((spots, unit) => spots.map((spot) => ({ ...spot, unit }))).sort((a, b) => a.start - b.start);
   const count = new Array<number>(units.length).fill(0);
   let covered = 0;
-  let best: [number, number] = [events[0]!.from, events[0]!.to];
+  let best: TextRange = { start: events[0]!.start, end: events[0]!.end };
   let bestSpan = Infinity;
   let left = 0;
   for (let right = 0; right < events.length; right += 1) {
@@ -106,12 +129,12 @@ function shortestCover(units: [number, number][][]): [number, number] {
     count[unit] = count[unit]! + 1;
     if (count[unit] === 1) covered += 1;
     while (covered === units.length) {
-      const from = events[left]!.from;
-      let to = from;
-      for (let k = left; k <= right; k += 1) to = Math.max(to, events[k]!.to);
-      if (to - from < bestSpan) {
-        bestSpan = to - from;
-        best = [from, to];
+      const start = events[left]!.start;
+      let end = start;
+      for (let k = left; k <= right; k += 1) end = Math.max(end, events[k]!.end);
+      if (end - start < bestSpan) {
+        bestSpan = end - start;
+        best = { start, end };
       }
       const gone = events[left]!.unit;
       count[gone] = count[gone]! - 1;
@@ -120,6 +143,15 @@ function shortestCover(units: [number, number][][]): [number, number] {
     }
   }
   return best;
+}
+
+/** Every word of `text` that satisfies a query word (for marking a title or a snippet). */
+export function wordHits(text: string, query: ParsedQuery): TextRange[] {
+  const hits: TextRange[] = [];
+  forEachToken(text, (term, start, end) => {
+    if (query.words.some((word) => wordMatches(word, term))) hits.push({ start, end });
+  });
+  return hits;
 }
 
 export interface Snippet {
@@ -131,24 +163,27 @@ export interface Snippet {
 const BEFORE = 60;
 const LENGTH = 200;
 
-/** A short stretch of `text` around `focus` with the `hits` inside it, cut at word boundaries. */
-export function snippetAround(text: string, focus: TextRange | null, hits: readonly TextRange[]): Snippet {
+/**
+ * A short stretch of `text` around `focus` (the start, without one) with the query's words in
+ * it marked, cut at word boundaries and marked with an ellipsis where cut.
+ */
+export function snippetAround(text: string, focus: TextRange | null, query: ParsedQuery): Snippet {
   const focusStart = focus?.start ?? 0;
+  const focusEnd = focus?.end ?? 0;
   let start = Math.max(0, focusStart - BEFORE);
-  let end = Math.min(text.length, Math.max(start + LENGTH, focus ? Math.min(focus.end, focusStart + LENGTH) : 0));
+  let end = Math.min(text.length, Math.max(start + LENGTH, Math.min(focusEnd, focusStart + LENGTH)));
   if (start > 0) {
     const space = text.slice(start, focusStart).search(/\s/);
     if (space >= 0) start += space + 1;
   }
   if (end < text.length) {
-    const space = text.slice(focus?.end ?? start, end).search(/\s\S*$/);
-    if (space >= 0) end = (focus?.end ?? start) + space;
+    const from = Math.max(focusEnd, start);
+    const space = text.slice(from, end).search(/\s\S*$/);
+    if (space >= 0) end = from + space;
   }
   const lead = start > 0 ? '…' : '';
   const tail = end < text.length ? '…' : '';
-  const body = text.slice(start, end).replace(/\s/g, ' ');
-  const matches = hits
-    .filter((hit) => hit.start >= start && hit.end <= end)
-    .map((hit) => ({ start: hit.start - start + lead.length, end: hit.end - start + lead.length }));
-  return { text: lead + body + tail, matches };
+  const body = text.slice(start, end);
+  const matches = wordHits(body, query).map((hit) => ({ start: hit.start + lead.length, end: hit.end + lead.length }));
+  return { text: lead + body.replace(/\s/g, ' ') + tail, matches };
 }

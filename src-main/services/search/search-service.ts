@@ -6,20 +6,16 @@
  */
 import type { ApiParsedArg } from '../../common/api';
 import type { Claim, Note } from '../../common/model';
-import type { SearchAnswer, SearchKind, SearchResult } from '../../common/search-schema';
+import type { SearchAnswer } from '../../common/search-schema';
 import type { ArticleRecord } from '../../store/notebook-files';
 import type { NotebookStore, StoreChange } from '../../store/notebook-store';
 import { articleStamp, readArticleRecord, TextCache, textOfRecord } from './article-source';
-import { describeResult } from './describe-result';
 import { loadIndex, saveIndex } from './index-file';
 import { applyArticle, applyClaim, applyNote, removeArticle } from './index-records';
 import { parseQuery } from './parse-query';
+import { runQuery } from './run-query';
 import { SearchIndex } from './search-index';
 
-/** Results shown per kind. */
-export const PER_KIND = 20;
-/** Articles whose text a query may read to check phrases and cut snippets. */
-const ARTICLE_CHECKS = 60;
 /** A search waits for this many pending changes at most; past that it answers from the index as it is. */
 const WAIT_FOR_JOBS = 100;
 /** Work done in one slice before letting other work (API calls) run. */
@@ -153,32 +149,16 @@ export async function openSearch(store: NotebookStore, options: SearchOptions = 
       const parsed = parseQuery(query);
       const indexing = building && jobs.size > 0 ? { ...building } : null;
       if (parsed.words.length === 0) return { results: [], indexing };
-      const shown = new Map<SearchKind, number>();
-      const results: SearchResult[] = [];
-      let articleChecks = 0;
-      const context = {
-        query: parsed,
-        meta: (id: string) => index.meta(id),
-        articleText: async (id: string) => {
-          const cached = texts.get(id);
-          if (cached !== undefined) return cached;
-          const record = await readArticleRecord(store.dir, id);
-          if (!record) return null;
-          const text = textOfRecord(record);
-          texts.set(id, text);
-          return text;
-        },
+      const articleText = async (id: string) => {
+        const cached = texts.get(id);
+        if (cached !== undefined) return cached;
+        const record = await readArticleRecord(store.dir, id);
+        if (!record) return null;
+        const text = textOfRecord(record);
+        texts.set(id, text);
+        return text;
       };
-      for (const candidate of index.rank(parsed, filters ?? {})) {
-        const kind = candidate.meta.kind;
-        if ((shown.get(kind) ?? 0) >= PER_KIND) continue;
-        if (kind === 'article' && articleChecks++ >= ARTICLE_CHECKS) continue;
-        const result = await describeResult(candidate.meta, context);
-        if (!result) continue;
-        results.push(result);
-        shown.set(kind, (shown.get(kind) ?? 0) + 1);
-        if ([...shown.values()].reduce((a, b) => a + b, 0) >= PER_KIND * 4) break;
-      }
+      const results = await runQuery(index, parsed, filters ?? {}, articleText);
       return { results, indexing };
     },
     async idle() {

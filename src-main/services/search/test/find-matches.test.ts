@@ -42,18 +42,29 @@ describe('finding the passage', () => {
     expect(slice(findPassage(TEXT, parseQuery('"U.S. Forces"'))!.position)).toBe('U.S. Forces');
   });
 
-  it('marks every matching word, and the snippet shows them at their places', () => {
-    const passage = findPassage(TEXT, parseQuery('japan'))!;
-    expect(passage.hits.map(slice)).toEqual(['Japan', 'Japan']);
-    const snippet = snippetAround(TEXT, passage.position, passage.hits);
+  it('marks every matching word in the snippet at its place', () => {
+    const query = parseQuery('japan');
+    const passage = findPassage(TEXT, query)!;
+    expect(slice(passage.position)).toBe('Japan');
+    const snippet = snippetAround(TEXT, passage.position, query);
     expect(snippet.matches.map((m) => snippet.text.slice(m.start, m.end))).toEqual(['Japan', 'Japan']);
     expect(snippet.text).not.toContain('\n');
+  });
+
+  it.each([
+    ['folds accents the way the index does', 'Un café à Paris, puis le CAFÉ du coin.', 'cafe', 'café'],
+    ['finds Chinese characters as a phrase', '日本と東京の話。東京は大きい。', '"東京"', '東京'],
+    ['completes a Cyrillic word being typed', 'Москва и Санкт-Петербург', 'санкт-пет', 'Санкт-Петербург'],
+    ['does not take a word for the start of a longer one', 'The caterpillar ate. A cat sat.', 'cat ', 'cat'],
+  ])('%s', (_, text, input, expected) => {
+    const passage = findPassage(text, parseQuery(input))!;
+    expect(text.slice(passage.position.start, passage.position.end)).toBe(expected);
   });
 
   it('cuts a snippet deep in a long text at word boundaries, with ellipses', () => {
     const long = `${'lorem ipsum '.repeat(50)}the needle sits here ${'dolor sit '.repeat(50)}`;
     const passage = findPassage(long, parseQuery('needle'))!;
-    const snippet = snippetAround(long, passage.position, passage.hits);
+    const snippet = snippetAround(long, passage.position, parseQuery('needle'));
     expect(snippet.text.startsWith('…')).toBe(true);
     expect(snippet.text.endsWith('…')).toBe(true);
     expect(snippet.text).toMatch(/^…(lorem|ipsum) /);
