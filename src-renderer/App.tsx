@@ -5,6 +5,7 @@ import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { useMenuCommands } from './features/reader/useMenuCommands';
 import { useUndoKeys } from './features/reader/useUndoKeys';
+import { SearchHost } from './features/search/SearchDialog';
 
 /** The window: notices on top, the three panes, the status line at the foot. */
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
         <MarginPane />
       </div>
       <StatusRegion />
+      <SearchHost />
     </div>
   );
 }

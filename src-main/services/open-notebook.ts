@@ -45,7 +45,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
   // Opened before the sample article is added, so the index learns of it like any change.
-  const search = await openSearch(store, { persist: options.persistSearch ?? true });
+  const search = openSearch(store, { persist: options.persistSearch ?? true });
 
   if (store.isNew) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;

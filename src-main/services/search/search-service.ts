@@ -43,12 +43,17 @@ export interface SearchService {
   close(): Promise<void>;
 }
 
-export async function openSearch(store: NotebookStore, options: SearchOptions = {}): Promise<SearchService> {
+/**
+ * Starts search for an open notebook. Returns at once: the saved index is read and brought up
+ * to date in the background, so opening the notebook never waits for it; changes reported
+ * meanwhile wait in the queue, and searches wait until the saved index is read.
+ */
+export function openSearch(store: NotebookStore, options: SearchOptions = {}): SearchService {
   const persist = options.persist ?? true;
   const saveDelay = options.saveDelayMs ?? 2000;
-  const { saved } = persist ? await loadIndex(store.dir) : { saved: null };
-  const index = saved?.index ?? new SearchIndex();
-  const stamps = saved?.stamps ?? new Map<string, string>();
+  let index = new SearchIndex();
+  let stamps = new Map<string, string>();
+  let loadedFromDisk = false;
   const texts = new TextCache();
   const jobs = new Map<string, Job>();
   let articlesRead = 0;
@@ -65,6 +70,22 @@ export async function openSearch(store: NotebookStore, options: SearchOptions = 
     jobs.set(job.id, job);
     running ??= drain();
   };
+
+  // Bring the index up to date with the notebook: what changed while closed, or everything.
+  const ready = (async () => {
+    const { saved } = persist ? await loadIndex(store.dir) : { saved: null };
+    if (saved) {
+      index = saved.index;
+      stamps = saved.stamps;
+      loadedFromDisk = true;
+    }
+    const queued = (await staleRecords(store, index, stamps)).filter((job) => !jobs.has(job.id));
+    for (const job of queued) enqueue(job);
+    if (queued.length > 0) building = { indexed: 0, total: queued.length };
+  })().catch((error: unknown) => {
+    // Search then starts from what it has; the notebook itself is unaffected.
+    console.error('Could not bring the search index up to date:', error);
+  });
 
   const unsubscribe = store.onChange((change: StoreChange) => {
     if (change.kind === 'article') enqueue({ kind: 'article', id: change.id, record: change.record });
@@ -101,6 +122,7 @@ export async function openSearch(store: NotebookStore, options: SearchOptions = 
   }
 
   async function drain(): Promise<void> {
+    await ready;
     let sliceStart = performance.now();
     while (jobs.size > 0 && !closed) {
       const [id, job] = jobs.entries().next().value!;
@@ -136,13 +158,9 @@ export async function openSearch(store: NotebookStore, options: SearchOptions = 
     return saving;
   }
 
-  // Bring the index up to date with the notebook: what changed while closed, or everything.
-  const queued = await staleRecords(store, index, stamps);
-  for (const job of queued) enqueue(job);
-  if (queued.length > 0) building = { indexed: 0, total: queued.length };
-
   const service: SearchService = {
     async search({ query, filters }) {
+      await ready;
       // Read-your-writes: a few changes are indexed in milliseconds, so wait for them; while a
       // large build runs, answer at once from what is indexed so far.
       if (jobs.size <= WAIT_FOR_JOBS) await service.idle();
@@ -162,12 +180,14 @@ export async function openSearch(store: NotebookStore, options: SearchOptions = 
       return { results, indexing };
     },
     async idle() {
+      await ready;
       while (running) await running;
     },
-    stats: () => ({ articlesRead, loadedFromDisk: saved !== null }),
+    stats: () => ({ articlesRead, loadedFromDisk }),
     async close() {
       unsubscribe();
       clearTimeout(saveTimer);
+      await ready;
       closed = true;
       while (running) await running;
       if (persist) await save();
