@@ -114,7 +114,7 @@ function printResults(): void {
     m.name,
     m.articles.toLocaleString('en'),
     (m.buildMs / 1000).toFixed(1),
-    m.memoryMb.toFixed(0),
+    Math.max(0, m.memoryMb).toFixed(0),
     m.savedMb.toFixed(1),
     m.loadMs === undefined ? '—' : (m.loadMs / 1000).toFixed(2),
     ...kinds.map((kind) => ms(m.p50[kind]!)),

@@ -130,8 +130,9 @@ function shortestCover(units: TextRange[][]): TextRange {
     if (count[unit] === 1) covered += 1;
     while (covered === units.length) {
       const start = events[left]!.start;
-      let end = start;
-      for (let k = left; k <= right; k += 1) end = Math.max(end, events[k]!.end);
+      let end = events[right]!.end;
+      // An earlier phrase can reach past the last one's end; look only for a window that may win.
+      if (end - start < bestSpan) for (let k = left; k < right; k += 1) end = Math.max(end, events[k]!.end);
       if (end - start < bestSpan) {
         bestSpan = end - start;
         best = { start, end };
