@@ -227,6 +227,12 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     }
   };
 
+  /** Reports `change` once `write` is done (a failed write reports nothing). */
+  const thenEmit = async (write: Promise<void>, change: StoreChange) => {
+    await write;
+    emit(change);
+  };
+
   const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
 
   const forget = async (id: string) => {
@@ -356,24 +362,12 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     claims: () => structuredClone(index.data.claims),
-    async saveClaim(claim) {
-      await claims.save(claim);
-      emit({ kind: 'claim', id: claim.id, claim: structuredClone(claim) });
-    },
-    async removeClaim(id) {
-      await claims.remove(id);
-      emit({ kind: 'claim', id, claim: null });
-    },
+    saveClaim: (claim) => thenEmit(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
+    removeClaim: (id) => thenEmit(claims.remove(id), { kind: 'claim', id, claim: null }),
     noteMetas: () => structuredClone(index.data.notes),
     readNote: (id) => notes.read(id),
-    async saveNote(note) {
-      await notes.save(note);
-      emit({ kind: 'note', id: note.id, note: structuredClone(note) });
-    },
-    async removeNote(id) {
-      await notes.remove(id);
-      emit({ kind: 'note', id, note: null });
-    },
+    saveNote: (note) => thenEmit(notes.save(note), { kind: 'note', id: note.id, note: structuredClone(note) }),
+    removeNote: (id) => thenEmit(notes.remove(id), { kind: 'note', id, note: null }),
 
     onChange(listener) {
       listeners.add(listener);

@@ -7,25 +7,14 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotebookApi } from '../../../common/api';
-import { describeRange } from '../../../common/anchoring/describe-range';
 import type { SearchFilters } from '../../../common/search-schema';
 import { inProcessApi, valueOf } from '../../../test-support/in-process-api';
-import { tempDir } from '../../../test-support/temp-dir';
+import { highlightPhrase, openSampleNotebook } from '../../../test-support/sample-notebook';
 import { openNotebook } from '../../open-notebook';
 
-async function setUp(dir?: string) {
-  const folder = dir ?? (await tempDir());
-  const notebook = await openNotebook(folder);
-  const api = inProcessApi(notebook.handlers);
-  const [meta] = await valueOf(api.listArticles({}));
-  const sample = await valueOf(api.getArticle({ id: meta!.id }));
-  return { notebook, api, sample, dir: folder };
-}
-
-async function highlight(api: NotebookApi, articleId: string, text: string, phrase: string, comment?: string) {
-  const at = text.indexOf(phrase);
-  return valueOf(api.createAnnotation({ articleId, target: describeRange(text, at, at + phrase.length), ...(comment ? { comment } : {}) }));
-}
+const setUp = openSampleNotebook;
+const highlight = (api: NotebookApi, articleId: string, text: string, phrase: string, comment?: string) =>
+  highlightPhrase(api, articleId, text, phrase, comment ? { comment } : {});
 
 const search = (api: NotebookApi, query: string, filters?: SearchFilters) => valueOf(api.search({ query, ...(filters ? { filters } : {}) }));
 const kindsAndIds = (answer: Awaited<ReturnType<typeof search>>) => answer.results.map((r) => `${r.kind}:${r.id}`);
