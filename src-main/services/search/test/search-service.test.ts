@@ -3,7 +3,7 @@
  * every change (undo and redo, a tag rename, a delete) reaches the index; that a saved index
  * spares reopening from reading the articles, and a damaged one is rebuilt.
  */
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotebookApi } from '../../../common/api';
@@ -125,6 +125,26 @@ describe('search', () => {
     await again.searchIdle();
     expect((await search(api, 'Kamikawa')).results.map((r) => r.id)).toEqual([first.sample.id]);
     expect(again.searchStats()).toEqual({ articlesRead: 1, loadedFromDisk: false });
+    await again.close();
+  });
+
+  it('answers while a large index is being built, saying how far it has got', async () => {
+    const first = await setUp();
+    for (let i = 0; i < 130; i += 1) {
+      await valueOf(first.api.importArticle({ format: 'text', content: `Field report ${i} on the migration of cranes.`, title: `Report ${i}` }));
+    }
+    await first.notebook.close();
+    await rm(join(first.dir, 'search-index'), { recursive: true });
+
+    const again = await openNotebook(first.dir);
+    const api = inProcessApi(again.handlers);
+    const early = await search(api, 'cranes');
+    expect(early.indexing).toEqual({ indexed: expect.any(Number), total: 131 });
+    expect(early.indexing!.indexed).toBeLessThan(131);
+    await again.searchIdle();
+    const done = await search(api, 'cranes');
+    expect(done.indexing).toBeNull();
+    expect(done.results).toHaveLength(20);
     await again.close();
   });
 
