@@ -81,6 +81,8 @@ test('search finds a highlight by its comment; Enter goes to the highlight and f
   const highlights = group(page, 'Highlights');
   await expect(highlights.getByRole('option')).toHaveCount(1);
   await expect(highlights.getByRole('option').locator('mark')).toHaveText(['budget', 'tables']);
+  await expect(highlights.getByRole('option')).toContainText('upgrading the command and control');
+  await expect(highlights.getByRole('option')).toContainText('Comment: Compare with the budget tables of the defence ministry.');
   await expect(highlights.getByRole('option')).toContainText('Evidence');
   await page.screenshot({ path: `${shotsDir(testInfo)}/search-highlight-result.png` });
   await page.keyboard.press('Enter');

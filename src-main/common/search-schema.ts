@@ -46,12 +46,14 @@ export interface SearchResult {
   title: string;
   /** The words of `title` that match. */
   titleMatches: MatchRange[];
-  /** The matching words in context. */
+  /** The matching words in context (a highlight's quote, a claim's first evidence passage). */
   snippet: string;
   /** The matching words, in offsets of `snippet`. */
   matches: MatchRange[];
   /** Where the matching passage sits in the article's canonical text (article text results). */
   position?: MatchRange;
+  /** A highlight's comment around the matching words, when they are in it (plain text). */
+  comment?: { text: string; matches: MatchRange[] };
   /** The highlight to go to: a highlight itself, or a claim's first evidence passage. */
   annotationId?: string;
   /** A highlight's colour. */

@@ -54,8 +54,11 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
       };
     }
     case 'annotation': {
-      const shown = fromField([meta.quote, meta.comment], meta.quote);
-      if (!shown) return null;
+      const inQuote = findPassage(meta.quote, query);
+      const inComment = meta.comment === '' ? null : findPassage(meta.comment, query);
+      if (!inQuote && !inComment && hasPhrase(query)) return null;
+      const quote = snippetAround(meta.quote, inQuote?.position ?? null, query);
+      const comment = inComment ? snippetAround(meta.comment, inComment.position, query) : null;
       const article = context.meta(meta.articleId);
       return {
         kind: 'annotation',
@@ -64,7 +67,9 @@ export async function describeResult(meta: DocMeta, context: DescribeContext): P
         annotationId: meta.id,
         color: meta.color,
         ...titled(article?.kind === 'article' ? article.title : 'Highlight'),
-        ...shown,
+        snippet: quote.text,
+        matches: quote.matches,
+        ...(comment ? { comment: { text: comment.text, matches: comment.matches } } : {}),
       };
     }
     case 'claim': {

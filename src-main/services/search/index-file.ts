@@ -13,7 +13,7 @@ import { SearchIndex } from './search-index';
 export const INDEX_DIR = 'search-index';
 const INDEX_FILE = 'index.bin';
 /** Bump when the tokenizer, the ranking data or the file layout changes: old files are rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 const extraSchema = z.object({ version: z.literal(INDEX_VERSION), stamps: z.record(z.string(), z.string()) });
 

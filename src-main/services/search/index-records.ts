@@ -3,12 +3,19 @@
  * a tag rename or a recolour touches metadata alone, and an annotation edit does not re-count
  * its article's body.
  */
+import { canonicalText } from '../../common/anchoring/canonical-text';
+import { markdownToDoc } from '../../common/markdown-to-doc';
 import type { Annotation, Claim, Note } from '../../common/model';
 import type { ArticleRecord } from '../../store/notebook-files';
 import type { DocMeta } from './search-docs';
 import type { SearchIndex } from './search-index';
 
 type Of<K extends DocMeta['kind']> = Extract<DocMeta, { kind: K }>;
+
+/** Comments and note bodies are Markdown: searched and shown as the words a reader sees. */
+function plainText(markdown: string): string {
+  return markdown.trim() === '' ? '' : canonicalText(markdownToDoc(markdown));
+}
 
 function annotationMeta(annotation: Annotation): Of<'annotation'> {
   return {
@@ -18,7 +25,7 @@ function annotationMeta(annotation: Annotation): Of<'annotation'> {
     color: annotation.color,
     tags: [...annotation.tags],
     quote: annotation.target.quote.exact,
-    comment: annotation.comment,
+    comment: plainText(annotation.comment),
   };
 }
 
@@ -64,7 +71,7 @@ export function applyClaim(index: SearchIndex, id: string, claim: Claim | null):
 
 export function applyNote(index: SearchIndex, id: string, note: Note | null): void {
   if (!note) return index.remove(id);
-  const meta: Of<'note'> = { kind: 'note', id, title: note.title, tags: [...note.tags], body: note.body, links: note.links.map((l) => l.target) };
+  const meta: Of<'note'> = { kind: 'note', id, title: note.title, tags: [...note.tags], body: plainText(note.body), links: note.links.map((l) => l.target) };
   const before = index.meta(id);
   if (before?.kind === 'note' && before.title === meta.title && before.body === meta.body) index.replaceMeta(meta);
   else index.put(meta);

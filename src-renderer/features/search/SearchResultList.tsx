@@ -24,6 +24,12 @@ function ResultBody({ result }: { result: SearchResult }) {
             <MarkedText text={result.snippet} ranges={result.matches} />
           </span>
         </span>
+        {result.comment ? (
+          <span className="search-result-snippet">
+            <span className="search-result-label">Comment: </span>
+            <MarkedText text={result.comment.text} ranges={result.comment.matches} />
+          </span>
+        ) : null}
         <span className="search-result-meta">
           {result.color ? `${legend[result.color]} · ` : ''}
           {result.title}

@@ -50,7 +50,10 @@ describe('search', () => {
     expect(kindsAndIds(byComment).sort()).toEqual([`annotation:${threat.id}`, `note:${note.id}`].sort());
     const annotation = byComment.results.find((r) => r.kind === 'annotation')!;
     expect(annotation).toMatchObject({ articleId: sample.id, annotationId: threat.id, color: 'pink', title: sample.title });
-    expect(annotation.matches.map((m) => annotation.snippet.slice(m.start, m.end))).toEqual(['Pentagon']);
+    expect(annotation.snippet).toBe('the rising threat from China');
+    // The comment is Markdown; its words are shown as a reader sees them.
+    expect(annotation.comment?.text).toBe('Compare with the Pentagon posture review.');
+    expect(annotation.comment?.matches.map((m) => annotation.comment!.text.slice(m.start, m.end))).toEqual(['Pentagon']);
 
     const pacing = await search(api, 'pacing threat');
     expect(pacing.results[0]).toMatchObject({ kind: 'claim', id: claim.id, annotationId: threat.id, articleId: sample.id });
