@@ -64,6 +64,8 @@ interface Measured {
   savedMb: number;
   p50: Record<string, number>;
   updateMs: number;
+  /** Turning the index into what is saved (the part that holds up the process). */
+  saveMs: number;
   /** Reading the saved index back, when the engine is ours. */
   loadMs: number | undefined;
   found: number;
@@ -75,7 +77,9 @@ async function measure(engine: Engine, library: readonly BenchArticle[]): Promis
   engine.build(library);
   const buildMs = performance.now() - started;
   const memoryMb = ((await memory()) - before) / MB;
+  const saveStarted = performance.now();
   const savedMb = (await engine.serializedBytes()) / MB;
+  const saveMs = performance.now() - saveStarted;
   const loadMs = engine.reload?.();
   const p50: Record<string, number> = {};
   let found = 0;
@@ -97,7 +101,7 @@ async function measure(engine: Engine, library: readonly BenchArticle[]): Promis
     updates.push(performance.now() - t);
   }
   const updateMs = median(updates);
-  return { name: engine.name, articles: library.length, buildMs, memoryMb, savedMb, p50, updateMs, loadMs, found };
+  return { name: engine.name, articles: library.length, buildMs, memoryMb, savedMb, saveMs, p50, updateMs, loadMs, found };
 }
 
 const measured: Measured[] = [];
@@ -116,13 +120,14 @@ function printResults(): void {
     (m.buildMs / 1000).toFixed(1),
     Math.max(0, m.memoryMb).toFixed(0),
     m.savedMb.toFixed(1),
+    (m.saveMs / 1000).toFixed(2),
     m.loadMs === undefined ? '—' : (m.loadMs / 1000).toFixed(2),
     ...kinds.map((kind) => ms(m.p50[kind]!)),
     ms(m.updateMs),
   ]);
   printTable(
     `Search: ${ARTICLES.toLocaleString('en')} articles of ~${ARTICLE_SIZE / 1000} KB (${(articles.reduce((n, a) => n + a.text.length, 0) / MB).toFixed(0)} MB of text)`,
-    ['engine', 'articles', 'build s', 'memory MB', 'saved MB', 'load s', ...kinds.map((k) => `p50 ${k} ms`), 'update ms'],
+    ['engine', 'articles', 'build s', 'memory MB', 'saved MB', 'save s', 'load s', ...kinds.map((k) => `p50 ${k} ms`), 'update ms'],
     rows,
     [
       'memory: heap + ArrayBuffers retained after the build (gc run first' + (gc ? ')' : ' — unavailable, figures are rough)'),

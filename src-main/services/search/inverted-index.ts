@@ -199,11 +199,12 @@ export class InvertedIndex {
   }
 
   /**
-   * The index as bytes: a small JSON header (keys, term list) and one array of postings.
-   * Compacts first, so what is saved holds no dead documents.
+   * The index as bytes: a small JSON header (keys, term list) and one array of postings. Dead
+   * documents are kept as null keys (compacting on every save would cost a pass over every
+   * posting); they are dropped when the index next compacts.
    */
   serialize(): Uint8Array {
-    if (this.#dead > 0 || this.#recent.length > 0) this.compact();
+    if (this.#recent.length > 0) this.#mergeRecent();
     const terms = this.#sorted;
     const counts = new Uint32Array(terms.length);
     let total = 0;
@@ -221,7 +222,7 @@ export class InvertedIndex {
         at += p.n;
       }
     }
-    const header = new TextEncoder().encode(JSON.stringify({ keys: this.#keys, terms }));
+    const header = new TextEncoder().encode(JSON.stringify({ keys: this.#keys.map((key) => key ?? null), terms }));
     const lengths = this.#lengths.subarray(0, this.#keys.length);
     // Layout: [header bytes][pad to 4][lengths][counts][postings], sizes in a 16-byte preamble.
     const headerPadded = Math.ceil(header.length / 4) * 4;
@@ -245,7 +246,7 @@ export class InvertedIndex {
     const headerPadded = Math.ceil(headerLength! / 4) * 4;
     const expected = 16 + headerPadded + (docCount! + termCount! + postingCount!) * 4;
     if (aligned.byteLength !== expected) throw new Error('the index file has the wrong size');
-    const header = JSON.parse(new TextDecoder().decode(aligned.subarray(16, 16 + headerLength!))) as { keys: string[]; terms: string[] };
+    const header = JSON.parse(new TextDecoder().decode(aligned.subarray(16, 16 + headerLength!))) as { keys: (string | null)[]; terms: string[] };
     if (header.keys.length !== docCount || header.terms.length !== termCount) throw new Error('the index file does not agree with itself');
     let offset = aligned.byteOffset + 16 + headerPadded;
     const lengths = new Uint32Array(aligned.buffer, offset, docCount);
@@ -255,10 +256,15 @@ export class InvertedIndex {
     const postings = new Uint32Array(aligned.buffer, offset, postingCount);
 
     const index = new InvertedIndex();
-    index.#keys = header.keys;
+    index.#keys = header.keys.map((key) => key ?? undefined);
     index.#lengths = new Uint32Array(Math.max(1024, docCount! * 2));
     index.#lengths.set(lengths);
     header.keys.forEach((key, doc) => {
+      if (key === null) {
+        index.#dead += 1;
+        return;
+      }
+      if (typeof key !== 'string' || index.#byKey.has(key)) throw new Error('the index file has a bad document key');
       index.#byKey.set(key, doc);
       index.#totalLength += lengths[doc]!;
     });

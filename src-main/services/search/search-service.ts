@@ -29,7 +29,10 @@ type Job =
 export interface SearchOptions {
   /** Save the index in the notebook folder (default true). */
   persist?: boolean;
-  /** How long after the last change the index is saved, in ms. */
+  /**
+   * How long after the last change the index is saved, in ms. Saving seldom is safe: on open,
+   * records changed since the last save are found by their stamps and indexed again.
+   */
   saveDelayMs?: number;
 }
 
@@ -50,7 +53,7 @@ export interface SearchService {
  */
 export function openSearch(store: NotebookStore, options: SearchOptions = {}): SearchService {
   const persist = options.persist ?? true;
-  const saveDelay = options.saveDelayMs ?? 2000;
+  const saveDelay = options.saveDelayMs ?? 20_000;
   let index = new SearchIndex();
   let stamps = new Map<string, string>();
   let loadedFromDisk = false;
