@@ -40,8 +40,12 @@ export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null
   }
 }
 
+/**
+ * Saves the index as it is when called. The bytes are produced chunk by chunk as the file is
+ * written, so indexing and searching go on meanwhile and never wait for a large save.
+ */
 export async function saveIndex(dir: string, { index, stamps }: SavedIndex): Promise<void> {
+  const chunks = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps) });
   await mkdir(join(dir, INDEX_DIR), { recursive: true });
-  const bytes = index.serialize({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps) });
-  await writeFileAtomic(join(dir, INDEX_DIR, INDEX_FILE), bytes);
+  await writeFileAtomic(join(dir, INDEX_DIR, INDEX_FILE), chunks());
 }

@@ -14,6 +14,8 @@ type Postings = number | { list: Uint32Array; n: number };
 
 const MAX_DOCS = 1 << 24;
 const TF_MAX = 255;
+/** Postings per chunk of a saved index (1 MiB). */
+const CHUNK = 1 << 18;
 
 export interface Posting {
   doc: number;
@@ -30,6 +32,8 @@ export class InvertedIndex {
   #byKey = new Map<string, number>();
   #dead = 0;
   #totalLength = 0;
+  /** Increases with every compaction, which renumbers documents under a snapshot being read. */
+  #epoch = 0;
 
   /** Documents currently in the index. */
   get size(): number {
@@ -162,6 +166,7 @@ export class InvertedIndex {
 
   /** Drops dead documents and renumbers the live ones (keys are unchanged). */
   compact(): void {
+    this.#epoch += 1;
     const renumber = new Int32Array(this.#keys.length).fill(-1);
     const keys: string[] = [];
     const lengths = new Uint32Array(Math.max(1024, this.#byKey.size * 2));
@@ -199,11 +204,16 @@ export class InvertedIndex {
   }
 
   /**
-   * The index as bytes: a small JSON header (keys, term list) and one array of postings. Dead
-   * documents are kept as null keys (compacting on every save would cost a pass over every
-   * posting); they are dropped when the index next compacts.
+   * The index as it is now, to be saved while it keeps changing: its size in bytes, and the
+   * bytes in chunks produced on demand. Cheap to take: posting lists only grow at their ends
+   * and keys are copied, so later changes do not touch what the snapshot covers. A compaction
+   * (which renumbers everything) while it is read makes the read fail, and the save is tried
+   * again later. Dead documents are saved as null keys and dropped at the next compaction.
+   *
+   * Layout: a 16-byte preamble (header length, documents, terms, postings), the JSON header
+   * (keys, terms) padded to 4 bytes, then document lengths, per-term counts and postings.
    */
-  serialize(): Uint8Array {
+  snapshot(): { byteLength: number; chunks: () => Generator<Uint8Array> } {
     if (this.#recent.length > 0) this.#mergeRecent();
     const terms = this.#sorted;
     const counts = new Uint32Array(terms.length);
@@ -212,28 +222,55 @@ export class InvertedIndex {
       counts[i] = this.frequency(term);
       total += counts[i]!;
     });
-    const postings = new Uint32Array(total);
+    const keys = this.#keys.map((key) => key ?? null);
+    const lengths = this.#lengths.slice(0, keys.length);
+    const header = new TextEncoder().encode(JSON.stringify({ keys, terms }));
+    const headerPadded = Math.ceil(header.length / 4) * 4;
+    const byteLength = 16 + headerPadded + (lengths.length + counts.length + total) * 4;
+    const head = new Uint8Array(16 + headerPadded);
+    new Uint32Array(head.buffer, 0, 4).set([header.length, lengths.length, counts.length, total]);
+    head.set(header, 16);
+    const epoch = this.#epoch;
+    return { byteLength, chunks: () => this.#chunks(epoch, head, lengths, terms, counts) };
+  }
+
+  *#chunks(epoch: number, head: Uint8Array, lengths: Uint32Array, terms: readonly string[], counts: Uint32Array): Generator<Uint8Array> {
+    const unchanged = () => {
+      if (this.#epoch !== epoch) throw new Error('the index was compacted while it was being saved; it will be saved again');
+    };
+    yield head;
+    yield new Uint8Array(lengths.buffer, 0, lengths.byteLength);
+    yield new Uint8Array(counts.buffer);
+    let chunk = new Uint32Array(CHUNK);
     let at = 0;
-    for (const term of terms) {
-      const p = this.#terms.get(term)!;
-      if (typeof p === 'number') postings[at++] = p;
-      else {
-        postings.set(p.list.subarray(0, p.n), at);
-        at += p.n;
+    for (let i = 0; i < terms.length; i += 1) {
+      unchanged();
+      const postings = this.#terms.get(terms[i]!)!;
+      const list = typeof postings === 'number' ? Uint32Array.of(postings) : postings.list.subarray(0, counts[i]);
+      for (let from = 0; from < list.length; ) {
+        const take = Math.min(list.length - from, CHUNK - at);
+        chunk.set(list.subarray(from, from + take), at);
+        at += take;
+        from += take;
+        if (at === CHUNK) {
+          yield new Uint8Array(chunk.buffer);
+          chunk = new Uint32Array(CHUNK);
+          at = 0;
+        }
       }
     }
-    const header = new TextEncoder().encode(JSON.stringify({ keys: this.#keys.map((key) => key ?? null), terms }));
-    const lengths = this.#lengths.subarray(0, this.#keys.length);
-    // Layout: [header bytes][pad to 4][lengths][counts][postings], sizes in a 16-byte preamble.
-    const headerPadded = Math.ceil(header.length / 4) * 4;
-    const bytes = new Uint8Array(16 + headerPadded + (lengths.length + counts.length + postings.length) * 4);
-    const preamble = new Uint32Array(bytes.buffer, 0, 4);
-    preamble.set([header.length, lengths.length, counts.length, postings.length]);
-    bytes.set(header, 16);
-    let offset = 16 + headerPadded;
-    for (const array of [lengths, counts, postings]) {
-      bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
-      offset += array.byteLength;
+    unchanged();
+    if (at > 0) yield new Uint8Array(chunk.buffer, 0, at * 4);
+  }
+
+  /** The whole snapshot in one array (for tests and the bench). */
+  serialize(): Uint8Array {
+    const { byteLength, chunks } = this.snapshot();
+    const bytes = new Uint8Array(byteLength);
+    let offset = 0;
+    for (const chunk of chunks()) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
     }
     return bytes;
   }

@@ -120,16 +120,34 @@ export class SearchIndex {
     return out.sort((a, b) => b.score - a.score);
   }
 
-  /** The index as bytes: the metadata (JSON) and the inverted index. */
-  serialize(extra: unknown): Uint8Array {
-    const postings = this.#index.serialize();
+  /**
+   * The index as it is now, as chunks of bytes to save while it keeps changing (see
+   * `InvertedIndex.snapshot`): an 8-byte preamble, the metadata and `extra` as JSON padded to
+   * 4 bytes, then the inverted index.
+   */
+  snapshot(extra: unknown): () => Generator<Uint8Array> {
+    const postings = this.#index.snapshot();
     const header = new TextEncoder().encode(JSON.stringify({ metas: [...this.#metas.values()], extra }));
     const padded = Math.ceil(header.length / 4) * 4;
-    const bytes = new Uint8Array(8 + padded + postings.length);
-    new DataView(bytes.buffer).setUint32(0, header.length, true);
-    new DataView(bytes.buffer).setUint32(4, postings.length, true);
-    bytes.set(header, 8);
-    bytes.set(postings, 8 + padded);
+    return function* chunks() {
+      const head = new Uint8Array(8 + padded);
+      new DataView(head.buffer).setUint32(0, header.length, true);
+      new DataView(head.buffer).setUint32(4, postings.byteLength, true);
+      head.set(header, 8);
+      yield head;
+      yield* postings.chunks();
+    };
+  }
+
+  /** The whole snapshot in one array (for tests and the bench). */
+  serialize(extra: unknown): Uint8Array {
+    const chunks = [...this.snapshot(extra)()];
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
     return bytes;
   }
 

@@ -53,6 +53,35 @@ describe('the inverted index', () => {
     expect(() => InvertedIndex.deserialize(new Uint8Array(3))).toThrow(/truncated/);
   });
 
+  it('saves a snapshot as it was taken, though the index changes while it is read', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 10; i += 1) index.put(`d${i}`, counts(`common w${i}`), 2);
+    const { byteLength, chunks } = index.snapshot();
+    index.put('late', counts('common late'), 2);
+    index.remove('d1');
+    index.put('d2', counts('changed'), 1);
+    const parts = [...chunks()];
+    const bytes = new Uint8Array(byteLength);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    const saved = InvertedIndex.deserialize(bytes);
+    expect(docsOf(saved, 'common')).toHaveLength(10);
+    expect(docsOf(saved, 'w1')).toEqual(['d1:1']);
+    expect(docsOf(saved, 'late')).toEqual([]);
+    expect(docsOf(saved, 'changed')).toEqual([]);
+  });
+
+  it('refuses to finish a snapshot the index was compacted under', () => {
+    const index = new InvertedIndex();
+    index.put('a', counts('x'), 1);
+    const { chunks } = index.snapshot();
+    index.compact();
+    expect(() => [...chunks()]).toThrow(/compacted while it was being saved/);
+  });
+
   it('compacts once many documents are dead, keeping the live ones findable', () => {
     const index = new InvertedIndex();
     for (let round = 0; round < 3; round += 1) for (let i = 0; i < 1000; i += 1) index.put(`d${i}`, counts(`x r${round}`), 2);
