@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     // One bench at a time, so benches do not compete for the two cores.
     fileParallelism: false,
+    // The search bench measures index memory after a forced collection.
+    execArgv: ['--expose-gc'],
   },
 });

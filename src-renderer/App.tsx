@@ -8,6 +8,7 @@ import { NotePane } from './features/notes/NotePane';
 import { useWorkspace } from './state/workspace-store';
 import { useMenuCommands } from './features/reader/useMenuCommands';
 import { useUndoKeys } from './features/reader/useUndoKeys';
+import { SearchHost } from './features/search/SearchDialog';
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
@@ -29,6 +30,7 @@ export function App() {
         <MarginPane />
       </div>
       <StatusRegion />
+      <SearchHost />
     </div>
   );
 }

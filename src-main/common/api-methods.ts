@@ -40,6 +40,7 @@ export const API_METHODS = [
   'listTags',
   'renameTag',
   'mergeTags',
+  'search',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

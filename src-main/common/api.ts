@@ -41,6 +41,7 @@ import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendM
 import { articleIdSchema, tagsSchema, titleSchema } from './schema';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
+import { searchArgs, type SearchAnswer } from './search-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -113,6 +114,7 @@ export const apiArgs = {
   listTags: noArguments,
   renameTag: renameTagArgs,
   mergeTags: mergeTagsArgs,
+  search: searchArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -164,6 +166,8 @@ export interface ApiResults {
   /** How many records changed. */
   renameTag: { changed: number };
   mergeTags: { changed: number };
+  /** Article text, highlights, claims and notes matching the query, best first. */
+  search: SearchAnswer;
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

@@ -147,6 +147,16 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ from: 'nowhere', to: 'b' }, /No record has the tag “nowhere”/],
   ],
   mergeTags: [[{ from: 'a', into: 'a' }, /same as the old one/]],
+  search: [
+    [{}, /"query" is required/],
+    [{ query: 7 }, /query must be text/],
+    [{ query: 'x'.repeat(501) }, /query is longer than 500/],
+    [{ query: 'x', filters: { kind: 'tweet' } }, /kind must be one of article, annotation, claim, note/],
+    [{ query: 'x', filters: { color: 'red' } }, /colour must be one of/],
+    [{ query: 'x', filters: { articleId: '../x' } }, /must look like art_/],
+    [{ query: 'x', filters: { tag: '/bad' } }, /must not start or end with "\/"/],
+    [{ query: 'x', sort: 'date' }, /unknown field "sort"/],
+  ],
 };
 
 describe('bad arguments to every API method', () => {

@@ -1,25 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NotebookApi } from '../common/api';
-import { describeRange } from '../common/anchoring/describe-range';
-import { inProcessApi, valueOf } from '../test-support/in-process-api';
-import { tempDir } from '../test-support/temp-dir';
-import { openNotebook } from './open-notebook';
+import { valueOf } from '../test-support/in-process-api';
+import { highlightPhrase, openSampleNotebook } from '../test-support/sample-notebook';
 
-async function setUp(dir?: string) {
-  const folder = dir ?? (await tempDir());
-  const notebook = await openNotebook(folder);
-  const api = inProcessApi(notebook.handlers);
-  const [meta] = await valueOf(api.listArticles({}));
-  const sample = await valueOf(api.getArticle({ id: meta!.id }));
-  return { notebook, api, sample, dir: folder };
-}
-
-async function highlight(api: NotebookApi, articleId: string, text: string, phrase: string) {
-  const at = text.indexOf(phrase);
-  return valueOf(api.createAnnotation({ articleId, target: describeRange(text, at, at + phrase.length) }));
-}
+const setUp = openSampleNotebook;
+const highlight = highlightPhrase;
 
 describe('claims and notes', () => {
   it('gathers evidence from two articles, counts supporting and contradicting notes, and survives a reopen', async () => {

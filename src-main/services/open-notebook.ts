@@ -15,6 +15,7 @@ import { createLibrary } from './library';
 import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
+import { openSearch } from './search/search-service';
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -22,6 +23,10 @@ export interface OpenNotebook {
   status(): NotebookStatus;
   /** Resolves when every write so far is on disk (fsync'd). */
   flush(): Promise<void>;
+  /** What bringing the search index up to date cost at open (for tests). */
+  searchStats(): { articlesRead: number; loadedFromDisk: boolean };
+  /** Resolves when the search index holds every change so far. */
+  searchIdle(): Promise<void>;
   /** Flushes and releases the notebook folder. */
   close(): Promise<void>;
 }
@@ -33,6 +38,8 @@ export interface OpenOptions {
   sample?: boolean;
   /** Limits of `importUrl` downloads, for tests. */
   fetch?: FetchOptions;
+  /** Save the search index in the notebook folder (default true). */
+  persistSearch?: boolean;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -46,6 +53,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const research = createClaimsAndNotes(store, queue, history, now);
   const tags = createTags(store, queue, history, now);
   const importer = createImporter(library, options.fetch);
+  // Opened before the sample article is added, so the index learns of it like any change.
+  const search = openSearch(store, { persist: options.persistSearch ?? true });
 
   if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
@@ -65,9 +74,15 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       getHistory: () => history.state(),
       undo: () => history.undo(),
       redo: () => history.redo(),
+      search: (arg) => search.search(arg),
     },
     status,
+    searchStats: () => search.stats(),
+    searchIdle: () => search.idle(),
     flush: () => store.flush(),
-    close: () => store.close(),
+    close: async () => {
+      await search.close();
+      await store.close();
+    },
   };
 }

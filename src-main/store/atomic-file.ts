@@ -3,7 +3,7 @@
  * over the target, so a reader never sees half a file; unlike steno the temp file and the
  * folder are fsync'd, so a write that resolved survives a power cut.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
@@ -21,14 +21,17 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to `path` atomically and durably. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/**
+ * Writes `data` (text as UTF-8, bytes, or chunks of bytes) to `path` atomically and durably.
+ * Chunks are pulled one write at a time, so a large file can be produced between other work.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(data, 'utf8');
+      await writeFile(handle, data, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

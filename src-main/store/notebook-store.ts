@@ -69,10 +69,22 @@ export interface NotebookStore {
   /** Writes the note's file, then its metadata and links in the index. */
   saveNote(note: Note): Promise<void>;
   removeNote(id: string): Promise<void>;
+  /**
+   * Calls `listener` after each record is written or removed, in the order of the writes: the
+   * one place derived data (the search index) learns of every change, whichever service or
+   * undo step made it. Returns a function that stops the calls.
+   */
+  onChange(listener: (change: StoreChange) => void): () => void;
   /** Resolves when every write so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A record as it is after a write; `null` when it was removed. */
+export type StoreChange =
+  | { kind: 'article'; id: string; record: ArticleRecord | null }
+  | { kind: 'claim'; id: string; claim: Claim | null }
+  | { kind: 'note'; id: string; note: Note | null };
 
 export interface StoreOptions {
   now?: () => Date;
@@ -205,6 +217,24 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   if (indexChanged) await index.write();
   await snapshotDaily(dir, now());
 
+  const listeners = new Set<(change: StoreChange) => void>();
+  const emit = (change: StoreChange) => {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // A listener's bug must not turn a saved change into a reported failure.
+        console.error('A notebook change listener failed:', error);
+      }
+    }
+  };
+
+  /** Reports `change` once `write` is done (a failed write reports nothing). */
+  const thenEmit = async (write: Promise<void>, change: StoreChange) => {
+    await write;
+    emit(change);
+  };
+
   const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
 
   const forget = async (id: string) => {
@@ -215,6 +245,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       if (articleId === id) delete index.data.annotations[annotationId];
     }
     await index.write();
+    emit({ kind: 'article', id, record: null });
   };
 
   /** Loads an article's file once; a file that cannot be read is quarantined and reported. */
@@ -280,6 +311,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       for (const annotation of previous?.annotations ?? []) delete index.data.annotations[annotation.id];
       for (const annotation of annotations) index.data.annotations[annotation.id] = article.id;
       await index.write();
+      emit({ kind: 'article', id: article.id, record: structuredClone({ article, annotations }) });
     },
 
     async removeArticle(id) {
@@ -337,12 +369,17 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     claims: () => structuredClone(index.data.claims),
-    saveClaim: (claim) => claims.save(claim),
-    removeClaim: (id) => claims.remove(id),
+    saveClaim: (claim) => thenEmit(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
+    removeClaim: (id) => thenEmit(claims.remove(id), { kind: 'claim', id, claim: null }),
     noteMetas: () => structuredClone(index.data.notes),
     readNote: (id) => notes.read(id),
-    saveNote: (note) => notes.save(note),
-    removeNote: (id) => notes.remove(id),
+    saveNote: (note) => thenEmit(notes.save(note), { kind: 'note', id: note.id, note: structuredClone(note) }),
+    removeNote: (id) => thenEmit(notes.remove(id), { kind: 'note', id, note: null }),
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
 
     async flush() {
       await index.adapter.idle();

@@ -6,6 +6,8 @@ import { initialTagFilterState, tagFilterStore } from '../state/tag-filter-store
 import { initialWorkspaceState, workspaceStore } from '../state/workspace-store';
 import { initialSelectionState, selectionStore } from '../state/library-view-selection';
 import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
+import { initialPassageFocusState, passageFocusStore } from '../state/passage-focus';
+import { initialSearchState, searchStore } from '../features/search/search-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -18,4 +20,6 @@ export function resetStores(): void {
   selectionStore.setState(initialSelectionState, true);
   libraryViewStore.setState(initialLibraryView, true);
   globalThis.localStorage?.removeItem(LIBRARY_VIEW_KEY);
+  passageFocusStore.setState(initialPassageFocusState, true);
+  searchStore.setState(initialSearchState, true);
 }

@@ -21,6 +21,7 @@ import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useReaderKeys } from './useReaderKeys';
 import { useSelectionTracking } from './useSelectionTracking';
+import { usePassageFocus } from './usePassageFocus';
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -52,6 +53,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   const legend = useLegend();
   const { selectedId, flashId } = useHighlightFocus();
   const claimsByAnnotation = useClaimsByAnnotation();
+  const { found, flashing } = usePassageFocus(view.id, annotations);
 
   useEffect(() => {
     void loadAnnotations(view.id);
@@ -60,17 +62,19 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   useReaderKeys();
 
   const highlights = useMemo(
-    () =>
-      annotations.flatMap((annotation): PaintRange[] =>
+    () => [
+      ...annotations.flatMap((annotation): PaintRange[] =>
         annotation.anchor.status === 'anchored' && annotation.articleId === view.id
           ? [{ id: annotation.id, color: annotation.color, start: annotation.anchor.start, end: annotation.anchor.end }]
           : [],
       ),
-    [annotations, view.id],
+      ...(found ? [{ id: 'found-passage', kind: 'found' as const, start: found.start, end: found.end }] : []),
+    ],
+    [annotations, view.id, found],
   );
   const look = useMemo<PaintLook>(
-    () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()) }),
-    [legend, selectedId, flashId, claimsByAnnotation],
+    () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()), foundFlash: flashing }),
+    [legend, selectedId, flashId, claimsByAnnotation, flashing],
   );
 
   const onRenameDone = useCallback(() => {

@@ -24,6 +24,13 @@ function PaintNodes({ nodes }: { nodes: PaintNode[] }) {
   const look = useContext(PaintLookContext);
   return nodes.map((node, index) => {
     if (node.kind === 'text') return node.text;
+    if (node.range.kind === 'found') {
+      return (
+        <mark key={index} className={look.foundFlash ? 'found-passage found-flash' : 'found-passage'} data-found-passage="">
+          <PaintNodes nodes={node.children} />
+        </mark>
+      );
+    }
     const { id, color } = node.range;
     const classes = ['hl', `hl-${color}`];
     if (look.selectedId === id) classes.push('hl-selected');

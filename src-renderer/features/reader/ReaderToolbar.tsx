@@ -1,7 +1,8 @@
 import type { Ref } from 'react';
-import { FilePen, PencilLine, Redo2, Trash2, Undo2 } from 'lucide-react';
+import { FilePen, PencilLine, Redo2, Search, Trash2, Undo2 } from 'lucide-react';
 import { redo, undo } from '../../state/history-actions';
 import { useHistoryState } from '../../state/useHistoryState';
+import { openSearchDialog } from '../search/search-actions';
 
 export interface ReaderToolbarProps {
   renameButton: Ref<HTMLButtonElement>;
@@ -41,6 +42,10 @@ export function ReaderToolbar({ renameButton, onRename, onDelete, onEditDetails 
         <span>Redo</span>
       </button>
       <span className="toolbar-spacer" aria-hidden="true" />
+      <button type="button" className="button button-quiet" aria-label="Search" title="Search the notebook (Ctrl+K or /)" onClick={openSearchDialog}>
+        <Search aria-hidden="true" size={16} />
+        <span>Search</span>
+      </button>
       <button ref={renameButton} type="button" className="button button-quiet" aria-label="Rename article" onClick={onRename}>
         <PencilLine aria-hidden="true" size={16} />
         <span>Rename</span>

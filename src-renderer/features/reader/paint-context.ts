@@ -12,6 +12,8 @@ export interface PaintLook {
   flashId: string | null;
   /** The highlights that are evidence for a claim. */
   claimIds: ReadonlySet<string>;
+  /** The found words (search) are flashing. */
+  foundFlash?: boolean;
 }
 
 export const PaintLookContext = createContext<PaintLook>({

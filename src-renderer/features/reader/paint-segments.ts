@@ -6,13 +6,11 @@
  */
 import type { HighlightColor } from '../../../src-main/common/model';
 
-/** One highlight as painting needs it, with offsets in whatever text the caller paints. */
-export interface PaintRange {
-  id: string;
-  color: HighlightColor;
-  start: number;
-  end: number;
-}
+/**
+ * One highlight as painting needs it, with offsets in whatever text the caller paints; or
+ * (`kind: 'found'`) words the reader was asked to show, which are marked but are no highlight.
+ */
+export type PaintRange = { id: string; start: number; end: number } & ({ kind?: undefined; color: HighlightColor } | { kind: 'found' });
 
 export type PaintNode = { kind: 'text'; text: string } | { kind: 'mark'; range: PaintRange; children: PaintNode[] };
 

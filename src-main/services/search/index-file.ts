@@ -1,0 +1,51 @@
+/**
+ * The saved search index: `search-index/index.bin` in the notebook folder, written atomically.
+ * It carries a format version and, for every record it holds, a stamp of the record as it was
+ * indexed (the article file's modification time and size, a claim's or note's `updatedAt`),
+ * so opening compares stamps and indexes again only what changed while it was closed.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../store/atomic-file';
+import { SearchIndex } from './search-index';
+
+export const INDEX_DIR = 'search-index';
+const INDEX_FILE = 'index.bin';
+/** Bump when the tokenizer, the ranking data or the file layout changes: old files are rebuilt. */
+export const INDEX_VERSION = 2;
+
+const extraSchema = z.object({ version: z.literal(INDEX_VERSION), stamps: z.record(z.string(), z.string()) });
+
+export interface SavedIndex {
+  index: SearchIndex;
+  stamps: Map<string, string>;
+}
+
+/** The saved index, or null (with the reason) when there is none or it cannot be used. */
+export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null; reason: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(dir, INDEX_DIR, INDEX_FILE));
+  } catch {
+    return { saved: null, reason: 'no saved index' };
+  }
+  try {
+    const { index, extra } = SearchIndex.deserialize(bytes);
+    const parsed = extraSchema.safeParse(extra);
+    if (!parsed.success) return { saved: null, reason: 'the saved index is from another version' };
+    return { saved: { index, stamps: new Map(Object.entries(parsed.data.stamps)) }, reason: 'loaded' };
+  } catch (error) {
+    return { saved: null, reason: `the saved index could not be read (${(error as Error).message})` };
+  }
+}
+
+/**
+ * Saves the index as it is when called. The bytes are produced chunk by chunk as the file is
+ * written, so indexing and searching go on meanwhile and never wait for a large save.
+ */
+export async function saveIndex(dir: string, { index, stamps }: SavedIndex): Promise<void> {
+  const chunks = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps) });
+  await mkdir(join(dir, INDEX_DIR), { recursive: true });
+  await writeFileAtomic(join(dir, INDEX_DIR, INDEX_FILE), chunks());
+}

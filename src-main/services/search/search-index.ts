@@ -1,0 +1,169 @@
+/**
+ * The notebook's search index: every record's terms in one inverted index, its metadata for
+ * filters and results, and a BM25 ranking in which a title holding every word ranks above
+ * body text. Article bodies are given to `put` to be counted, and are not kept.
+ */
+import { z } from 'zod';
+import type { SearchFilters } from '../../common/search-schema';
+import { InvertedIndex } from './inverted-index';
+import type { ParsedQuery } from './parse-query';
+import { docMetaSchema, docText, passesFilters, type DocMeta } from './search-docs';
+import { forEachToken } from './tokenize';
+
+/** Title words are also indexed under this mark, so "is it in the title" is one lookup. */
+const TITLE = '\u0001';
+/** How many longer terms the word being typed may stand for. */
+const PREFIX_EXPANSION = 64;
+/** Ranks a record whose title holds every word above records with body matches only. */
+const TITLE_BONUS = 20;
+/** A longer word the typed prefix stands for counts a little less than the word itself. */
+const PREFIX_WEIGHT = 0.8;
+const K1 = 1.2;
+const headerSchema = z.object({ metas: z.array(docMetaSchema), extra: z.unknown() });
+const B = 0.75;
+
+export interface Candidate {
+  meta: DocMeta;
+  score: number;
+  /** Every word is in its title. */
+  inTitle: boolean;
+}
+
+export class SearchIndex {
+  readonly #index: InvertedIndex;
+  readonly #metas = new Map<string, DocMeta>();
+
+  constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
+    this.#index = index;
+    for (const meta of metas) this.#metas.set(meta.id, meta);
+  }
+
+  get size(): number {
+    return this.#metas.size;
+  }
+
+  meta(id: string): DocMeta | undefined {
+    return this.#metas.get(id);
+  }
+
+  metas(): IterableIterator<DocMeta> {
+    return this.#metas.values();
+  }
+
+  /** Indexes a record (replacing what was indexed under its id). `body` adds text not in `meta`. */
+  put(meta: DocMeta, body = ''): void {
+    const counts = new Map<string, number>();
+    let length = 0;
+    const count = (term: string) => {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      length += 1;
+    };
+    const { title, body: parts } = docText(meta);
+    forEachToken(title, (term) => {
+      count(term);
+      counts.set(TITLE + term, 1);
+    });
+    for (const part of [...parts, body]) forEachToken(part, count);
+    this.#index.put(meta.id, counts, length);
+    this.#metas.set(meta.id, meta);
+  }
+
+  /** Changes what is known of a record without counting its text again (tags, links). */
+  replaceMeta(meta: DocMeta): void {
+    if (this.#metas.has(meta.id)) this.#metas.set(meta.id, meta);
+  }
+
+  remove(id: string): void {
+    this.#index.remove(id);
+    this.#metas.delete(id);
+  }
+
+  /** Records holding every word of the query and passing the filters, best first. */
+  rank(query: ParsedQuery, filters: SearchFilters = {}): Candidate[] {
+    const words = query.words.slice(0, 250);
+    if (words.length === 0) return [];
+    const index = this.#index;
+    const capacity = index.capacity;
+    const scores = new Float64Array(capacity);
+    // matched[doc] = how many words, taken in order, the doc has matched so far.
+    const matched = new Uint8Array(capacity);
+    const titled = new Uint8Array(capacity);
+    const total = Math.max(1, index.size);
+    const average = index.averageLength;
+    words.forEach((word, w) => {
+      const alternatives = word.prefix ? index.termsWithPrefix(word.term, PREFIX_EXPANSION) : [word.term];
+      for (const term of alternatives) {
+        const weight = term === word.term ? 1 : PREFIX_WEIGHT;
+        const df = index.frequency(term);
+        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        index.forEachPosting(term, (doc, tf) => {
+          const seen = matched[doc]!;
+          if (seen !== w && seen !== w + 1) return;
+          matched[doc] = w + 1;
+          const norm = 1 - B + (B * index.lengthOf(doc)) / average;
+          scores[doc]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
+        });
+        index.forEachPosting(TITLE + term, (doc) => {
+          if (titled[doc] === w) titled[doc] = w + 1;
+        });
+      }
+    });
+    const out: Candidate[] = [];
+    const lookup = (id: string) => this.#metas.get(id);
+    for (let doc = 0; doc < capacity; doc += 1) {
+      if (matched[doc] !== words.length) continue;
+      const meta = this.#metas.get(index.keyOf(doc)!);
+      if (!meta || !passesFilters(meta, filters, lookup)) continue;
+      const inTitle = titled[doc] === words.length;
+      out.push({ meta, score: scores[doc]! + (inTitle ? TITLE_BONUS : 0), inTitle });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The index as it is now, as chunks of bytes to save while it keeps changing (see
+   * `InvertedIndex.snapshot`): an 8-byte preamble, the metadata and `extra` as JSON padded to
+   * 4 bytes, then the inverted index.
+   */
+  snapshot(extra: unknown): () => Generator<Uint8Array> {
+    const postings = this.#index.snapshot();
+    const header = new TextEncoder().encode(JSON.stringify({ metas: [...this.#metas.values()], extra }));
+    const padded = Math.ceil(header.length / 4) * 4;
+    return function* chunks() {
+      const head = new Uint8Array(8 + padded);
+      new DataView(head.buffer).setUint32(0, header.length, true);
+      new DataView(head.buffer).setUint32(4, postings.byteLength, true);
+      head.set(header, 8);
+      yield head;
+      yield* postings.chunks();
+    };
+  }
+
+  /** The whole snapshot in one array (for tests and the bench). */
+  serialize(extra: unknown): Uint8Array {
+    const chunks = [...this.snapshot(extra)()];
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  }
+
+  /** Reads what `serialize` wrote; throws when the bytes do not hold an index. */
+  static deserialize(bytes: Uint8Array): { index: SearchIndex; extra: unknown } {
+    if (bytes.byteLength < 8) throw new Error('the index file is truncated');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(0, true);
+    const postingsLength = view.getUint32(4, true);
+    const padded = Math.ceil(headerLength / 4) * 4;
+    if (8 + padded + postingsLength !== bytes.byteLength) throw new Error('the index file has the wrong size');
+    const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))));
+    const postings = InvertedIndex.deserialize(bytes.subarray(8 + padded));
+    if (postings.size !== header.metas.length || header.metas.some((m) => postings.docOf(m.id) === undefined)) {
+      throw new Error('the index file does not agree with itself');
+    }
+    return { index: new SearchIndex(postings, header.metas), extra: header.extra };
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { InvertedIndex } from '../inverted-index';
+
+const counts = (text: string) => {
+  const map = new Map<string, number>();
+  for (const word of text.split(' ')) map.set(word, (map.get(word) ?? 0) + 1);
+  return map;
+};
+const docsOf = (index: InvertedIndex, term: string) => {
+  const found: string[] = [];
+  index.forEachPosting(term, (doc, tf) => found.push(`${index.keyOf(doc)}:${tf}`));
+  return found;
+};
+
+describe('the inverted index', () => {
+  it('answers postings with counts, replaces a document by key, and forgets a removed one', () => {
+    const index = new InvertedIndex();
+    index.put('a', counts('red red blue'), 3);
+    index.put('b', counts('blue green'), 2);
+    expect(docsOf(index, 'red')).toEqual(['a:2']);
+    expect(docsOf(index, 'blue')).toEqual(['a:1', 'b:1']);
+    index.put('a', counts('green'), 1);
+    expect(docsOf(index, 'red')).toEqual([]);
+    expect(docsOf(index, 'green')).toEqual(['b:1', 'a:1']);
+    index.remove('b');
+    expect(docsOf(index, 'green')).toEqual(['a:1']);
+    expect(index.size).toBe(1);
+  });
+
+  it('lists terms by prefix, most frequent first when there are too many', () => {
+    const index = new InvertedIndex();
+    index.put('1', counts('climate climb'), 2);
+    index.put('2', counts('climate clinic'), 2);
+    expect(index.termsWithPrefix('cli', 10).sort()).toEqual(['climate', 'climb', 'clinic']);
+    expect(index.termsWithPrefix('cli', 1)).toEqual(['climate']);
+    index.put('3', counts('clip'), 1);
+    expect(index.termsWithPrefix('clip', 10)).toEqual(['clip']);
+  });
+
+  it('round-trips through bytes, dead documents staying dead, and refuses damaged bytes', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 50; i += 1) index.put(`d${i}`, counts(`common w${i} w${i + 1}`), 3);
+    index.remove('d3');
+    const bytes = index.serialize();
+    const back = InvertedIndex.deserialize(bytes);
+    expect(back.size).toBe(49);
+    expect(docsOf(back, 'w4')).toEqual(['d4:1']);
+    expect(docsOf(back, 'w3')).toEqual(['d2:1']);
+    expect(docsOf(back, 'common')).toHaveLength(49);
+    back.put('new', counts('common fresh'), 2);
+    expect(docsOf(back, 'common')).toHaveLength(50);
+    expect(() => InvertedIndex.deserialize(bytes.subarray(0, bytes.length - 4))).toThrow(/wrong size/);
+    expect(() => InvertedIndex.deserialize(new Uint8Array(3))).toThrow(/truncated/);
+  });
+
+  it('saves a snapshot as it was taken, though the index changes while it is read', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 10; i += 1) index.put(`d${i}`, counts(`common w${i}`), 2);
+    const { byteLength, chunks } = index.snapshot();
+    index.put('late', counts('common late'), 2);
+    index.remove('d1');
+    index.put('d2', counts('changed'), 1);
+    const parts = [...chunks()];
+    const bytes = new Uint8Array(byteLength);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    const saved = InvertedIndex.deserialize(bytes);
+    expect(docsOf(saved, 'common')).toHaveLength(10);
+    expect(docsOf(saved, 'w1')).toEqual(['d1:1']);
+    expect(docsOf(saved, 'late')).toEqual([]);
+    expect(docsOf(saved, 'changed')).toEqual([]);
+  });
+
+  it('refuses to finish a snapshot the index was compacted under', () => {
+    const index = new InvertedIndex();
+    index.put('a', counts('x'), 1);
+    const { chunks } = index.snapshot();
+    index.compact();
+    expect(() => [...chunks()]).toThrow(/compacted while it was being saved/);
+  });
+
+  it('compacts once many documents are dead, keeping the live ones findable', () => {
+    const index = new InvertedIndex();
+    for (let round = 0; round < 3; round += 1) for (let i = 0; i < 1000; i += 1) index.put(`d${i}`, counts(`x r${round}`), 2);
+    expect(index.capacity).toBeLessThan(3000);
+    expect(docsOf(index, 'x')).toHaveLength(1000);
+    expect(docsOf(index, 'r2')).toHaveLength(1000);
+    expect(docsOf(index, 'r0')).toHaveLength(0);
+  });
+});
