@@ -12,6 +12,11 @@ const notebookDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-'));
 const server = await startBrowserMode(notebookDir);
 const { url } = server;
 const { browser, home: browserHome } = await launchChromium();
+// A step that fails must not leave the server running and the script waiting on it.
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  void server.stop().finally(() => process.exit(1));
+});
 
 const LONG_TITLE = 'A remarkably long title about alliance command structures, extended deterrence and missile co-production in the Indo-Pacific that will not fit';
 const MARKDOWN = `# Notes on extended deterrence
@@ -63,6 +68,7 @@ const HIGHLIGHTS = [
 
 for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+  page.setDefaultTimeout(15_000);
   const shot = (name) => page.screenshot({ path: join(outDir, `${scheme}-${name}.png`) });
   await page.goto(url);
   const library = page.getByRole('complementary', { name: 'Library' });
@@ -84,8 +90,7 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('mark.is-claim').first().waitFor();
     await page.evaluate(() => window.getSelection().removeAllRanges());
   }
-  await page.getByRole('main', { name: 'Reader' }).evaluate((main) => main.querySelector('.reader-scroll, article')?.scrollIntoView());
-  await page.getByRole('heading', { level: 1 }).first().scrollIntoViewIfNeeded();
+  await page.getByRole('main', { name: 'Reader' }).evaluate((main) => main.scrollTo({ top: 0 }));
   await shot('09-highlights');
   if (scheme === 'light') {
     // Research: tag the claim, argue with it in two notes, then look at the claims view.

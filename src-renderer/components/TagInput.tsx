@@ -42,6 +42,8 @@ export function TagInput({ tags, onChange, label, autoFocus }: TagInputProps) {
     setProblem(null);
     setTyped('');
     setActive(-1);
+    // Closed after each tag, so the list does not cover what follows; typing or ↓ opens it again.
+    setOpen(false);
     if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
     return true;
   };
@@ -105,7 +107,6 @@ export function TagInput({ tags, onChange, label, autoFocus }: TagInputProps) {
               setActive(-1);
               setProblem(null);
             }}
-            onFocus={() => setOpen(true)}
             onBlur={() => {
               setOpen(false);
               if (typed.trim() !== '') add(typed);
