@@ -103,6 +103,34 @@ describe('claims and notes', () => {
     await notebook.close();
   });
 
+  it.each(['deleteArticle', 'deleteArticles'] as const)(
+    'deleting an article (%s) takes its highlights out of claims and notes, and one undo puts everything back',
+    async (method) => {
+      const { notebook, api, sample } = await setUp();
+      const other = await valueOf(api.importArticle({ format: 'text', content: 'Analysts argue the threat is overstated.', title: 'A dissent' }));
+      const kept = await highlight(api, sample.id, sample.text, 'historic turning point');
+      const first = await highlight(api, other.id, 'Analysts argue the threat is overstated.', 'Analysts argue');
+      const second = await highlight(api, other.id, 'Analysts argue the threat is overstated.', 'the threat is overstated');
+      const claim = await valueOf(api.createClaim({ annotationId: kept.id }));
+      await valueOf(api.addEvidence({ claimId: claim.id, annotationId: second.id }));
+      const note = await valueOf(api.createNote({ title: 'Both sides' }));
+      await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: first.id }, relation: 'questions' }));
+      await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: second.id }, relation: 'contradicts' }));
+      await valueOf(api.linkNote({ noteId: note.id, target: { annotationId: kept.id }, relation: 'supports' }));
+
+      if (method === 'deleteArticle') await valueOf(api.deleteArticle({ id: other.id }));
+      else await valueOf(api.deleteArticles({ ids: [other.id] }));
+      expect((await valueOf(api.listClaims({})))[0]?.evidence.map((e) => e.annotationId)).toEqual([kept.id]);
+      expect((await valueOf(api.getNote({ id: note.id }))).links.map((l) => l.relation)).toEqual(['supports']);
+
+      await valueOf(api.undo({}));
+      expect((await valueOf(api.listClaims({})))[0]?.evidence.map((e) => e.annotationId)).toEqual([kept.id, second.id]);
+      expect((await valueOf(api.getNote({ id: note.id }))).links.map((l) => l.relation)).toEqual(['questions', 'contradicts', 'supports']);
+      expect((await valueOf(api.listAnnotations({ articleId: other.id }))).map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+      await notebook.close();
+    },
+  );
+
   it('refuses links to records that do not exist', async () => {
     const { notebook, api } = await setUp();
     const note = await valueOf(api.createNote({ title: 'N' }));

@@ -33,21 +33,23 @@ type Handlers = Pick<
 >;
 
 /**
- * The changes that take a record out of every claim's evidence and every note's links, for
- * a highlight or a claim about to be deleted (applied by the caller in the same undo step).
+ * The changes that take records out of every claim's evidence and every note's links, for
+ * highlights or a claim about to be deleted (applied by the caller in the same undo step).
+ * One change per claim or note, however many of the targets it cites.
  */
-export async function detachChanges(store: NotebookStore, target: LinkTarget, now: () => Date): Promise<Change[]> {
+export async function detachChanges(store: NotebookStore, targets: LinkTarget | readonly LinkTarget[], now: () => Date): Promise<Change[]> {
+  const list = Array.isArray(targets) ? targets : [targets as LinkTarget];
+  const annotationIds = new Set(list.flatMap((t) => ('annotationId' in t ? [t.annotationId] : [])));
+  const cited = (target: LinkTarget) => list.some((t) => sameTarget(t, target));
   const stamp = now().toISOString();
   const changes: Change[] = [];
-  if ('annotationId' in target) {
-    for (const claim of store.claims().filter((c) => c.evidence.some((e) => e.annotationId === target.annotationId))) {
-      const after = { ...claim, evidence: claim.evidence.filter((e) => e.annotationId !== target.annotationId), updatedAt: stamp };
-      changes.push({ kind: 'claim', claimId: claim.id, before: claim, after });
-    }
+  for (const claim of store.claims().filter((c) => c.evidence.some((e) => annotationIds.has(e.annotationId)))) {
+    const after = { ...claim, evidence: claim.evidence.filter((e) => !annotationIds.has(e.annotationId)), updatedAt: stamp };
+    changes.push({ kind: 'claim', claimId: claim.id, before: claim, after });
   }
-  for (const meta of store.noteMetas().filter((n) => n.links.some((l) => sameTarget(l.target, target)))) {
+  for (const meta of store.noteMetas().filter((n) => n.links.some((l) => cited(l.target)))) {
     const before = await store.readNote(meta.id);
-    const after = { ...before, links: before.links.filter((l) => !sameTarget(l.target, target)), updatedAt: stamp };
+    const after = { ...before, links: before.links.filter((l) => !cited(l.target)), updatedAt: stamp };
     changes.push({ kind: 'note', noteId: meta.id, before, after });
   }
   return changes;

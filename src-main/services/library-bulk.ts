@@ -8,13 +8,14 @@ import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import type { History } from './history';
 import type { KeyedQueue } from './keyed-queue';
+import { detachChanges } from './claims-and-notes';
 import { counted } from '../common/counted';
 
 type Handlers = Pick<NotebookHandlers, 'tagArticles' | 'deleteArticles'>;
 
 const articlesWord = (count: number) => counted(count, 'article');
 
-export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, history: History): Handlers {
+export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): Handlers {
   /** Refuses the whole call when any id is unknown, before anything changes. */
   function checkKnown(ids: readonly string[]): void {
     const missing = ids.filter((id) => !store.hasArticle(id));
@@ -55,12 +56,15 @@ export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, histo
       queue.run('#library-bulk', async () => {
         checkKnown(ids);
         const changes: Change[] = [];
-        let annotations = 0;
+        const gone: { annotationId: string }[] = [];
         for (const id of ids) {
           const record = await store.readRecord(id);
-          annotations += record.annotations.length;
+          gone.push(...record.annotations.map((a) => ({ annotationId: a.id })));
           changes.push({ kind: 'article', articleId: id, before: record, after: null });
         }
+        const annotations = gone.length;
+        // Claims and notes stop citing the highlights that go, in the same undo step.
+        changes.push(...(await queue.run('#research', () => detachChanges(store, gone, now))));
         await applyAndRecord(`Delete ${articlesWord(ids.length)}`, changes);
         return { deleted: ids.length, annotations };
       }),

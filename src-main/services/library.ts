@@ -14,6 +14,7 @@ import { articleMeta } from '../store/notebook-store';
 import { buildArticleBody, withoutTitleHeading, type ArticleBody } from './article-body';
 import { newId } from './ids';
 import { reanchorAnnotations } from './annotations';
+import { detachChanges } from './claims-and-notes';
 import type { KeyedQueue } from './keyed-queue';
 import type { History } from './history';
 import { detailsOf, editDetails, sameDetails, withDetails } from './article-details';
@@ -150,8 +151,11 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
         // Reading first gives a clear "no longer in the notebook" for an unknown id, and the
         // record is what undo puts back.
         const record = await store.readRecord(id);
+        // Its highlights go with it: claims and notes stop citing them, in the same undo step.
+        const detached = await queue.run('#research', () => detachChanges(store, record.annotations.map((a) => ({ annotationId: a.id })), now));
         await store.removeArticle(id);
-        await history.record(`Delete “${record.article.title}”`, [{ kind: 'article', articleId: id, before: record, after: null }]);
+        for (const change of detached) await history.applyOne(change, 'after');
+        await history.record(`Delete “${record.article.title}”`, [{ kind: 'article', articleId: id, before: record, after: null }, ...detached]);
         return { id };
       }),
   };
