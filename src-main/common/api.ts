@@ -128,7 +128,7 @@ export interface ApiResults {
   importUrl: ArticleMeta;
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
-  /** Sets `openedAt` (not an undo step: reading is not an edit). */
+  /** Sets `openedAt` the first time (not an undo step: reading is not an edit). */
   markArticleOpened: ArticleMeta;
   /** One undo step; how many articles changed. */
   tagArticles: { changed: number };

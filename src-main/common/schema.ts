@@ -109,7 +109,7 @@ export const articleMetaSchema = z.object({
   lang: z.string().optional(),
   /** Writing direction; `rtl` articles are laid out right to left. */
   dir: z.enum(['ltr', 'rtl']).optional(),
-  /** When the article was last opened in the reader; absent means unread. */
+  /** When the article was first opened in the reader; absent means unread. */
   openedAt: timestampSchema.optional(),
   format: articleFormatSchema,
   tags: z.array(z.string()),

@@ -82,6 +82,8 @@ describe('reading marks an article opened', () => {
     await notebook.close();
     const again = await setUp(dir);
     expect(again.sample.openedAt).toBe(opened.openedAt);
+    // Opening it again keeps the first date and writes nothing.
+    expect((await valueOf(again.api.markArticleOpened({ id: sample.id }))).openedAt).toBe(opened.openedAt);
     await again.notebook.close();
   });
 });

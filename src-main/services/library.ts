@@ -141,6 +141,9 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
     markArticleOpened: ({ id }) =>
       queue.run(id, async () => {
         const record = await store.readRecord(id);
+        // Read once is read: later opens change nothing, so opening an article never rewrites
+        // its file (nor re-indexes it for search) just to move a date.
+        if (record.article.openedAt !== undefined) return articleMeta(record.article);
         record.article.openedAt = now().toISOString();
         await store.saveRecord(record);
         return articleMeta(record.article);

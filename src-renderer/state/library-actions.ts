@@ -42,6 +42,7 @@ export async function openArticle(id: string): Promise<void> {
 
 /** Notes that the article has been read (so the Unread filter knows); quiet about failures. */
 async function markOpened(id: string): Promise<void> {
+  if (libraryStore.getState().articles.find((article) => article.id === id)?.openedAt) return;
   const answer = await notebook.markArticleOpened({ id });
   if (!answer.ok) return;
   const { openedAt } = answer.value;
