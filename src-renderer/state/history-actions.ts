@@ -6,11 +6,11 @@
 import { notebook } from '../notebook-client';
 import { loadLegend } from './annotation-actions';
 import { refreshLibrary } from './library-view-actions';
-import { refreshResearch, reloadOpenNote } from './research-refresh';
+import { refreshResearch } from './research-refresh';
 import { report, reportError } from './status-store';
 
 async function reloadAll(): Promise<void> {
-  await Promise.all([refreshResearch({ annotations: true }), loadLegend(), refreshLibrary(), reloadOpenNote({ text: true })]);
+  await Promise.all([refreshResearch({ annotations: true, noteText: true }), loadLegend(), refreshLibrary()]);
 }
 
 export async function undo(): Promise<void> {

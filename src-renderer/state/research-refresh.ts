@@ -32,14 +32,18 @@ export async function reloadOpenNote({ text = false } = {}): Promise<void> {
   noteStore.setState({ note: text ? answer.value : { ...answer.value, title: still.title, body: still.body } });
 }
 
-export async function refreshResearch({ annotations = false } = {}): Promise<void> {
+/**
+ * Fetches again everything a research change may touch. `annotations` also reloads the open
+ * article's highlights (which fetches notes and claims itself); `noteText` replaces the open
+ * note's text with the saved one (after undo/redo, which may have edited it).
+ */
+export async function refreshResearch({ annotations = false, noteText = false } = {}): Promise<void> {
   const { articleId } = annotationStore.getState();
+  const withHighlights = annotations && articleId !== null;
   await Promise.all([
-    loadNotes(),
-    loadClaims(),
+    withHighlights ? loadAnnotations(articleId) : Promise.all([loadNotes(), loadClaims()]),
     loadTags(),
     loadHistory(),
-    reloadOpenNote(),
-    annotations && articleId ? loadAnnotations(articleId) : undefined,
+    reloadOpenNote({ text: noteText }),
   ]);
 }
