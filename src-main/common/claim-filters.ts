@@ -1,6 +1,6 @@
 /** Which claims the claims view shows: pure, so the rule is tested once and shared. */
 import type { ClaimView } from './model';
-import { tagMatches } from './tags';
+import { hasTag } from './tags';
 
 export type ClaimFilter = 'all' | 'no-evidence' | 'contested';
 
@@ -11,6 +11,6 @@ export function filterClaims<T extends Pick<ClaimView, 'counts' | 'evidence' | '
   return claims.filter(
     (claim) =>
       (filter === 'all' || (filter === 'no-evidence' ? claim.evidence.length === 0 : isContested(claim))) &&
-      (tag === null || claim.tags.some((t) => tagMatches(t, tag))),
+      (tag === null || hasTag(claim.tags, tag)),
   );
 }

@@ -5,6 +5,22 @@ export function tagMatches(tag: string, filter: string): boolean {
   return tag === filter || tag.startsWith(`${filter}/`);
 }
 
+/** True when any of `tags` matches `filter` (itself or a tag under it). */
+export function hasTag(tags: Iterable<string>, filter: string): boolean {
+  for (const tag of tags) if (tagMatches(tag, filter)) return true;
+  return false;
+}
+
+/** Every tag given and every tag above one (`region` for `region/asia`), A to Z, once each. */
+export function withParents(tags: Iterable<string>): string[] {
+  const all = new Set<string>();
+  for (const tag of tags) {
+    const parts = tag.split('/');
+    for (let depth = 1; depth <= parts.length; depth += 1) all.add(parts.slice(0, depth).join('/'));
+  }
+  return [...all].sort();
+}
+
 /** The tag renamed from `from` to `to`, keeping what lies under it; unchanged when it does not match. */
 export function renamedTag(tag: string, from: string, to: string): string {
   return tagMatches(tag, from) ? to + tag.slice(from.length) : tag;

@@ -5,7 +5,7 @@
 import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
 import type { TagCount } from '../common/model';
-import { renameInList, tagMatches } from '../common/tags';
+import { hasTag, renameInList, tagMatches } from '../common/tags';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import type { History } from './history';
@@ -62,8 +62,8 @@ export function createTags(store: NotebookStore, queue: KeyedQueue, history: His
       if (from === to) throw new NotebookError('invalid_argument', 'The new tag is the same as the old one.');
       if (tagMatches(to, from)) throw new NotebookError('invalid_argument', `“${to}” lies under “${from}”: a tag cannot be moved inside itself.`);
       const tags = await existing();
-      if (![...tags].some((tag) => tagMatches(tag, from))) throw new NotebookError('not_found', `No record has the tag “${from}”.`);
-      if (mustBeNew && [...tags].some((tag) => tagMatches(tag, to))) {
+      if (!hasTag(tags, from)) throw new NotebookError('not_found', `No record has the tag “${from}”.`);
+      if (mustBeNew && hasTag(tags, to)) {
         throw new NotebookError('invalid_argument', `The tag “${to}” already exists: merge “${from}” into it instead.`);
       }
       const changes = await renameChanges(from, to);

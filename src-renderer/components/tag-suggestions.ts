@@ -1,15 +1,12 @@
+import { withParents } from '../../src-main/common/tags';
+
 /**
  * What the tag field offers as the person types: existing tags (and the parents they imply)
  * that contain what was typed, those starting with it first, never one already chosen.
  */
 export function tagSuggestions(known: readonly string[], typed: string, chosen: readonly string[], limit = 8): string[] {
   const query = typed.trim().toLowerCase();
-  const all = new Set<string>();
-  for (const tag of known) {
-    const parts = tag.split('/');
-    for (let depth = 1; depth <= parts.length; depth += 1) all.add(parts.slice(0, depth).join('/'));
-  }
-  const candidates = [...all].filter((tag) => !chosen.includes(tag) && tag.toLowerCase().includes(query));
+  const candidates = withParents(known).filter((tag) => !chosen.includes(tag) && tag.toLowerCase().includes(query));
   const rank = (tag: string) => {
     const lower = tag.toLowerCase();
     if (lower.startsWith(query)) return 0;

@@ -8,7 +8,7 @@ import { highlightColorSchema } from '../../common/annotation-schema';
 import type { HighlightColor, LinkTarget } from '../../common/model';
 import { evidenceSchema, linkTargetSchema } from '../../common/research-schema';
 import type { SearchFilters } from '../../common/search-schema';
-import { tagMatches } from '../../common/tags';
+import { hasTag } from '../../common/tags';
 
 export type DocMeta =
   | { kind: 'article'; id: string; title: string; tags: string[]; updatedAt: string; annotationIds: string[] }
@@ -61,7 +61,7 @@ function colorsOf(meta: DocMeta, lookup: MetaLookup): HighlightColor[] {
 /** Whether a record passes the filters. */
 export function passesFilters(meta: DocMeta, filters: SearchFilters, lookup: MetaLookup): boolean {
   if (filters.kind && meta.kind !== filters.kind) return false;
-  if (filters.tag && !meta.tags.some((tag) => tagMatches(tag, filters.tag!))) return false;
+  if (filters.tag && !hasTag(meta.tags, filters.tag)) return false;
   if (filters.color && !colorsOf(meta, lookup).includes(filters.color)) return false;
   if (filters.articleId && !articlesOf(meta, lookup).includes(filters.articleId)) return false;
   return true;

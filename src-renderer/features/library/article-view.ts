@@ -4,7 +4,7 @@
  * tables and measured on 10,000 articles.
  */
 import type { ArticleListing } from '../../../src-main/common/model';
-import { tagMatches } from '../../../src-main/common/tags';
+import { hasTag } from '../../../src-main/common/tags';
 import type { LibraryView } from '../../state/library-view-store';
 
 /** Where an article comes from, as the list shows it: its publisher, else how it came in. */
@@ -45,7 +45,7 @@ export function viewArticles(articles: readonly ArticleListing[], view: LibraryV
       (!view.unread || !article.openedAt || article.id === keepUnread) &&
       (!view.annotated || article.annotationCount > 0) &&
       (view.source === null || sourceOf(article) === view.source) &&
-      (tag === null || article.tags.some((own) => tagMatches(own, tag))),
+      (tag === null || hasTag(article.tags, tag)),
   );
   return shown.sort(comparer(view));
 }

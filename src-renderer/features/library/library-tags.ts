@@ -1,16 +1,10 @@
 /** Tags of the library's articles, for the tag filter and the bulk tag dialogs. */
 import type { ArticleListing } from '../../../src-main/common/model';
+import { withParents } from '../../../src-main/common/tags';
 
 /** Every tag on these articles and every tag above one (`region` for `region/asia`), A to Z. */
 export function tagsWithParents(articles: readonly Pick<ArticleListing, 'tags'>[]): string[] {
-  const tags = new Set<string>();
-  for (const article of articles) {
-    for (const tag of article.tags) {
-      const parts = tag.split('/');
-      for (let depth = 1; depth <= parts.length; depth += 1) tags.add(parts.slice(0, depth).join('/'));
-    }
-  }
-  return [...tags].sort();
+  return withParents(articles.flatMap((article) => article.tags));
 }
 
 /** The tags these articles carry, each with how many of them carry it, A to Z. */

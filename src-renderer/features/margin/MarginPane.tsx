@@ -12,7 +12,7 @@ import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { useOpenArticle } from '../../state/useOpenArticle';
 import { useTagFilter } from '../../state/tag-filter-store';
-import { tagMatches } from '../../../src-main/common/tags';
+import { hasTag } from '../../../src-main/common/tags';
 import { ColorLegendPanel } from './ColorLegendPanel';
 import { DeleteHighlightDialog } from './DeleteHighlightDialog';
 import { HighlightCard } from './HighlightCard';
@@ -28,7 +28,7 @@ export function MarginPane() {
   const mine = view ? annotations.filter((annotation) => annotation.articleId === view.id) : [];
   const tag = useTagFilter();
   const tagged = (id: string, tags: readonly string[]) =>
-    tag === null || tags.some((t) => tagMatches(t, tag)) || (claims.get(id) ?? []).some((claim) => claim.tags.some((t) => tagMatches(t, tag)));
+    tag === null || hasTag(tags, tag) || (claims.get(id) ?? []).some((claim) => hasTag(claim.tags, tag));
   const allAnchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
   const anchored = allAnchored.filter((annotation) => tagged(annotation.id, annotation.tags));
   const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');

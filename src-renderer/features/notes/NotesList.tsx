@@ -3,9 +3,9 @@
  * first) with how many passages and claims it links to. Honours the window's tag filter.
  */
 import { NotebookPen, Plus } from 'lucide-react';
-import { tagMatches } from '../../../src-main/common/tags';
+import { hasTag } from '../../../src-main/common/tags';
 import { EmptyState } from '../../components/EmptyState';
-import { formatDay } from '../../components/ArticleDate';
+import { ArticleDate } from '../../components/ArticleDate';
 import { createNote, openNote } from '../../state/notes-actions';
 import { useOpenNote } from '../../state/note-store';
 import { useTagFilter } from '../../state/tag-filter-store';
@@ -16,17 +16,12 @@ function linkWords(count: number): string {
   return count === 0 ? 'No links' : count === 1 ? '1 link' : `${count} links`;
 }
 
-function dayOf(stamp: string): string {
-  const date = new Date(stamp);
-  return formatDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
-}
-
 export function NotesList() {
   const notes = useNotes();
   const filter = useTagFilter();
   const { note: open } = useOpenNote();
   const showing = useWorkspace();
-  const shown = filter === null ? notes : notes.filter((note) => note.tags.some((tag) => tagMatches(tag, filter)));
+  const shown = filter === null ? notes : notes.filter((note) => hasTag(note.tags, filter));
 
   return (
     <>
@@ -53,9 +48,7 @@ export function NotesList() {
                 </span>
                 <span className="article-item-meta">
                   <span className="article-item-source">{linkWords(note.links.length)}</span>
-                  <time className="article-item-date" dateTime={note.updatedAt}>
-                    {dayOf(note.updatedAt)}
-                  </time>
+                  <ArticleDate meta={{ createdAt: note.updatedAt }} className="article-item-date" />
                 </span>
               </button>
             </li>

@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { tagSchema } from '../../../src-main/common/schema';
-import { tagMatches } from '../../../src-main/common/tags';
+import { hasTag } from '../../../src-main/common/tags';
 import { Dialog } from '../../components/Dialog';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { useDialogAction } from '../../components/useDialogAction';
@@ -24,7 +24,7 @@ export function RenameTagDialog({ from, known, onClose }: RenameTagDialogProps) 
   const fieldId = useId();
   const parsed = tagSchema.safeParse(name);
   const to = parsed.success ? parsed.data : null;
-  const merge = to !== null && to !== from && known.some((tag) => tagMatches(tag, to));
+  const merge = to !== null && to !== from && hasTag(known, to);
 
   return (
     <Dialog title={`Rename tag “${from}”`} onClose={onClose} initialFocus={field} className="dialog-narrow">

@@ -1,3 +1,4 @@
+import { counted } from '../../../src-main/common/counted';
 import type { KindCounts } from '../../../src-main/common/tags';
 
 const WORDS: [keyof KindCounts, string, string][] = [
@@ -9,5 +10,5 @@ const WORDS: [keyof KindCounts, string, string][] = [
 
 /** "2 articles, 1 claim": what carries a tag, kind by kind, leaving out the kinds with none. */
 export function countWords(counts: KindCounts): string {
-  return WORDS.flatMap(([kind, one, many]) => (counts[kind] > 0 ? [`${counts[kind]} ${counts[kind] === 1 ? one : many}`] : [])).join(', ');
+  return WORDS.flatMap(([kind, one, many]) => (counts[kind] > 0 ? [counted(counts[kind], one, many)] : [])).join(', ');
 }
