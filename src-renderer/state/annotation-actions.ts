@@ -10,12 +10,16 @@ import { annotationStore, type ReaderSelection } from './annotation-store';
 import { libraryStore } from './library-store';
 import { report, reportError } from './status-store';
 
-/** Fetches the highlights of `articleId` (ignoring an answer for an article no longer open). */
+/**
+ * Fetches the highlights of `articleId` (ignoring an answer for an article no longer open).
+ * Notes and claims are not fetched here: they are loaded at start and after every change to
+ * them, and opening an article changes neither.
+ */
 export async function loadAnnotations(articleId: string): Promise<void> {
   if (annotationStore.getState().articleId !== articleId) {
     annotationStore.setState({ articleId, annotations: [], selectedId: null, flashId: null, selection: null });
   }
-  const [answer] = await Promise.all([notebook.listAnnotations({ articleId }), loadNotes(), loadClaims()]);
+  const answer = await notebook.listAnnotations({ articleId });
   if (annotationStore.getState().articleId !== articleId) return;
   if (!answer.ok) return reportError(answer.error);
   annotationStore.setState({ annotations: answer.value });
@@ -112,7 +116,7 @@ export async function claimSelection(): Promise<void> {
   const claim = await notebook.createClaim({ annotationId: created.id });
   if (!claim.ok) reportError(claim.error);
   else report('Made the passage a claim.');
-  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
+  await Promise.all([loadAnnotations(created.articleId), loadClaims(), loadHistory()]);
 }
 
 /** The toolbar's Tag: highlights the selection and opens the tag field on its card. */
@@ -130,7 +134,7 @@ export async function addSelectionAsEvidence(claimId: string): Promise<void> {
   const answer = await notebook.addEvidence({ claimId, annotationId: created.id });
   if (!answer.ok) reportError(answer.error);
   else report('Added the passage as evidence for the claim.');
-  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
+  await Promise.all([loadAnnotations(created.articleId), loadClaims(), loadHistory()]);
 }
 
 /** Saves a claim's statement; answers whether it was saved, so the field can keep the text if not. */

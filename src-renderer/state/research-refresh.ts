@@ -34,14 +34,15 @@ export async function reloadOpenNote({ text = false } = {}): Promise<void> {
 
 /**
  * Fetches again everything a research change may touch. `annotations` also reloads the open
- * article's highlights (which fetches notes and claims itself); `noteText` replaces the open
- * note's text with the saved one (after undo/redo, which may have edited it).
+ * article's highlights; `noteText` replaces the open note's text with the saved one (after
+ * undo/redo, which may have edited it).
  */
 export async function refreshResearch({ annotations = false, noteText = false } = {}): Promise<void> {
   const { articleId } = annotationStore.getState();
-  const withHighlights = annotations && articleId !== null;
   await Promise.all([
-    withHighlights ? loadAnnotations(articleId) : Promise.all([loadNotes(), loadClaims()]),
+    annotations && articleId !== null ? loadAnnotations(articleId) : undefined,
+    loadNotes(),
+    loadClaims(),
     loadTags(),
     loadHistory(),
     reloadOpenNote({ text: noteText }),
