@@ -34,6 +34,37 @@ describe('the browser-mode client', () => {
     });
   });
 
+  it('sends each write once the one before is answered, so the host commits them in order; reads and imports do not wait', async () => {
+    const pending: { method: string; answer: (body: unknown) => void }[] = [];
+    const fetchImpl = vi.fn((url: string) => new Promise<Response>((resolve) => pending.push({ method: url.slice('/api/'.length), answer: (body) => resolve(json(body)) })));
+    const client = createHttpClient({ getToken: () => 'abc', fetchImpl: fetchImpl as unknown as typeof fetch });
+
+    const highlight = client.createAnnotation({ articleId: 'art_12345678', target: { quote: { exact: 'a', prefix: '', suffix: '' }, position: { start: 0, end: 1 } } });
+    const undo = client.undo({});
+    const list = client.listArticles({});
+    const imported = client.importArticle({ format: 'text', content: 'Words.' });
+    const sent = () => pending.map((p) => p.method).sort();
+    await vi.waitFor(() => expect(sent()).toEqual(['createAnnotation', 'importArticle', 'listArticles']));
+    const answer = (method: string, value: unknown) => pending.find((p) => p.method === method)!.answer({ ok: true, value });
+
+    answer('createAnnotation', { id: 'ann_1' });
+    await vi.waitFor(() => expect(sent()).toContain('undo'));
+    answer('undo', null);
+    answer('listArticles', []);
+    answer('importArticle', {});
+    await expect(highlight).resolves.toEqual({ ok: true, value: { id: 'ann_1' } });
+    await expect(undo).resolves.toEqual({ ok: true, value: null });
+    await Promise.all([list, imported]);
+  });
+
+  it('keeps sending writes after one fails', async () => {
+    const fetchImpl = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValue(json({ ok: true, value: null }));
+    const client = createHttpClient({ getToken: () => 'abc', fetchImpl });
+    const [first, second] = await Promise.all([client.undo({}), client.redo({})]);
+    expect(first).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(second).toEqual({ ok: true, value: null });
+  });
+
   it('POSTs the argument as JSON to /api/<method> with the token', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(json({ ok: true, value: { id: 'art_12345678' } }));
     const client = createHttpClient({ getToken: () => 'c0ffee', fetchImpl });

@@ -9,6 +9,7 @@
  */
 import type { ApiError, ApiResponse, NotebookApi } from '../src-main/common/api';
 import { buildNotebookApi } from '../src-main/common/api-client';
+import { isWriteMethod, type ApiMethod } from '../src-main/common/api-methods';
 
 declare global {
   interface Window {
@@ -47,11 +48,33 @@ export interface HttpClientOptions {
 }
 
 /**
+ * Writes the window sends in order: an import downloads and parses before it reaches the
+ * notebook's write queue, and only adds a record, so other writes need not wait behind it.
+ */
+const holdsOrder = (method: ApiMethod) => isWriteMethod(method) && method !== 'importArticle' && method !== 'importUrl';
+
+/**
  * The browser-mode client: one POST per call to `/api/<method>`. Built from the contract's
  * method list (`buildNotebookApi`), so a new call needs no change here.
+ *
+ * Requests on separate connections can reach the host out of order, so each write is sent
+ * once the one before has been answered: Ctrl+Z right after `h` then undoes the highlight,
+ * never the step before it. (IPC keeps the order by itself.)
  */
-export function createHttpClient({ getToken, fetchImpl }: HttpClientOptions): NotebookApi {
-  return buildNotebookApi(async (method, arg) => {
+export function createHttpClient(options: HttpClientOptions): NotebookApi {
+  const post = postTo(options);
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  return buildNotebookApi((method, arg) => {
+    if (!holdsOrder(method)) return post(method, arg);
+    const answer = lastWrite.then(() => post(method, arg));
+    lastWrite = answer;
+    return answer;
+  });
+}
+
+/** One POST to `/api/<method>`; answers a value, never throws. */
+function postTo({ getToken, fetchImpl }: HttpClientOptions) {
+  return async (method: ApiMethod, arg: unknown): Promise<ApiResponse<unknown>> => {
     const token = getToken();
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -78,7 +101,7 @@ export function createHttpClient({ getToken, fetchImpl }: HttpClientOptions): No
       `Marginalia's host sent an answer this page cannot read (HTTP ${response.status} for ${method}). ` +
         'Restart npm run serve and open its link again.',
     );
-  });
+  };
 }
 
 /**

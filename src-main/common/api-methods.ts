@@ -45,5 +45,25 @@ export const API_METHODS = [
 
 export type ApiMethod = (typeof API_METHODS)[number];
 
+/** Calls that change nothing. Every other call is a write, committed in the order it arrives. */
+export const API_READS = [
+  'getNotebookStatus',
+  'listArticles',
+  'getArticle',
+  'listAnnotations',
+  'getLegend',
+  'getHistory',
+  'listClaims',
+  'listNotes',
+  'getNote',
+  'getAnnotationUsage',
+  'listTags',
+  'search',
+] as const satisfies readonly ApiMethod[];
+
+export type ApiWriteMethod = Exclude<ApiMethod, (typeof API_READS)[number]>;
+
+export const isWriteMethod = (method: ApiMethod): method is ApiWriteMethod => !(API_READS as readonly ApiMethod[]).includes(method);
+
 /** IPC channel for a method; the only place the channel naming lives. */
 export const ipcChannel = (method: ApiMethod): string => `notebook:${method}`;

@@ -10,9 +10,8 @@ import { NotebookError } from '../common/errors';
 import type { AnchorState, Annotation, AnnotationTarget, AnnotationView } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
 import { detachChanges } from './claims-and-notes';
-import type { History } from './history';
+import type { Committer } from './commit';
 import { newId } from './ids';
-import type { KeyedQueue } from './keyed-queue';
 
 type AnnotationHandlers = Pick<
   NotebookHandlers,
@@ -54,11 +53,14 @@ const UPDATE_LABELS: [keyof ApiParsedArg<'updateAnnotation'>, string][] = [
   ['tags', 'Tag highlight'],
 ];
 
-export function createAnnotations(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): AnnotationHandlers {
-  async function locate(id: string): Promise<string> {
+export function createAnnotations(store: NotebookStore, writes: Committer, now: () => Date): AnnotationHandlers {
+  /** The highlight and its article, read inside the write queue. */
+  async function locate(id: string): Promise<{ annotation: Annotation; text: string; articleId: string }> {
     const articleId = await store.findAnnotation(id);
-    if (!articleId) throw new NotebookError('not_found', 'That highlight no longer exists.');
-    return articleId;
+    const record = articleId ? await store.readRecord(articleId) : undefined;
+    const annotation = record?.annotations.find((a) => a.id === id);
+    if (!record || !annotation) throw new NotebookError('not_found', 'That highlight no longer exists.');
+    return { annotation, text: canonicalText(record.article.doc), articleId: record.article.id };
   }
 
   return {
@@ -69,7 +71,7 @@ export function createAnnotations(store: NotebookStore, queue: KeyedQueue, histo
     },
 
     createAnnotation: ({ articleId, target, color, comment, tags }) =>
-      queue.run(articleId, async () => {
+      writes.commit(async () => {
         const record = await store.readRecord(articleId);
         const text = canonicalText(record.article.doc);
         const stamp = now().toISOString();
@@ -83,20 +85,12 @@ export function createAnnotations(store: NotebookStore, queue: KeyedQueue, histo
           createdAt: stamp,
           updatedAt: stamp,
         };
-        record.annotations.push(annotation);
-        await store.saveRecord(record);
-        await history.record('Highlight', [{ kind: 'annotation', articleId, before: null, after: annotation }]);
-        return view(text, annotation);
+        return { label: 'Highlight', changes: [{ kind: 'annotation', articleId, before: null, after: annotation }], result: view(text, annotation) };
       }),
 
-    async updateAnnotation(arg) {
-      const articleId = await locate(arg.id);
-      return queue.run(articleId, async () => {
-        const record = await store.readRecord(articleId);
-        const text = canonicalText(record.article.doc);
-        const at = record.annotations.findIndex((a) => a.id === arg.id);
-        const before = record.annotations[at];
-        if (!before) throw new NotebookError('not_found', 'That highlight no longer exists.');
+    updateAnnotation: (arg) =>
+      writes.commit(async () => {
+        const { annotation: before, text, articleId } = await locate(arg.id);
         const after: Annotation = {
           ...before,
           ...(arg.color !== undefined ? { color: arg.color } : {}),
@@ -105,39 +99,26 @@ export function createAnnotations(store: NotebookStore, queue: KeyedQueue, histo
           ...(arg.target !== undefined ? { target: checkedTarget(text, arg.target) } : {}),
           updatedAt: now().toISOString(),
         };
-        record.annotations[at] = after;
-        await store.saveRecord(record);
         const label = UPDATE_LABELS.find(([field]) => arg[field] !== undefined)?.[1] ?? 'Edit highlight';
-        await history.record(label, [{ kind: 'annotation', articleId, before, after }]);
-        return view(text, after);
-      });
-    },
+        return { label, changes: [{ kind: 'annotation', articleId, before, after }], result: view(text, after) };
+      }),
 
-    async deleteAnnotation({ id }) {
-      const articleId = await locate(id);
-      // Claims and notes that cite the highlight let go of it in the same undo step.
-      const detached = await queue.run('#research', () => detachChanges(store, { annotationId: id }, now));
-      return queue.run(articleId, async () => {
-        const record = await store.readRecord(articleId);
-        const before = record.annotations.find((a) => a.id === id);
-        if (!before) throw new NotebookError('not_found', 'That highlight no longer exists.');
-        record.annotations = record.annotations.filter((a) => a.id !== id);
-        await store.saveRecord(record);
-        for (const change of detached) await history.applyOne(change, 'after');
-        await history.record('Delete highlight', [...detached, { kind: 'annotation', articleId, before, after: null }]);
-        return { id };
-      });
-    },
+    deleteAnnotation: ({ id }) =>
+      writes.commit(async () => {
+        const { annotation: before, articleId } = await locate(id);
+        // Claims and notes that cite the highlight let go of it in the same undo step.
+        const detached = await detachChanges(store, { annotationId: id }, now);
+        return { label: 'Delete highlight', changes: [...detached, { kind: 'annotation', articleId, before, after: null }], result: { id } };
+      }),
 
     getLegend: async () => store.legend(),
 
-    async updateLegend({ color, meaning }) {
-      const before = store.legend();
-      const after = { ...before, [color]: meaning };
-      await store.saveLegend(after);
-      await history.record(`Rename “${before[color]}”`, [{ kind: 'legend', before, after }]);
-      return after;
-    },
+    updateLegend: ({ color, meaning }) =>
+      writes.commit(() => {
+        const before = store.legend();
+        const after = { ...before, [color]: meaning };
+        return { label: `Rename “${before[color]}”`, changes: [{ kind: 'legend', before, after }], result: after };
+      }),
   };
 }
 

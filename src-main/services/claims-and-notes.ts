@@ -10,9 +10,8 @@ import { backlinks, sameTarget } from '../common/note-links';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
-import type { History } from './history';
+import type { Committer, Plan } from './commit';
 import { newId } from './ids';
-import type { KeyedQueue } from './keyed-queue';
 
 type Handlers = Pick<
   NotebookHandlers,
@@ -55,9 +54,7 @@ export async function detachChanges(store: NotebookStore, targets: LinkTarget | 
   return changes;
 }
 
-export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): Handlers {
-  const RESEARCH = '#research';
-  const serial = <T>(task: () => Promise<T>) => queue.run(RESEARCH, task);
+export function createClaimsAndNotes(store: NotebookStore, writes: Committer, now: () => Date): Handlers {
 
   async function findAnnotation(annotationId: string): Promise<{ annotation: Annotation; articleTitle: string } | undefined> {
     const articleId = await store.findAnnotation(annotationId);
@@ -84,17 +81,17 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
     else await requireAnnotation(target.annotationId);
   }
 
-  async function saveClaimStep(label: string, before: Claim | null, after: Claim): Promise<Claim> {
-    await store.saveClaim(after);
-    await history.record(label, [{ kind: 'claim', claimId: after.id, before, after }]);
-    return after;
-  }
+  const saveClaimStep = (label: string, before: Claim | null, after: Claim): Plan<Claim> => ({
+    label,
+    changes: [{ kind: 'claim', claimId: after.id, before, after }],
+    result: after,
+  });
 
-  async function saveNoteStep(label: string, before: Note | null, after: Note): Promise<Note> {
-    await store.saveNote(after);
-    await history.record(label, [{ kind: 'note', noteId: after.id, before, after }]);
-    return after;
-  }
+  const saveNoteStep = (label: string, before: Note | null, after: Note): Plan<Note> => ({
+    label,
+    changes: [{ kind: 'note', noteId: after.id, before, after }],
+    result: after,
+  });
 
   return {
     async listClaims() {
@@ -119,7 +116,7 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
     },
 
     createClaim: ({ annotationId, statement, tags }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const { annotation } = await requireAnnotation(annotationId);
         const stamp = now().toISOString();
         const claim: Claim = {
@@ -134,33 +131,30 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
       }),
 
     updateClaim: ({ id, statement, tags }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = requireClaim(id);
         const after = { ...before, ...(statement !== undefined ? { statement } : {}), ...(tags !== undefined ? { tags } : {}), updatedAt: now().toISOString() };
         return saveClaimStep(statement !== undefined ? 'Edit claim' : 'Tag claim', before, after);
       }),
 
     deleteClaim: ({ id }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = requireClaim(id);
         const detached = await detachChanges(store, { claimId: id }, now);
-        for (const change of detached) await history.applyOne(change, 'after');
-        await store.removeClaim(id);
-        await history.record('Delete claim', [...detached, { kind: 'claim', claimId: id, before, after: null }]);
-        return { id };
+        return { label: 'Delete claim', changes: [...detached, { kind: 'claim', claimId: id, before, after: null }], result: { id } };
       }),
 
     addEvidence: ({ claimId, annotationId }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = requireClaim(claimId);
         const { annotation } = await requireAnnotation(annotationId);
-        if (before.evidence.some((e) => e.annotationId === annotationId)) return before;
+        if (before.evidence.some((e) => e.annotationId === annotationId)) return { label: 'Add evidence', changes: [], result: before };
         const after = { ...before, evidence: [...before.evidence, { annotationId, articleId: annotation.articleId }], updatedAt: now().toISOString() };
         return saveClaimStep('Add evidence', before, after);
       }),
 
     removeEvidence: ({ claimId, annotationId }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = requireClaim(claimId);
         if (!before.evidence.some((e) => e.annotationId === annotationId)) {
           throw new NotebookError('not_found', 'That passage is not evidence for this claim.');
@@ -197,14 +191,14 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
     },
 
     createNote: ({ title, body, tags }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const stamp = now().toISOString();
         const note: Note = { id: newId('note'), title, body: body ?? '', tags: tags ?? [], links: [], createdAt: stamp, updatedAt: stamp };
         return saveNoteStep('New note', null, note);
       }),
 
     updateNote: ({ id, title, body, tags }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = await store.readNote(id);
         const after: Note = {
           ...before,
@@ -217,15 +211,13 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
       }),
 
     deleteNote: ({ id }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = await store.readNote(id);
-        await store.removeNote(id);
-        await history.record('Delete note', [{ kind: 'note', noteId: id, before, after: null }]);
-        return { id };
+        return { label: 'Delete note', changes: [{ kind: 'note', noteId: id, before, after: null }], result: { id } };
       }),
 
     linkNote: ({ noteId, target, relation }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = await store.readNote(noteId);
         await requireTarget(target);
         // Linking again changes the relation in place, so the note's links keep their order.
@@ -236,7 +228,7 @@ export function createClaimsAndNotes(store: NotebookStore, queue: KeyedQueue, hi
       }),
 
     unlinkNote: ({ noteId, target }) =>
-      serial(async () => {
+      writes.commit(async () => {
         const before = await store.readNote(noteId);
         if (!before.links.some((l) => sameTarget(l.target, target))) throw new NotebookError('not_found', 'The note has no such link.');
         const after = { ...before, links: before.links.filter((l) => !sameTarget(l.target, target)), updatedAt: now().toISOString() };

@@ -6,8 +6,7 @@ import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
-import type { History } from './history';
-import type { KeyedQueue } from './keyed-queue';
+import type { Committer } from './commit';
 import { detachChanges } from './claims-and-notes';
 import { counted } from '../common/counted';
 
@@ -15,7 +14,7 @@ type Handlers = Pick<NotebookHandlers, 'tagArticles' | 'deleteArticles'>;
 
 const articlesWord = (count: number) => counted(count, 'article');
 
-export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): Handlers {
+export function createLibraryBulk(store: NotebookStore, writes: Committer, now: () => Date): Handlers {
   /** Refuses the whole call when any id is unknown, before anything changes. */
   function checkKnown(ids: readonly string[]): void {
     const missing = ids.filter((id) => !store.hasArticle(id));
@@ -27,15 +26,9 @@ export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, histo
     }
   }
 
-  /** Applies every change (different articles in parallel, so index writes coalesce), then records them as one step. */
-  async function applyAndRecord(label: string, changes: Change[]): Promise<void> {
-    await Promise.all(changes.map((change) => history.applyOne(change, 'after')));
-    await history.record(label, changes);
-  }
-
   return {
     tagArticles: ({ ids, add = [], remove = [] }) =>
-      queue.run('#library-bulk', async () => {
+      writes.commit(() => {
         checkKnown(ids);
         const metas = new Map(store.listArticles().map((meta) => [meta.id, meta]));
         const changes: Change[] = [];
@@ -46,14 +39,12 @@ export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, histo
             changes.push({ kind: 'articleTags', articleId: id, before, after });
           }
         }
-        if (changes.length === 0) return { changed: 0 };
         const what = [...add.map((tag) => `+${tag}`), ...remove.map((tag) => `−${tag}`)].join(' ');
-        await applyAndRecord(`Tag ${articlesWord(changes.length)} ${what}`, changes);
-        return { changed: changes.length };
+        return { label: `Tag ${articlesWord(changes.length)} ${what}`, changes, result: { changed: changes.length } };
       }),
 
     deleteArticles: ({ ids }) =>
-      queue.run('#library-bulk', async () => {
+      writes.commit(async () => {
         checkKnown(ids);
         const changes: Change[] = [];
         const gone: { annotationId: string }[] = [];
@@ -64,9 +55,8 @@ export function createLibraryBulk(store: NotebookStore, queue: KeyedQueue, histo
         }
         const annotations = gone.length;
         // Claims and notes stop citing the highlights that go, in the same undo step.
-        changes.push(...(await queue.run('#research', () => detachChanges(store, gone, now))));
-        await applyAndRecord(`Delete ${articlesWord(ids.length)}`, changes);
-        return { deleted: ids.length, annotations };
+        changes.push(...(await detachChanges(store, gone, now)));
+        return { label: `Delete ${articlesWord(ids.length)}`, changes, result: { deleted: ids.length, annotations } };
       }),
   };
 }

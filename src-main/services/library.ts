@@ -1,6 +1,6 @@
 /**
- * Library use cases: list, read, import, update and delete articles. Every change goes
- * through `saveRecord`/`removeArticle` of the store, one record at a time (see KeyedQueue).
+ * Library use cases: list, read, import, update and delete articles. Every change is a
+ * change set committed on the notebook's one write queue (see commit.ts).
  * When an article's text changes, its highlights are re-anchored in the new text.
  */
 import type { NotebookHandlers } from '../common/api';
@@ -15,8 +15,7 @@ import { buildArticleBody, withoutTitleHeading, type ArticleBody } from './artic
 import { newId } from './ids';
 import { reanchorAnnotations } from './annotations';
 import { detachChanges } from './claims-and-notes';
-import type { KeyedQueue } from './keyed-queue';
-import type { History } from './history';
+import type { Committer } from './commit';
 import { detailsOf, editDetails, sameDetails, withDetails } from './article-details';
 import type { ArticleDetails } from '../store/notebook-files';
 
@@ -46,7 +45,7 @@ export interface NewArticle {
 /** Newest first, the order a library is read in. */
 const byNewest = (a: ArticleMeta, b: ArticleMeta) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title);
 
-export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () => Date, history: History) {
+export function createLibrary(store: NotebookStore, writes: Committer, now: () => Date) {
   /** Stores a new article: one record written at once, so a failed import leaves nothing behind. */
   async function addArticle({ format, body, title = body.suggestedTitle, source, extras = {} }: NewArticle): Promise<ArticleMeta> {
     const stamp = now().toISOString();
@@ -63,8 +62,13 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
       original: body.original,
       doc: withoutTitleHeading(body.doc, title),
     };
-    await queue.run(article.id, () => store.saveRecord({ article, annotations: [] }));
-    return articleMeta(article);
+    // An import is not an undo step (deleting the article is how it is taken back).
+    return writes.commit(() => ({
+      label: `Import “${article.title}”`,
+      changes: [{ kind: 'article', articleId: article.id, before: null, after: { article, annotations: [] } }],
+      result: articleMeta(article),
+      undoable: false,
+    }));
   }
 
   async function importArticle(arg: { format: 'text' | 'markdown'; content: string; title?: string; source?: string }, extras: ImportExtras = {}): Promise<ArticleMeta> {
@@ -89,14 +93,16 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
 
   /** Replaces an article's text with a new version of it (a re-import) in one write and one undo step. */
   const replaceArticle = (id: string, replacement: Omit<NewArticle, 'title'>): Promise<ArticleMeta> =>
-    queue.run(id, async () => {
+    writes.commit(async () => {
       const record = await store.readRecord(id);
       const previous = structuredClone(record);
       replaceBody(record, replacement);
       record.article.updatedAt = now().toISOString();
-      await store.saveRecord(record);
-      await history.record(`Re-import “${record.article.title}”`, [{ kind: 'article', articleId: id, before: previous, after: record }]);
-      return articleMeta(record.article);
+      return {
+        label: `Re-import “${record.article.title}”`,
+        changes: [{ kind: 'article', articleId: id, before: previous, after: record }],
+        result: articleMeta(record.article),
+      };
     });
 
   const handlers: LibraryHandlers = {
@@ -115,12 +121,12 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
     },
 
     updateArticle: ({ id, content, ...edit }) =>
-      queue.run(id, async () => {
+      writes.commit(async (stamp) => {
         const record = await store.readRecord(id);
         const before = detailsOf(record.article);
         const after = editDetails(before, edit);
         const detailsChanged = !sameDetails(before, after);
-        if (!detailsChanged && content === undefined) return articleMeta(record.article);
+        if (!detailsChanged && content === undefined) return { label: '', changes: [], result: articleMeta(record.article) };
         const previous = structuredClone(record);
         record.article = withDetails(record.article, after);
         if (content !== undefined) {
@@ -130,36 +136,32 @@ export function createLibrary(store: NotebookStore, queue: KeyedQueue, now: () =
           const body = buildArticleBody(article.format === 'markdown' ? 'markdown' : 'text', content);
           replaceBody(record, { format: article.format, body, source: article.source });
         }
-        record.article.updatedAt = now().toISOString();
-        await store.saveRecord(record);
+        record.article.updatedAt = stamp;
+        const result = articleMeta(record.article);
         // One undo step. A text change keeps the whole record; a details edit only the details.
-        if (content !== undefined) await history.record(`Edit “${after.title}”`, [{ kind: 'article', articleId: id, before: previous, after: record }]);
-        else await history.record(detailsLabel(before, after), [{ kind: 'articleDetails', articleId: id, before, after }]);
-        return articleMeta(record.article);
+        if (content !== undefined) return { label: `Edit “${after.title}”`, changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result };
+        return { label: detailsLabel(before, after), changes: [{ kind: 'articleDetails', articleId: id, before, after }], result };
       }),
 
     markArticleOpened: ({ id }) =>
-      queue.run(id, async () => {
+      writes.commit(async () => {
         const record = await store.readRecord(id);
         // Read once is read: later opens change nothing, so opening an article never rewrites
         // its file (nor re-indexes it for search) just to move a date.
-        if (record.article.openedAt !== undefined) return articleMeta(record.article);
+        if (record.article.openedAt !== undefined) return { label: '', changes: [], result: articleMeta(record.article) };
+        const previous = structuredClone(record);
         record.article.openedAt = now().toISOString();
-        await store.saveRecord(record);
-        return articleMeta(record.article);
+        return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false };
       }),
 
     deleteArticle: ({ id }) =>
-      queue.run(id, async () => {
+      writes.commit(async () => {
         // Reading first gives a clear "no longer in the notebook" for an unknown id, and the
         // record is what undo puts back.
         const record = await store.readRecord(id);
         // Its highlights go with it: claims and notes stop citing them, in the same undo step.
-        const detached = await queue.run('#research', () => detachChanges(store, record.annotations.map((a) => ({ annotationId: a.id })), now));
-        await store.removeArticle(id);
-        for (const change of detached) await history.applyOne(change, 'after');
-        await history.record(`Delete “${record.article.title}”`, [{ kind: 'article', articleId: id, before: record, after: null }, ...detached]);
-        return { id };
+        const detached = await detachChanges(store, record.annotations.map((a) => ({ annotationId: a.id })), now);
+        return { label: `Delete “${record.article.title}”`, changes: [{ kind: 'article', articleId: id, before: record, after: null }, ...detached], result: { id } };
       }),
   };
 

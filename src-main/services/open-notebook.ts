@@ -7,8 +7,7 @@ import type { NotebookStatus } from '../common/model';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
 import { createClaimsAndNotes } from './claims-and-notes';
-import { createHistory } from './history';
-import { KeyedQueue } from './keyed-queue';
+import { createCommitter } from './commit';
 import { createImporter } from './import/import-service';
 import type { FetchOptions } from './import/fetch-page';
 import { createLibrary } from './library';
@@ -45,13 +44,13 @@ export interface OpenOptions {
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
   const now = options.now ?? (() => new Date());
   const store = await openStore(dir, { now });
-  const queue = new KeyedQueue();
-  const history = createHistory(store, queue, now);
-  const library = createLibrary(store, queue, now, history);
-  const libraryBulk = createLibraryBulk(store, queue, history, now);
-  const annotations = createAnnotations(store, queue, history, now);
-  const research = createClaimsAndNotes(store, queue, history, now);
-  const tags = createTags(store, queue, history, now);
+  // The one write path: every service's changes, and undo and redo, go through it.
+  const writes = createCommitter(store, now);
+  const library = createLibrary(store, writes, now);
+  const libraryBulk = createLibraryBulk(store, writes, now);
+  const annotations = createAnnotations(store, writes, now);
+  const research = createClaimsAndNotes(store, writes, now);
+  const tags = createTags(store, writes, now);
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
   const search = openSearch(store, { persist: options.persistSearch ?? true });
@@ -71,9 +70,9 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       ...research,
       ...tags,
       getNotebookStatus: async () => status(),
-      getHistory: () => history.state(),
-      undo: () => history.undo(),
-      redo: () => history.redo(),
+      getHistory: () => writes.state(),
+      undo: () => writes.undo(),
+      redo: () => writes.redo(),
       search: (arg) => search.search(arg),
     },
     status,

@@ -8,13 +8,12 @@ import type { TagCount } from '../common/model';
 import { hasTag, renameInList, tagMatches } from '../common/tags';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
-import type { History } from './history';
-import type { KeyedQueue } from './keyed-queue';
+import type { Committer } from './commit';
 
 type Handlers = Pick<NotebookHandlers, 'listTags' | 'renameTag' | 'mergeTags'>;
 type Kind = keyof TagCount['counts'];
 
-export function createTags(store: NotebookStore, queue: KeyedQueue, history: History, now: () => Date): Handlers {
+export function createTags(store: NotebookStore, writes: Committer, now: () => Date): Handlers {
   /** Every tag list of the notebook, with its kind (reads each article's file once). */
   async function* taggedRecords() {
     for (const meta of store.listArticles()) {
@@ -57,8 +56,9 @@ export function createTags(store: NotebookStore, queue: KeyedQueue, history: His
     return tags;
   }
 
-  async function rewrite(label: string, from: string, to: string, mustBeNew: boolean): Promise<{ changed: number }> {
-    return queue.run('#research', async () => {
+  /** Renames inside the write queue, from the tags as they are when its turn comes. */
+  const rewrite = (label: string, from: string, to: string, mustBeNew: boolean): Promise<{ changed: number }> =>
+    writes.commit(async () => {
       if (from === to) throw new NotebookError('invalid_argument', 'The new tag is the same as the old one.');
       if (tagMatches(to, from)) throw new NotebookError('invalid_argument', `“${to}” lies under “${from}”: a tag cannot be moved inside itself.`);
       const tags = await existing();
@@ -67,11 +67,8 @@ export function createTags(store: NotebookStore, queue: KeyedQueue, history: His
         throw new NotebookError('invalid_argument', `The tag “${to}” already exists: merge “${from}” into it instead.`);
       }
       const changes = await renameChanges(from, to);
-      for (const change of changes) await history.applyOne(change, 'after');
-      await history.record(label, changes);
-      return { changed: changes.length };
+      return { label, changes, result: { changed: changes.length } };
     });
-  }
 
   return {
     async listTags() {

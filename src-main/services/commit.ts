@@ -1,0 +1,110 @@
+/**
+ * The one write path. Every change to the notebook — each service's, undo's and redo's — is a
+ * change set committed here, on one notebook-wide serial queue: the plan reads the current
+ * records and returns the changes, which are staged in memory, persisted, recorded as one undo
+ * step, and reported by the store's change feed.
+ *
+ * One queue instead of per-record locks: with locks taken in different orders by different
+ * services, deleting an article while renaming a tag, or undoing while highlighting, waited on
+ * each other forever. And because a plan runs inside the queue, it never computes a change
+ * from a read made before another write landed, so no acknowledged write is lost.
+ */
+import type { HistoryState, HistoryStep } from '../common/model';
+import type { Change, HistoryEntry, HistoryFile } from '../store/notebook-files';
+import type { NotebookStore } from '../store/notebook-store';
+import { persistStaged, stageChanges, type Side } from './stage-changes';
+
+/** How many undo steps are kept; the oldest are forgotten first. */
+export const HISTORY_LIMIT = 200;
+
+/** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
+export interface Plan<T> {
+  label: string;
+  changes: Change[];
+  result: T;
+  /** False for changes that are not offered to undo (an import, marking an article read). */
+  undoable?: boolean;
+}
+
+export interface Committer {
+  /**
+   * Runs `plan` on the notebook's write queue and commits what it returns. A plan that returns
+   * no changes commits nothing (and records no step). `stamp` is the commit's time, the one
+   * the staged records are marked with.
+   */
+  commit<T>(plan: (stamp: string) => Promise<Plan<T>> | Plan<T>): Promise<T>;
+  undo(): Promise<HistoryStep | null>;
+  redo(): Promise<HistoryStep | null>;
+  state(): Promise<HistoryState>;
+}
+
+const stateOf = (file: HistoryFile): HistoryState => ({
+  undo: file.undo.length > 0 ? { label: file.undo.at(-1)!.label } : null,
+  redo: file.redo.length > 0 ? { label: file.redo.at(-1)!.label } : null,
+});
+
+const articleOf = (entry: HistoryEntry): string | undefined => {
+  const change = entry.changes.find((c) => 'articleId' in c);
+  return change && 'articleId' in change ? change.articleId : undefined;
+};
+
+/** A serial queue: each task starts when the one before has settled. */
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const result = tail.then(task, task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+export function createCommitter(store: NotebookStore, now: () => Date): Committer {
+  const serial = serialQueue();
+
+  async function apply(changes: readonly Change[], side: Side, stamp = now().toISOString()): Promise<void> {
+    await persistStaged(store, await stageChanges(store, changes, side, stamp));
+  }
+
+  /** Moves the newest step from one stack to the other, applying it on the way. */
+  const step = (from: 'undo' | 'redo'): Promise<HistoryStep | null> =>
+    serial(async () => {
+      const file = await store.readHistory();
+      const entry = file[from].pop();
+      if (!entry) return null;
+      const to = from === 'undo' ? 'redo' : 'undo';
+      const changes = from === 'undo' ? [...entry.changes].reverse() : entry.changes;
+      try {
+        await apply(changes, from === 'undo' ? 'before' : 'after');
+      } catch (error) {
+        // A step that can no longer apply is dropped, so it does not block the ones behind it.
+        await store.saveHistory(file);
+        throw error;
+      }
+      file[to].push(entry);
+      await store.saveHistory(file);
+      const articleId = articleOf(entry);
+      return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(file) };
+    });
+
+  return {
+    commit: (plan) =>
+      serial(async () => {
+        const stamp = now().toISOString();
+        const { label, changes, result, undoable = true } = await plan(stamp);
+        if (changes.length === 0) return result;
+        await apply(changes, 'after', stamp);
+        if (undoable) {
+          const file = await store.readHistory();
+          file.undo.push({ label, at: stamp, changes });
+          if (file.undo.length > HISTORY_LIMIT) file.undo.splice(0, file.undo.length - HISTORY_LIMIT);
+          file.redo = [];
+          await store.saveHistory(file);
+        }
+        return result;
+      }),
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    // Read on the queue, so the state answered follows every write acknowledged before it.
+    state: () => serial(async () => stateOf(await store.readHistory())),
+  };
+}

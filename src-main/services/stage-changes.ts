@@ -1,0 +1,95 @@
+/**
+ * Turns a change set into the records it leaves behind, in memory, before anything is
+ * written: each touched record is read once, every change to it applied in order, and it is
+ * written once. A change that cannot apply (its article is gone) fails the whole set while
+ * nothing is on disk yet.
+ */
+import { NotebookError } from '../common/errors';
+import type { Claim, ColorLegend, Note } from '../common/model';
+import type { ArticleRecord, Change } from '../store/notebook-files';
+import type { NotebookStore } from '../store/notebook-store';
+import { withDetails } from './article-details';
+
+/** The state of every record a change set touches; `null` means removed. */
+export interface StagedRecords {
+  articles: Map<string, ArticleRecord | null>;
+  claims: Map<string, Claim | null>;
+  notes: Map<string, Note | null>;
+  legend?: ColorLegend;
+}
+
+export type Side = 'before' | 'after';
+
+/**
+ * `stamp` is when the set is applied: an article whose tags or details change is marked
+ * updated then (undo and redo included — for a merge, they are edits like any other).
+ */
+export async function stageChanges(store: NotebookStore, changes: readonly Change[], side: Side, stamp: string): Promise<StagedRecords> {
+  const staged: StagedRecords = { articles: new Map(), claims: new Map(), notes: new Map() };
+
+  /** The article as the changes so far leave it; null when it does not exist. */
+  async function article(id: string): Promise<ArticleRecord | null> {
+    if (!staged.articles.has(id)) staged.articles.set(id, store.hasArticle(id) ? await store.readRecord(id) : null);
+    return staged.articles.get(id)!;
+  }
+
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'legend':
+        staged.legend = structuredClone(change[side]);
+        break;
+      case 'claim':
+        staged.claims.set(change.claimId, structuredClone(change[side]));
+        break;
+      case 'note':
+        staged.notes.set(change.noteId, structuredClone(change[side]));
+        break;
+      case 'article':
+        staged.articles.set(change.articleId, structuredClone(change[side]));
+        break;
+      case 'articleTags': {
+        // An article deleted since keeps nothing to tag; the rest of the step still applies.
+        const record = await article(change.articleId);
+        if (record) record.article = { ...record.article, tags: [...change[side]], updatedAt: stamp };
+        break;
+      }
+      case 'articleDetails': {
+        const record = await article(change.articleId);
+        if (record) record.article = { ...withDetails(record.article, change[side]), updatedAt: stamp };
+        break;
+      }
+      case 'annotation': {
+        const record = await article(change.articleId);
+        if (!record) throw new NotebookError('not_found', 'The article this step changed has been deleted, so the step cannot be repeated.');
+        const state = structuredClone(change[side]);
+        const id = (change.before ?? change.after)!.id;
+        const at = record.annotations.findIndex((a) => a.id === id);
+        if (state === null) {
+          if (at >= 0) record.annotations.splice(at, 1);
+        } else if (at >= 0) {
+          record.annotations[at] = state;
+        } else {
+          record.annotations.push(state);
+        }
+        break;
+      }
+    }
+  }
+  return staged;
+}
+
+/** Writes every staged record (different files in parallel) and waits until all are saved. */
+export async function persistStaged(store: NotebookStore, staged: StagedRecords): Promise<void> {
+  const writes: Promise<void>[] = [];
+  for (const [id, record] of staged.articles) {
+    if (record) writes.push(store.saveRecord(record));
+    else if (store.hasArticle(id)) writes.push(store.removeArticle(id));
+  }
+  for (const [id, claim] of staged.claims) writes.push(claim ? store.saveClaim(claim) : store.removeClaim(id));
+  for (const [id, note] of staged.notes) writes.push(note ? store.saveNote(note) : store.removeNote(id));
+  if (staged.legend) writes.push(store.saveLegend(staged.legend));
+  // Wait for every write even when one fails, so none is left running behind the queue.
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
