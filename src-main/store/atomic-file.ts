@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Makes a folder's entries (a created, renamed or removed file) durable. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {

@@ -20,6 +20,7 @@ import type { Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, Quaranti
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
+import { openJournal, type JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
   ARTICLES_DIR,
@@ -88,6 +89,8 @@ export type StoreChange =
 
 export interface StoreOptions {
   now?: () => Date;
+  /** Size at which the metadata journal is folded into notebook.json (tests make it small). */
+  compactAtBytes?: number;
 }
 
 export type { ArticleRecord } from './notebook-files';
@@ -123,14 +126,14 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
-    return await loadStore(dir, now, lock.release);
+    return await loadStore(dir, now, lock.release, options.compactAtBytes);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>): Promise<NotebookStore> {
+async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, compactAtBytes?: number): Promise<NotebookStore> {
   const quarantined: QuarantinedFile[] = [];
   const setAside = async (error: UnreadableFileError): Promise<string> => {
     const moved = await quarantineFile(dir, error.path, error.reason, now());
@@ -160,6 +163,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     index.data = emptyIndex();
   }
   if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
+  // What changed since notebook.json was last written is in the journal.
+  const { journal, replayed } = await openJournal(dir, index.data, () => index.write(), compactAtBytes);
 
   // Reconcile the index with the article files, the source of truth.
   const fileIds = (await readdir(join(dir, ARTICLES_DIR)))
@@ -167,7 +172,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     .map((name) => name.slice(0, -'.json'.length));
   const onDisk = new Set(fileIds);
   const indexed = new Set(index.data.articles.map((a) => a.id));
-  let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true;
+  let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true || replayed > 0;
   const kept = index.data.articles.filter((meta) => onDisk.has(meta.id));
   if (kept.length !== index.data.articles.length) {
     indexChanged = true;
@@ -197,7 +202,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'note',
     schema: noteSchema,
     metaOf: noteMeta,
-    index: { get: () => index.data.notes, set: (list) => (index.data.notes = list), write: () => index.write() },
+    index: { get: () => index.data.notes, set: (list) => (index.data.notes = list), changed: (id, meta) => journal.record([{ kind: 'note', id, meta }]) },
     setAside,
   });
   const claims = new RecordFolder<Claim, Claim>({
@@ -207,14 +212,15 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'claim',
     schema: claimSchema,
     metaOf: (claim) => structuredClone(claim),
-    index: { get: () => index.data.claims, set: (list) => (index.data.claims = list), write: () => index.write() },
+    index: { get: () => index.data.claims, set: (list) => (index.data.claims = list), changed: (id, claim) => journal.record([{ kind: 'claim', id, claim }]) },
     setAside,
   });
   const noteFiles = await notes.reconcile();
   const claimFiles = await claims.reconcile();
   if (noteFiles.changed || claimFiles.changed) indexChanged = true;
   const isNew = !indexFound && fileIds.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantined.length === 0;
-  if (indexChanged) await index.write();
+  // Open folds the journal into notebook.json: one rewrite per open, none per change.
+  if (indexChanged) await journal.compact();
   await snapshotDaily(dir, now());
 
   const listeners = new Set<(change: StoreChange) => void>();
@@ -239,12 +245,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
   const forget = async (id: string) => {
     articleDbs.delete(id);
-    const at = metaIndex(id);
-    if (at >= 0) index.data.articles.splice(at, 1);
-    for (const [annotationId, articleId] of Object.entries(index.data.annotations)) {
-      if (articleId === id) delete index.data.annotations[annotationId];
-    }
-    await index.write();
+    const dropped = Object.entries(index.data.annotations).flatMap(([annotationId, articleId]) => (articleId === id ? [annotationId] : []));
+    await journal.record([{ kind: 'article', id, meta: null, annotations: [], dropped }]);
     emit({ kind: 'article', id, record: null });
   };
 
@@ -304,13 +306,15 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
         db.data = previous;
         throw new NotebookError('storage', `Could not save “${article.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
       }
-      const meta = articleMeta(article);
-      const at = metaIndex(article.id);
-      if (at >= 0) index.data.articles[at] = meta;
-      else index.data.articles.push(meta);
-      for (const annotation of previous?.annotations ?? []) delete index.data.annotations[annotation.id];
-      for (const annotation of annotations) index.data.annotations[annotation.id] = article.id;
-      await index.write();
+      const now = new Set(annotations.map((a) => a.id));
+      const entry: JournalEntry = {
+        kind: 'article',
+        id: article.id,
+        meta: articleMeta(article),
+        annotations: [...now],
+        dropped: (previous?.annotations ?? []).map((a) => a.id).filter((id) => !now.has(id)),
+      };
+      await journal.record([entry]);
       emit({ kind: 'article', id: article.id, record: structuredClone({ article, annotations }) });
     },
 
@@ -328,7 +332,6 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
         const file = await loadArticle(meta.id).catch(() => undefined);
         if (file?.annotations.some((a) => a.id === id)) {
           index.data.annotations[id] = meta.id;
-          await index.write();
           return meta.id;
         }
       }
@@ -338,12 +341,9 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     legend: () => ({ ...index.data.legend }),
 
     async saveLegend(legend) {
-      const previous = index.data.legend;
-      index.data.legend = { ...legend };
       try {
-        await index.write();
+        await journal.record([{ kind: 'legend', legend: { ...legend } }]);
       } catch (error) {
-        index.data.legend = previous;
         throw new NotebookError('storage', `Could not save the colour legend: ${(error as Error).message}.`);
       }
     },
@@ -382,6 +382,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     async flush() {
+      await journal.idle();
       await index.adapter.idle();
       await notes.idle();
       await claims.idle();
@@ -391,6 +392,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
     async close() {
       await store.flush();
+      await journal.close();
       await releaseLock();
     },
   };

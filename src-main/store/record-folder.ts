@@ -27,8 +27,8 @@ export interface RecordFolderOptions<R extends { id: string }, M extends { id: s
   noun: string;
   schema: z.ZodType<R>;
   metaOf(record: R): M;
-  /** The index's list for this folder, and a way to write the index. */
-  index: { get(): M[]; set(list: M[]): void; write(): Promise<void> };
+  /** The index's list for this folder, and how a change to one entry is recorded (the journal). */
+  index: { get(): M[]; set(list: M[]): void; changed(id: string, meta: M | null): Promise<void> };
   setAside(error: UnreadableFileError): Promise<string>;
 }
 
@@ -110,13 +110,7 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
       db.data = previous;
       throw new NotebookError('storage', `Could not save the ${this.options.noun}: ${(error as Error).message}. What was saved before is unchanged.`);
     }
-    const meta = this.options.metaOf(record);
-    const list = this.options.index.get();
-    const at = list.findIndex((m) => m.id === record.id);
-    if (at >= 0) list[at] = meta;
-    else list.push(meta);
-    this.options.index.set(list);
-    await this.options.index.write();
+    await this.options.index.changed(record.id, this.options.metaOf(record));
   }
 
   async remove(id: string): Promise<void> {
@@ -126,8 +120,7 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
 
   async #forget(id: string): Promise<void> {
     this.#dbs.delete(id);
-    this.options.index.set(this.options.index.get().filter((m) => m.id !== id));
-    await this.options.index.write();
+    await this.options.index.changed(id, null);
   }
 
   async idle(): Promise<void> {

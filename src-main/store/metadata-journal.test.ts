@@ -1,0 +1,112 @@
+/**
+ * The metadata cache is kept by appending to notebook.journal: a write costs a line, not a
+ * rewrite of notebook.json (which grows with the library); the journal is replayed on open
+ * and folded into notebook.json once it passes its bound.
+ */
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Article } from '../common/model';
+import { describeRange } from '../common/anchoring/describe-range';
+import { textToDoc } from '../common/text-to-doc';
+import { tempDir } from '../test-support/temp-dir';
+import { AppendLog } from './append-log';
+import { JOURNAL_FILE } from './metadata-journal';
+import { openStore } from './notebook-store';
+
+const stamp = '2026-11-30T10:00:00.000Z';
+const TEXT = 'Alliances rest on trust and on shared work.';
+
+function article(id: string, title: string): Article {
+  return { id, title, source: 'Test', format: 'text', tags: [], wordCount: 8, createdAt: stamp, updatedAt: stamp, original: TEXT, doc: textToDoc(TEXT) };
+}
+
+function highlight(id: string, articleId: string): Annotation {
+  return { id, articleId, target: describeRange(TEXT, 0, 9), color: 'yellow', comment: '', tags: [], createdAt: stamp, updatedAt: stamp };
+}
+
+const sizeOf = async (path: string) => (await stat(path)).size;
+
+describe('the metadata journal', () => {
+  it('records a highlight by appending to the journal, without rewriting notebook.json', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    for (let n = 0; n < 50; n++) await store.saveRecord({ article: article(`art_many${String(n).padStart(4, '0')}`, `Article ${n}`), annotations: [] });
+    await store.close();
+    const reopened = await openStore(dir);
+    const cacheBefore = await readFile(join(dir, 'notebook.json'), 'utf8');
+    const journalBefore = await sizeOf(join(dir, JOURNAL_FILE));
+
+    await reopened.saveRecord({ article: article('art_many0007', 'Article 7'), annotations: [highlight('ann_new00001', 'art_many0007')] });
+    await reopened.flush();
+
+    expect(await readFile(join(dir, 'notebook.json'), 'utf8')).toBe(cacheBefore);
+    const grew = (await sizeOf(join(dir, JOURNAL_FILE))) - journalBefore;
+    expect(grew).toBeGreaterThan(0);
+    expect(grew).toBeLessThan(cacheBefore.length / 10);
+    await reopened.close();
+  });
+
+  it('replays the journal on open, and folds it into notebook.json then', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.saveRecord({ article: article('art_replay01', 'Before'), annotations: [] });
+    await store.close();
+    const writer = await openStore(dir);
+    await writer.saveRecord({ article: { ...article('art_replay01', 'After'), tags: ['kept'] }, annotations: [highlight('ann_replay01', 'art_replay01')] });
+    await writer.saveLegend({ ...writer.legend(), green: 'Method' });
+    await writer.flush();
+    // As after a crash: the journal holds what notebook.json does not.
+    expect(await readFile(join(dir, 'notebook.json'), 'utf8')).not.toContain('After');
+    await writer.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listArticles()).toEqual([expect.objectContaining({ id: 'art_replay01', title: 'After', tags: ['kept'] })]);
+    expect(reopened.annotationCounts().get('art_replay01')).toBe(1);
+    expect(reopened.legend().green).toBe('Method');
+    expect(await readFile(join(dir, 'notebook.json'), 'utf8')).toContain('After');
+    expect(await sizeOf(join(dir, JOURNAL_FILE))).toBe(0);
+    await reopened.close();
+  });
+
+  it('skips a line cut short by a crash, and what is appended after it reads back', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.saveRecord({ article: article('art_torn0001', 'Torn'), annotations: [] });
+    await store.close();
+    await appendFile(join(dir, JOURNAL_FILE), '{"kind":"article","id":"art_torn0001","meta":{"id":"art_to');
+
+    const reopened = await openStore(dir);
+    expect(reopened.listArticles().map((a) => a.title)).toEqual(['Torn']);
+    await reopened.saveRecord({ article: article('art_torn0001', 'Mended'), annotations: [] });
+    await reopened.close();
+    const again = await openStore(dir);
+    expect(again.listArticles().map((a) => a.title)).toEqual(['Mended']);
+    await again.close();
+  });
+
+  it('folds itself into notebook.json in the background once past its bound, losing nothing', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, { compactAtBytes: 2_000 });
+    for (let n = 0; n < 30; n++) await store.saveRecord({ article: article(`art_fold${String(n).padStart(4, '0')}`, `Fold ${n}`), annotations: [highlight(`ann_fold${String(n).padStart(4, '0')}`, `art_fold${String(n).padStart(4, '0')}`)] });
+    await store.flush();
+    expect(await sizeOf(join(dir, JOURNAL_FILE))).toBeLessThan(2_000 + 1_000);
+    const cache = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')) as { articles: unknown[] };
+    expect(cache.articles.length).toBeGreaterThan(1);
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listArticles()).toHaveLength(30);
+    expect([...reopened.annotationCounts().values()].reduce((a, b) => a + b, 0)).toBe(30);
+    await reopened.close();
+  });
+});
+
+describe('an append-only log', () => {
+  it('writes appends made together in one go, each line whole, in order', async () => {
+    const log = new AppendLog(join(await tempDir(), 'log'));
+    await Promise.all(Array.from({ length: 100 }, (_, n) => log.append([{ n }])));
+    expect(await log.read()).toEqual(Array.from({ length: 100 }, (_, n) => ({ n })));
+    await log.close();
+  });
+});
