@@ -10,12 +10,10 @@
  * from a read made before another write landed, so no acknowledged write is lost.
  */
 import type { HistoryState, HistoryStep } from '../common/model';
-import type { Change, HistoryEntry, HistoryFile } from '../store/notebook-files';
+import type { HistoryStacks } from '../store/history-log';
+import type { Change, HistoryEntry } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import { persistStaged, stageChanges, type Side } from './stage-changes';
-
-/** How many undo steps are kept; the oldest are forgotten first. */
-export const HISTORY_LIMIT = 200;
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -38,7 +36,7 @@ export interface Committer {
   state(): Promise<HistoryState>;
 }
 
-const stateOf = (file: HistoryFile): HistoryState => ({
+const stateOf = (file: HistoryStacks): HistoryState => ({
   undo: file.undo.length > 0 ? { label: file.undo.at(-1)!.label } : null,
   redo: file.redo.length > 0 ? { label: file.redo.at(-1)!.label } : null,
 });
@@ -68,22 +66,20 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
   /** Moves the newest step from one stack to the other, applying it on the way. */
   const step = (from: 'undo' | 'redo'): Promise<HistoryStep | null> =>
     serial(async () => {
-      const file = await store.readHistory();
-      const entry = file[from].pop();
+      const history = await store.history();
+      const entry = history.stacks()[from].at(-1);
       if (!entry) return null;
-      const to = from === 'undo' ? 'redo' : 'undo';
       const changes = from === 'undo' ? [...entry.changes].reverse() : entry.changes;
       try {
         await apply(changes, from === 'undo' ? 'before' : 'after');
       } catch (error) {
         // A step that can no longer apply is dropped, so it does not block the ones behind it.
-        await store.saveHistory(file);
+        await history.drop(from);
         throw error;
       }
-      file[to].push(entry);
-      await store.saveHistory(file);
+      await history.move(from);
       const articleId = articleOf(entry);
-      return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(file) };
+      return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(history.stacks()) };
     });
 
   return {
@@ -93,18 +89,12 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
         const { label, changes, result, undoable = true } = await plan(stamp);
         if (changes.length === 0) return result;
         await apply(changes, 'after', stamp);
-        if (undoable) {
-          const file = await store.readHistory();
-          file.undo.push({ label, at: stamp, changes });
-          if (file.undo.length > HISTORY_LIMIT) file.undo.splice(0, file.undo.length - HISTORY_LIMIT);
-          file.redo = [];
-          await store.saveHistory(file);
-        }
+        if (undoable) await (await store.history()).push({ label, at: stamp, changes });
         return result;
       }),
     undo: () => step('undo'),
     redo: () => step('redo'),
     // Read on the queue, so the state answered follows every write acknowledged before it.
-    state: () => serial(async () => stateOf(await store.readHistory())),
+    state: () => serial(async () => stateOf((await store.history()).stacks())),
   };
 }

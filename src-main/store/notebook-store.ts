@@ -1,9 +1,10 @@
 /**
  * The notebook folder on disk. `notebook.json` is the index (the colour legend, and metadata
  * of every article, claim and note); `articles/<id>.json` holds an article with its
- * highlights, `claims/<id>.json` a claim, `notes/<id>.json` a note, `history.json` undo steps.
- * Each file is its own lowdb instance with a validating adapter, so a user action rewrites
- * only the record it touches (and the index).
+ * highlights, `claims/<id>.json` a claim, `notes/<id>.json` a note; `notebook.journal` holds
+ * what changed in the index since notebook.json was written, `history.log` the undo steps.
+ * Each record file is its own lowdb instance with a validating adapter, so a user action
+ * rewrites only the records it touches and appends a line to the journal and the history.
  *
  * The record files are the truth and the index is a cache of their metadata: on open, files
  * missing from the index are added back and index entries without a file are dropped, so a
@@ -20,6 +21,7 @@ import type { Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, Quaranti
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
+import { HistoryLog } from './history-log';
 import { openJournal, type JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
@@ -60,8 +62,8 @@ export interface NotebookStore {
   findAnnotation(id: string): Promise<string | undefined>;
   legend(): ColorLegend;
   saveLegend(legend: ColorLegend): Promise<void>;
-  readHistory(): Promise<HistoryFile>;
-  saveHistory(history: HistoryFile): Promise<void>;
+  /** Undo and redo steps (read from disk on first use). */
+  history(): Promise<HistoryLog>;
   claims(): Claim[];
   saveClaim(claim: Claim): Promise<void>;
   removeClaim(id: string): Promise<void>;
@@ -91,6 +93,8 @@ export interface StoreOptions {
   now?: () => Date;
   /** Size at which the metadata journal is folded into notebook.json (tests make it small). */
   compactAtBytes?: number;
+  /** Size at which the history log is compacted (tests make it small). */
+  historyMaxBytes?: number;
 }
 
 export type { ArticleRecord } from './notebook-files';
@@ -126,14 +130,14 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
-    return await loadStore(dir, now, lock.release, options.compactAtBytes);
+    return await loadStore(dir, now, lock.release, options);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, compactAtBytes?: number): Promise<NotebookStore> {
+async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions): Promise<NotebookStore> {
   const quarantined: QuarantinedFile[] = [];
   const setAside = async (error: UnreadableFileError): Promise<string> => {
     const moved = await quarantineFile(dir, error.path, error.reason, now());
@@ -164,7 +168,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   }
   if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
   // What changed since notebook.json was last written is in the journal.
-  const { journal, replayed } = await openJournal(dir, index.data, () => index.write(), compactAtBytes);
+  const { journal, replayed } = await openJournal(dir, index.data, () => index.write(), options.compactAtBytes);
 
   // Reconcile the index with the article files, the source of truth.
   const fileIds = (await readdir(join(dir, ARTICLES_DIR)))
@@ -276,8 +280,22 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     return db.data;
   };
 
-  const history = openDb(join(dir, HISTORY_FILE), historyFileSchema, { schemaVersion: CURRENT_SCHEMA_VERSION, undo: [], redo: [] });
-  let historyLoaded = false;
+  /** The history log, opened on first use; a history.json from before the log is folded into it. */
+  let history: Promise<HistoryLog> | undefined;
+  const openHistory = async (): Promise<HistoryLog> => {
+    const legacyFile = new ValidatedJsonFile(join(dir, HISTORY_FILE), historyFileSchema);
+    let legacy: HistoryFile | null = null;
+    try {
+      legacy = await legacyFile.read();
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      // Losing undo history must not stop the notebook from opening.
+      await setAside(error);
+    }
+    const log = await HistoryLog.open(dir, legacy, options.historyMaxBytes);
+    if (legacy) await removeFileDurably(join(dir, HISTORY_FILE));
+    return log;
+  };
 
   const store: NotebookStore = {
     dir,
@@ -348,24 +366,10 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       }
     },
 
-    async readHistory() {
-      if (!historyLoaded) {
-        try {
-          await history.read();
-        } catch (error) {
-          if (!(error instanceof UnreadableFileError)) throw error;
-          // Losing undo history must not stop the notebook from opening.
-          await setAside(error);
-        }
-        historyLoaded = true;
-      }
-      return structuredClone(history.data);
-    },
-
-    async saveHistory(next) {
-      history.data = structuredClone(next);
-      historyLoaded = true;
-      await history.write();
+    history() {
+      history ??= openHistory();
+      history.catch(() => (history = undefined));
+      return history;
     },
 
     claims: () => structuredClone(index.data.claims),
@@ -386,13 +390,14 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await index.adapter.idle();
       await notes.idle();
       await claims.idle();
-      await history.adapter.idle();
+      await (await history?.catch(() => undefined))?.idle();
       await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
     },
 
     async close() {
       await store.flush();
       await journal.close();
+      await (await history?.catch(() => undefined))?.close();
       await releaseLock();
     },
   };
