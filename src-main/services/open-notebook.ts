@@ -50,7 +50,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const libraryBulk = createLibraryBulk(store, writes, now);
   const annotations = createAnnotations(store, writes, now);
   const research = createClaimsAndNotes(store, writes, now);
-  const tags = createTags(store, writes, now);
+  const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
   const search = openSearch(store, { persist: options.persistSearch ?? true });

@@ -13,29 +13,36 @@ import type { Committer } from './commit';
 type Handlers = Pick<NotebookHandlers, 'listTags' | 'renameTag' | 'mergeTags'>;
 type Kind = keyof TagCount['counts'];
 
-export function createTags(store: NotebookStore, writes: Committer, now: () => Date): Handlers {
-  /** Every tag list of the notebook, with its kind (reads each article's file once). */
-  async function* taggedRecords() {
-    for (const meta of store.listArticles()) {
-      yield { kind: 'article' as Kind, tags: meta.tags };
-      const record = await store.readRecord(meta.id);
-      for (const annotation of record.annotations) yield { kind: 'annotation' as Kind, tags: annotation.tags };
-    }
-    for (const claim of store.claims()) yield { kind: 'claim' as Kind, tags: claim.tags };
-    for (const note of store.noteMetas()) yield { kind: 'note' as Kind, tags: note.tags };
+export function createTags(store: NotebookStore, writes: Committer): Handlers {
+  /** Every tag list of the notebook, with its kind, from the index (no article file is read). */
+  async function taggedRecords(): Promise<{ kind: Kind; tags: readonly string[] }[]> {
+    const annotationTags = await store.annotationTags();
+    return [
+      ...store.listArticles().map((meta) => ({ kind: 'article' as Kind, tags: meta.tags })),
+      ...Object.values(annotationTags).map((tags) => ({ kind: 'annotation' as Kind, tags })),
+      ...store.claims().map((claim) => ({ kind: 'claim' as Kind, tags: claim.tags })),
+      ...store.noteMetas().map((note) => ({ kind: 'note' as Kind, tags: note.tags })),
+    ];
   }
 
   /** The changes that rename `from` (and what lies under it) to `to` everywhere. */
-  async function renameChanges(from: string, to: string): Promise<Change[]> {
-    const stamp = now().toISOString();
+  async function renameChanges(from: string, to: string, stamp: string): Promise<Change[]> {
     const changes: Change[] = [];
-    for (const meta of store.listArticles()) {
-      const record = await store.readRecord(meta.id);
+    // Only the articles the index says hold the tag, on the article or on a highlight, are read.
+    const annotationTags = await store.annotationTags();
+    const holders = store.annotationArticles();
+    const touched = new Set(store.listArticles().filter((meta) => renameInList(meta.tags, from, to)).map((meta) => meta.id));
+    for (const [annotationId, tags] of Object.entries(annotationTags)) {
+      const articleId = holders[annotationId];
+      if (articleId && renameInList(tags, from, to)) touched.add(articleId);
+    }
+    for (const articleId of touched) {
+      const record = await store.readRecord(articleId);
       const articleTags = renameInList(record.article.tags, from, to);
-      if (articleTags) changes.push({ kind: 'articleTags', articleId: meta.id, before: record.article.tags, after: articleTags });
+      if (articleTags) changes.push({ kind: 'articleTags', articleId, before: record.article.tags, after: articleTags });
       for (const annotation of record.annotations) {
         const tags = renameInList(annotation.tags, from, to);
-        if (tags) changes.push({ kind: 'annotation', articleId: meta.id, before: annotation, after: { ...annotation, tags, updatedAt: stamp } });
+        if (tags) changes.push({ kind: 'annotation', articleId, before: annotation, after: { ...annotation, tags, updatedAt: stamp } });
       }
     }
     for (const claim of store.claims()) {
@@ -50,30 +57,24 @@ export function createTags(store: NotebookStore, writes: Committer, now: () => D
     return changes;
   }
 
-  async function existing(): Promise<Set<string>> {
-    const tags = new Set<string>();
-    for await (const record of taggedRecords()) for (const tag of record.tags) tags.add(tag);
-    return tags;
-  }
-
   /** Renames inside the write queue, from the tags as they are when its turn comes. */
   const rewrite = (label: string, from: string, to: string, mustBeNew: boolean): Promise<{ changed: number }> =>
-    writes.commit(async () => {
+    writes.commit(async (stamp) => {
       if (from === to) throw new NotebookError('invalid_argument', 'The new tag is the same as the old one.');
       if (tagMatches(to, from)) throw new NotebookError('invalid_argument', `“${to}” lies under “${from}”: a tag cannot be moved inside itself.`);
-      const tags = await existing();
+      const tags = new Set((await taggedRecords()).flatMap((record) => record.tags));
       if (!hasTag(tags, from)) throw new NotebookError('not_found', `No record has the tag “${from}”.`);
       if (mustBeNew && hasTag(tags, to)) {
         throw new NotebookError('invalid_argument', `The tag “${to}” already exists: merge “${from}” into it instead.`);
       }
-      const changes = await renameChanges(from, to);
+      const changes = await renameChanges(from, to, stamp);
       return { label, changes, result: { changed: changes.length } };
     });
 
   return {
     async listTags() {
       const counts = new Map<string, TagCount['counts']>();
-      for await (const { kind, tags } of taggedRecords()) {
+      for (const { kind, tags } of await taggedRecords()) {
         for (const tag of tags) {
           const entry = counts.get(tag) ?? { article: 0, annotation: 0, claim: 0, note: 0 };
           entry[kind] += 1;

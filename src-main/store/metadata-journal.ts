@@ -26,6 +26,8 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
     /** The article's annotations now, and those it no longer holds. */
     annotations: z.array(z.string()),
     dropped: z.array(z.string()),
+    /** The tags of its annotations that have tags. */
+    tagged: z.record(z.string(), z.array(z.string())),
   }),
   z.object({ kind: z.literal('claim'), id: z.string(), claim: claimSchema.nullable() }),
   z.object({ kind: z.literal('note'), id: z.string(), meta: noteMetaSchema.nullable() }),
@@ -45,11 +47,17 @@ function putById<T extends { id: string }>(list: T[], id: string, item: T | null
 /** Applies one entry to the cache in memory (live and when replaying). */
 export function applyEntry(index: NotebookFile, entry: JournalEntry): void {
   switch (entry.kind) {
-    case 'article':
+    case 'article': {
       putById(index.articles, entry.id, entry.meta);
       for (const id of entry.dropped) delete index.annotations[id];
       for (const id of entry.annotations) index.annotations[id] = entry.id;
+      const tags = index.annotationTags;
+      if (tags) {
+        for (const id of [...entry.dropped, ...entry.annotations]) delete tags[id];
+        for (const [id, list] of Object.entries(entry.tagged)) tags[id] = [...list];
+      }
       return;
+    }
     case 'claim':
       return putById(index.claims, entry.id, entry.claim);
     case 'note':

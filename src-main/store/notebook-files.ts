@@ -22,6 +22,11 @@ export const notebookFileSchema = z.object({
   articles: z.array(articleMetaSchema),
   /** Which article holds each annotation (a cache of the article files; rebuilt on a miss). */
   annotations: z.record(z.string(), z.string()),
+  /**
+   * The tags of each tagged annotation, so tag counts and renames read no article file. Absent
+   * in a notebook written before it was kept: then built once, on first use.
+   */
+  annotationTags: z.record(z.string(), z.array(z.string())).optional(),
   /** Every claim (a cache of `claims/<id>.json`). */
   claims: z.array(claimSchema),
   /** Every note's metadata and links (a cache of `notes/<id>.json`), so backlinks read no note file. */

@@ -17,12 +17,12 @@ import { Low } from 'lowdb';
 import { NotebookError } from '../common/errors';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
 import { claimSchema, noteSchema } from '../common/research-schema';
-import type { Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import type { Annotation, Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
 import { HistoryLog } from './history-log';
-import { openJournal, type JournalEntry } from './metadata-journal';
+import { applyEntry, openJournal, type JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
   ARTICLES_DIR,
@@ -50,6 +50,13 @@ export interface NotebookStore {
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
+  /**
+   * The tags of every tagged annotation, by annotation id, from the index. A notebook from
+   * before the index kept them builds them once here, reading each article file.
+   */
+  annotationTags(): Promise<Readonly<Record<string, readonly string[]>>>;
+  /** Which article holds each annotation, from the index. */
+  annotationArticles(): Readonly<Record<string, string>>;
   /** How many annotations each article holds, from the index (no article file is read). */
   annotationCounts(): Map<string, number>;
   hasArticle(id: string): boolean;
@@ -109,6 +116,11 @@ export function articleMeta(article: Article): ArticleMeta {
   return meta;
 }
 
+/** The tags of the annotations that have tags, by annotation id. */
+function taggedOf(annotations: readonly Annotation[]): Record<string, string[]> {
+  return Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]]));
+}
+
 type Db<T> = Low<T> & { adapter: ValidatedJsonFile<T> };
 
 function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial: T): Db<T> {
@@ -152,6 +164,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     legend: { ...DEFAULT_LEGEND },
     articles: [],
     annotations: {},
+    annotationTags: {},
     claims: [],
     notes: [],
   });
@@ -181,7 +194,9 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   if (kept.length !== index.data.articles.length) {
     indexChanged = true;
     for (const [annotationId, articleId] of Object.entries(index.data.annotations)) {
-      if (!onDisk.has(articleId)) delete index.data.annotations[annotationId];
+      if (onDisk.has(articleId)) continue;
+      delete index.data.annotations[annotationId];
+      if (index.data.annotationTags) delete index.data.annotationTags[annotationId];
     }
   }
   index.data.articles = kept;
@@ -191,6 +206,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await db.read();
       index.data.articles.push(articleMeta(db.data.article));
       for (const annotation of db.data.annotations) index.data.annotations[annotation.id] = id;
+      if (index.data.annotationTags) Object.assign(index.data.annotationTags, taggedOf(db.data.annotations));
       indexChanged = true;
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
@@ -247,10 +263,17 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
   const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
 
+  /** Entries of articles written while `annotationTags` is being built for the first time. */
+  let writtenWhileBuilding: JournalEntry[] | undefined;
+  const recordArticle = (entry: JournalEntry) => {
+    writtenWhileBuilding?.push(entry);
+    return journal.record([entry]);
+  };
+
   const forget = async (id: string) => {
     articleDbs.delete(id);
     const dropped = Object.entries(index.data.annotations).flatMap(([annotationId, articleId]) => (articleId === id ? [annotationId] : []));
-    await journal.record([{ kind: 'article', id, meta: null, annotations: [], dropped }]);
+    await recordArticle({ kind: 'article', id, meta: null, annotations: [], dropped, tagged: {} });
     emit({ kind: 'article', id, record: null });
   };
 
@@ -303,6 +326,27 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     isNew,
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
     hasArticle: (id) => metaIndex(id) >= 0,
+    async annotationTags() {
+      if (!index.data.annotationTags) {
+        const built: Record<string, string[]> = {};
+        writtenWhileBuilding = [];
+        for (const meta of [...index.data.articles]) {
+          // Read past the cache: building touches every article once, and keeping them all
+          // in memory afterwards would cost more than the tags.
+          const file = await new ValidatedJsonFile(join(dir, articleFileName(meta.id)), articleFileSchema).read().catch(() => null);
+          if (file) Object.assign(built, taggedOf(file.annotations));
+        }
+        if (!index.data.annotationTags) {
+          index.data.annotationTags = built;
+          // Articles written while their files were being read: their entries now apply.
+          for (const entry of writtenWhileBuilding) applyEntry(index.data, entry);
+        }
+        writtenWhileBuilding = undefined;
+        await journal.compact();
+      }
+      return index.data.annotationTags;
+    },
+    annotationArticles: () => index.data.annotations,
     annotationCounts() {
       const counts = new Map<string, number>();
       for (const articleId of Object.values(index.data.annotations)) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
@@ -331,8 +375,9 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
         meta: articleMeta(article),
         annotations: [...now],
         dropped: (previous?.annotations ?? []).map((a) => a.id).filter((id) => !now.has(id)),
+        tagged: taggedOf(annotations),
       };
-      await journal.record([entry]);
+      await recordArticle(entry);
       emit({ kind: 'article', id: article.id, record: structuredClone({ article, annotations }) });
     },
 
