@@ -22,6 +22,7 @@ async function startHost(notebook: OpenNotebook, port: number): Promise<BrowserH
   try {
     return await startBrowserHost({
       handlers: notebook.handlers,
+      feed: notebook.feed,
       rendererDir: join(import.meta.dirname, '../renderer'),
       port,
       host: '127.0.0.1',

@@ -142,10 +142,15 @@ export function takeToken(win: Window = window): string | undefined {
   }
 }
 
+/** Browser mode's token, taken once from the address (undefined in Electron). */
+const token = typeof window !== 'undefined' && !window.notebook ? takeToken(window) : undefined;
+
+/** The token every browser-mode request carries (the change feed's too). */
+export const browserToken = (): string | undefined => token;
+
 function createClient(): NotebookApi {
   if (typeof window !== 'undefined' && window.notebook) return createIpcClient(window.notebook);
-  const token = typeof window !== 'undefined' ? takeToken(window) : undefined;
-  return createHttpClient({ getToken: () => token });
+  return createHttpClient({ getToken: browserToken });
 }
 
 /** The notebook, as the renderer sees it. */

@@ -20,6 +20,11 @@ export interface App {
   restart(): Promise<void>;
   /** Quits the app and answers how its process ended. */
   stop(): Promise<ExitInfo>;
+  /**
+   * A second window on the same notebook (web: another tab on the same host). Undefined where
+   * the target has one window per notebook (the desktop app).
+   */
+  openSecondWindow(): Promise<Page | undefined>;
   /** Calls the API the way the renderer does, bypassing the UI (to check what the UI shows). */
   api<M extends ApiMethod>(method: M, arg: ApiArg<M>): Promise<ApiResponse<ApiResults[M]>>;
   /** Kills whatever is left; called by the fixture after each test. */

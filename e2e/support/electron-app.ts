@@ -54,6 +54,11 @@ export class ElectronApp implements App {
     this.window.on('pageerror', (error) => (this.output += `[pageerror] ${error.stack ?? error.message}\n`));
   }
 
+  /** The desktop app shows one window per notebook. */
+  openSecondWindow(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
   get page(): Page {
     return this.window;
   }

@@ -46,6 +46,12 @@ export class WebApp implements App {
     return this.server.stop('SIGINT');
   }
 
+  async openSecondWindow(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.server.url);
+    return page;
+  }
+
   async api<M extends ApiMethod>(method: M, arg: ApiArg<M>): Promise<ApiResponse<ApiResults[M]>> {
     const response = await rawRequest({
       port: this.server.port,

@@ -1,13 +1,14 @@
 /**
  * The bridge between the sandboxed renderer and the main process: `window.notebook` is an
- * allowlist of the contract's methods, each one an `invoke` on its own channel, and
- * `window.appMenu` only lets the page hear the menu's commands. Nothing else (no ipcRenderer,
- * no channel strings, no Node) reaches the page.
+ * allowlist of the contract's methods, each one an `invoke` on its own channel;
+ * `window.notebookFeed` only lets the page hear committed changes, and `window.appMenu` the
+ * menu's commands. Nothing else (no ipcRenderer, no channel strings, no Node) reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { NotebookApi } from '../common/api';
 import { buildNotebookApi } from '../common/api-client';
 import { ipcChannel } from '../common/api-methods';
+import { FEED_CHANNEL, type NotebookChange, type NotebookFeed } from '../common/change-feed';
 import { MENU_CHANNEL, isMenuCommand, type AppMenuBridge } from '../common/app-menu';
 
 const notebook = buildNotebookApi((method, arg) => ipcRenderer.invoke(ipcChannel(method), arg)) satisfies NotebookApi;
@@ -22,5 +23,14 @@ const appMenu = {
   },
 } satisfies AppMenuBridge;
 
+const notebookFeed = {
+  subscribe(listener) {
+    const forward = (_event: unknown, change: NotebookChange) => listener(change);
+    ipcRenderer.on(FEED_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(FEED_CHANNEL, forward);
+  },
+} satisfies NotebookFeed;
+
 contextBridge.exposeInMainWorld('notebook', notebook);
+contextBridge.exposeInMainWorld('notebookFeed', notebookFeed);
 contextBridge.exposeInMainWorld('appMenu', appMenu);

@@ -7,6 +7,7 @@ import { describeRange } from '../common/anchoring/describe-range';
 import { anchorTarget } from '../common/anchoring/match-quote';
 import { canonicalText } from '../common/anchoring/canonical-text';
 import { NotebookError } from '../common/errors';
+import { byReadingOrder } from '../common/reading-order';
 import type { AnchorState, Annotation, AnnotationTarget, AnnotationView } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
 import { detachChanges } from './claims-and-notes';
@@ -25,13 +26,6 @@ export function anchorState(text: string, target: AnnotationTarget): AnchorState
 }
 
 const view = (text: string, annotation: Annotation): AnnotationView => ({ ...annotation, anchor: anchorState(text, annotation.target) });
-
-/** Reading order: anchored highlights by position, then the orphans by age. */
-function byReadingOrder(a: AnnotationView, b: AnnotationView): number {
-  if (a.anchor.status === 'anchored' && b.anchor.status === 'anchored') return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end;
-  if (a.anchor.status !== b.anchor.status) return a.anchor.status === 'anchored' ? -1 : 1;
-  return a.createdAt.localeCompare(b.createdAt);
-}
 
 /**
  * A target taken from what the user selected, checked against the article's text: its

@@ -9,11 +9,12 @@
  * each other forever. And because a plan runs inside the queue, it never computes a change
  * from a read made before another write landed, so no acknowledged write is lost.
  */
+import type { ChangeListener, NotebookChange, NotebookFeed } from '../common/change-feed';
 import type { HistoryState, HistoryStep } from '../common/model';
 import type { HistoryStacks } from '../store/history-log';
 import type { Change, HistoryEntry } from '../store/notebook-files';
-import type { NotebookStore } from '../store/notebook-store';
-import { persistStaged, stageChanges, type Side } from './stage-changes';
+import { articleMeta, noteMeta, type NotebookStore } from '../store/notebook-store';
+import { persistStaged, stageChanges, type Side, type StagedRecords } from './stage-changes';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -24,7 +25,7 @@ export interface Plan<T> {
   undoable?: boolean;
 }
 
-export interface Committer {
+export interface Committer extends NotebookFeed {
   /**
    * Runs `plan` on the notebook's write queue and commits what it returns. A plan that returns
    * no changes commits nothing (and records no step). `stamp` is the commit's time, the one
@@ -56,11 +57,46 @@ function serialQueue() {
   };
 }
 
+/** What a committed change set tells the windows. */
+function describeChange(seq: number, label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): NotebookChange {
+  // Only a change of the whole record (an import, a text edit, a re-import, undoing a delete) can change the text.
+  const wholeRecords = new Set(changes.flatMap((change) => (change.kind === 'article' ? [change.articleId] : [])));
+  return {
+    seq,
+    label,
+    articles: [...staged.articles].map(([id, record]) => ({
+      id,
+      listing: record ? { ...articleMeta(record.article), annotationCount: record.annotations.length } : null,
+      body: wholeRecords.has(id),
+    })),
+    claims: [...staged.claims].map(([id, claim]) => ({ id, claim })),
+    notes: [...staged.notes].map(([id, note]) => ({ id, meta: note ? noteMeta(note) : null })),
+    ...(staged.legend ? { legend: staged.legend } : {}),
+    history,
+  };
+}
+
 export function createCommitter(store: NotebookStore, now: () => Date): Committer {
   const serial = serialQueue();
+  const listeners = new Set<ChangeListener>();
+  let seq = 0;
 
-  async function apply(changes: readonly Change[], side: Side, stamp = now().toISOString()): Promise<void> {
-    await persistStaged(store, await stageChanges(store, changes, side, stamp));
+  /** Tells every window; a listener's failure must not turn a saved change into an error. */
+  function announce(label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): void {
+    const change = describeChange(++seq, label, changes, staged, history);
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('A change feed listener failed:', error);
+      }
+    }
+  }
+
+  async function apply(changes: readonly Change[], side: Side, stamp = now().toISOString()): Promise<StagedRecords> {
+    const staged = await stageChanges(store, changes, side, stamp);
+    await persistStaged(store, staged);
+    return staged;
   }
 
   /** Moves the newest step from one stack to the other, applying it on the way. */
@@ -70,14 +106,17 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       const entry = history.stacks()[from].at(-1);
       if (!entry) return null;
       const changes = from === 'undo' ? [...entry.changes].reverse() : entry.changes;
+      let staged: StagedRecords;
       try {
-        await apply(changes, from === 'undo' ? 'before' : 'after');
+        staged = await apply(changes, from === 'undo' ? 'before' : 'after');
       } catch (error) {
         // A step that can no longer apply is dropped, so it does not block the ones behind it.
         await history.drop(from);
+        announce('', [], { articles: new Map(), claims: new Map(), notes: new Map() }, stateOf(history.stacks()));
         throw error;
       }
       await history.move(from);
+      announce(`${from === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, changes, staged, stateOf(history.stacks()));
       const articleId = articleOf(entry);
       return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(history.stacks()) };
     });
@@ -88,10 +127,16 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
         const stamp = now().toISOString();
         const { label, changes, result, undoable = true } = await plan(stamp);
         if (changes.length === 0) return result;
-        await apply(changes, 'after', stamp);
-        if (undoable) await (await store.history()).push({ label, at: stamp, changes });
+        const staged = await apply(changes, 'after', stamp);
+        const history = await store.history();
+        if (undoable) await history.push({ label, at: stamp, changes });
+        announce(undoable ? label : '', changes, staged, stateOf(history.stacks()));
         return result;
       }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     undo: () => step('undo'),
     redo: () => step('redo'),
     // Read on the queue, so the state answered follows every write acknowledged before it.

@@ -3,6 +3,7 @@
  * desktop app and browser mode run the very same services.
  */
 import type { NotebookHandlers } from '../common/api';
+import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
@@ -19,6 +20,8 @@ import { openSearch } from './search/search-service';
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
   handlers: NotebookHandlers;
+  /** Every committed change, for the windows (see common/change-feed.ts). */
+  feed: NotebookFeed;
   status(): NotebookStatus;
   /** Resolves when every write so far is on disk (fsync'd). */
   flush(): Promise<void>;
@@ -75,6 +78,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       redo: () => writes.redo(),
       search: (arg) => search.search(arg),
     },
+    feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,
     searchStats: () => search.stats(),
     searchIdle: () => search.idle(),

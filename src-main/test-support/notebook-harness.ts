@@ -11,6 +11,7 @@ import type { ApiError, NotebookApi } from '../common/api';
 import { buildNotebookApi } from '../common/api-client';
 import { dispatch } from '../common/api-dispatch';
 import type { ApiMethod } from '../common/api-methods';
+import type { ChangeListener, NotebookFeed } from '../common/change-feed';
 import { openNotebook, type OpenNotebook } from '../services/open-notebook';
 
 export interface HarnessOptions {
@@ -24,6 +25,8 @@ export interface NotebookHarness {
   /** Stable across resets, so a module mock can hand it out once. */
   api: NotebookApi;
   calls: { method: ApiMethod; arg: unknown }[];
+  /** The current notebook's change feed; stable across resets like `api`. */
+  feed: NotebookFeed;
   failNext(method: ApiMethod, error: ApiError): void;
   /** Closes the current notebook and opens a fresh one. */
   reset(options?: HarnessOptions): Promise<void>;
@@ -31,12 +34,14 @@ export interface NotebookHarness {
 }
 
 export function createNotebookHarness(): NotebookHarness {
-  let current: { notebook: OpenNotebook; dir: string } | undefined;
+  let current: { notebook: OpenNotebook; dir: string; unsubscribe: () => void } | undefined;
+  const listeners = new Set<ChangeListener>();
   const failures = new Map<ApiMethod, ApiError>();
   let clock = Date.parse('2024-07-28T09:00:00.000Z');
 
   const close = async () => {
     if (!current) return;
+    current.unsubscribe();
     await current.notebook.close();
     // A read the window started just before the test ended may still be settling its files.
     await rm(current.dir, { recursive: true, force: true, maxRetries: 5 });
@@ -45,6 +50,12 @@ export function createNotebookHarness(): NotebookHarness {
 
   const harness: NotebookHarness = {
     calls: [],
+    feed: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    },
     failNext: (method, error) => failures.set(method, error),
     api: buildNotebookApi(async (method, arg) => {
       harness.calls.push({ method, arg });
@@ -65,7 +76,10 @@ export function createNotebookHarness(): NotebookHarness {
       }
       // Without the sample rather than deleting it, which would leave a step to undo.
       const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)), sample: options.keepSample === true });
-      current = { notebook, dir };
+      const unsubscribe = notebook.feed.subscribe((change) => {
+        for (const listener of listeners) listener(change);
+      });
+      current = { notebook, dir, unsubscribe };
       harness.calls.length = 0;
       failures.clear();
     },

@@ -1,10 +1,11 @@
 /**
  * What the person can do to highlights and the legend. Each action makes one call through the
- * notebook client, then refreshes the store from the answer; failures go to the status region.
- * Every change also refreshes what undo/redo would do, since history lives in the main process.
+ * notebook client and shows what the call answered; failures go to the status region. What else
+ * the change touched (claims, notes, tags, undo) arrives through the change feed (apply-change).
  */
 import { describeRange } from '../../src-main/common/anchoring/describe-range';
 import type { AnnotationView, HighlightColor } from '../../src-main/common/model';
+import { byReadingOrder } from '../../src-main/common/reading-order';
 import { notebook } from '../notebook-client';
 import { annotationStore, type ReaderSelection } from './annotation-store';
 import { libraryStore } from './library-store';
@@ -55,10 +56,11 @@ function articleText(): string | null {
   return view && view.id === openId ? view.text : null;
 }
 
-function replaceOne(updated: AnnotationView): void {
-  annotationStore.setState(({ annotations }) => ({
-    annotations: annotations.map((annotation) => (annotation.id === updated.id ? updated : annotation)),
-  }));
+/** Shows a highlight the notebook answered with, in its place in reading order (when its article is open). */
+function showAnnotation(updated: AnnotationView): void {
+  annotationStore.setState(({ annotations, articleId }) =>
+    articleId !== updated.articleId ? {} : { annotations: [...annotations.filter((a) => a.id !== updated.id), updated].sort(byReadingOrder) },
+  );
 }
 
 /**
@@ -85,8 +87,8 @@ export async function highlightSelection(color?: HighlightColor): Promise<void> 
   const answer = await notebook.createAnnotation({ articleId, target, color: color ?? currentColor });
   if (!answer.ok) return reportError(answer.error);
   clearSelectionIfStill(selection);
+  showAnnotation(answer.value);
   annotationStore.setState({ currentColor: color ?? currentColor, selectedId: answer.value.id });
-  await Promise.all([loadAnnotations(articleId), loadHistory()]);
 }
 
 /**
@@ -105,6 +107,7 @@ export async function highlightForUse(): Promise<AnnotationView | null> {
     return null;
   }
   clearSelectionIfStill(selection);
+  showAnnotation(created.value);
   annotationStore.setState({ selectedId: created.value.id });
   return created.value;
 }
@@ -116,7 +119,6 @@ export async function claimSelection(): Promise<void> {
   const claim = await notebook.createClaim({ annotationId: created.id });
   if (!claim.ok) reportError(claim.error);
   else report('Made the passage a claim.');
-  await Promise.all([loadAnnotations(created.articleId), loadClaims(), loadHistory()]);
 }
 
 /** The toolbar's Tag: highlights the selection and opens the tag field on its card. */
@@ -124,7 +126,6 @@ export async function tagSelection(): Promise<void> {
   const created = await highlightForUse();
   if (!created) return;
   annotationStore.setState({ tagFocusId: created.id });
-  await Promise.all([loadAnnotations(created.articleId), loadHistory()]);
 }
 
 /** Adds the selection as evidence to claim `claimId` (possibly from another article). */
@@ -134,7 +135,6 @@ export async function addSelectionAsEvidence(claimId: string): Promise<void> {
   const answer = await notebook.addEvidence({ claimId, annotationId: created.id });
   if (!answer.ok) reportError(answer.error);
   else report('Added the passage as evidence for the claim.');
-  await Promise.all([loadAnnotations(created.articleId), loadClaims(), loadHistory()]);
 }
 
 /** Saves a claim's statement; answers whether it was saved, so the field can keep the text if not. */
@@ -144,15 +144,15 @@ export async function saveClaimStatement(id: string, statement: string): Promise
     reportError(answer.error);
     return false;
   }
-  await Promise.all([loadClaims(), loadHistory()]);
+  const { statement: saved } = answer.value;
+  annotationStore.setState(({ claims }) => ({ claims: claims.map((claim) => (claim.id === id ? { ...claim, statement: saved } : claim)) }));
   return true;
 }
 
 export async function recolorAnnotation(id: string, color: HighlightColor): Promise<void> {
   const answer = await notebook.updateAnnotation({ id, color });
   if (!answer.ok) return reportError(answer.error);
-  replaceOne(answer.value);
-  await loadHistory();
+  showAnnotation(answer.value);
 }
 
 /** Saves a comment; answers whether it was saved, so the editor can keep the text if not. */
@@ -162,8 +162,7 @@ export async function saveComment(id: string, comment: string): Promise<boolean>
     reportError(answer.error);
     return false;
   }
-  replaceOne(answer.value);
-  await loadHistory();
+  showAnnotation(answer.value);
   return true;
 }
 
@@ -175,9 +174,9 @@ export async function reattachToSelection(id: string): Promise<void> {
   const answer = await notebook.updateAnnotation({ id, target: describeRange(text, selection.start, selection.end) });
   if (!answer.ok) return reportError(answer.error);
   clearSelectionIfStill(selection);
+  showAnnotation(answer.value);
   annotationStore.setState({ selectedId: id });
   report('Re-attached the highlight to the selected passage.');
-  await Promise.all([loadAnnotations(articleId), loadHistory()]);
 }
 
 /**
@@ -212,7 +211,6 @@ export async function deleteAnnotation(id: string): Promise<void> {
     selectedId: selectedId === id ? null : selectedId,
   }));
   report('Deleted the highlight. Undo brings it back.');
-  await Promise.all([loadHistory(), loadNotes(), loadClaims()]);
 }
 
 export async function updateMeaning(color: HighlightColor, meaning: string): Promise<boolean> {
@@ -222,7 +220,6 @@ export async function updateMeaning(color: HighlightColor, meaning: string): Pro
     return false;
   }
   annotationStore.setState({ legend: answer.value });
-  await loadHistory();
   return true;
 }
 

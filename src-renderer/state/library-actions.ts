@@ -7,7 +7,6 @@
 import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
-import { loadHistory } from './annotation-actions';
 import { libraryStore } from './library-store';
 import { flushNote } from './notes-actions';
 import { show } from './workspace-store';
@@ -49,6 +48,16 @@ async function markOpened(id: string): Promise<void> {
   libraryStore.setState(({ articles }) => ({ articles: articles.map((article) => (article.id === id ? { ...article, openedAt } : article)) }));
 }
 
+/** Fetches the open article's text again (another change replaced it); stays where the person is. */
+export async function reloadOpenArticle(): Promise<void> {
+  const { openId } = libraryStore.getState();
+  if (!openId) return;
+  const answer = await notebook.getArticle({ id: openId });
+  if (libraryStore.getState().openId !== openId) return;
+  if (answer.ok) libraryStore.setState({ view: answer.value });
+  else reportError(answer.error);
+}
+
 export function closeArticle(): void {
   libraryStore.setState({ openId: null, view: null, opening: false });
 }
@@ -58,10 +67,10 @@ export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiRespo
   const answer = await notebook.importArticle(arg);
   if (!answer.ok) return answer;
   const added = answer.value;
-  // Show the new article at once; the refreshed list (which may order it differently) follows.
+  // Show the new article at once (the change feed brings the same listing).
   libraryStore.setState(({ articles }) => ({ articles: [{ ...added, annotationCount: 0 }, ...articles.filter((a) => a.id !== added.id)] }));
   report(`Added “${added.title}” to your library.`);
-  await Promise.all([loadLibrary(), openArticle(added.id)]);
+  await openArticle(added.id);
   return answer;
 }
 
@@ -79,15 +88,15 @@ export async function renameArticle(id: string, title: string): Promise<ApiRespo
 
 /** Deletes an article; if it was open, the reader moves on to the next one in the list. */
 export async function deleteArticle(id: string): Promise<ApiResponse<{ id: string }>> {
+  // Read before the call: the change feed may remove the article (and close it) first.
+  const { articles, openId } = libraryStore.getState();
   const answer = await notebook.deleteArticle({ id });
   if (!answer.ok) return answer;
-  const { articles, openId } = libraryStore.getState();
   const index = articles.findIndex((article) => article.id === id);
   const deleted = articles[index];
   const remaining = articles.filter((article) => article.id !== id);
-  libraryStore.setState({ articles: remaining });
+  libraryStore.setState(({ articles: now }) => ({ articles: now.filter((article) => article.id !== id) }));
   report(deleted ? `Deleted “${deleted.title}”. Undo brings it back.` : 'Deleted the article. Undo brings it back.');
-  await loadHistory();
   if (openId === id) {
     const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)];
     if (next) await openArticle(next.id);

@@ -6,10 +6,8 @@
 import type { ApiArg, ApiResponse, ApiResults } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
-import { loadHistory } from './annotation-actions';
-import { closeArticle, loadLibrary, openArticle } from './library-actions';
 import { libraryStore } from './library-store';
-import { clearSelection, keepSelectedAmong } from './library-view-selection';
+import { clearSelection } from './library-view-selection';
 import { report } from './status-store';
 // The open article's count follows its highlights from here on.
 import './library-view-counts';
@@ -31,7 +29,6 @@ export async function saveDetails(arg: ApiArg<'updateArticle'>): Promise<ApiResp
   if (!answer.ok) return answer;
   showMeta(answer.value);
   report(`Saved the details of “${answer.value.title}”.`);
-  await loadHistory();
   return answer;
 }
 
@@ -42,7 +39,6 @@ export async function tagArticles(arg: ApiArg<'tagArticles'>): Promise<ApiRespon
   const { changed } = answer.value;
   const what = arg.add?.length ? `Tagged ${articlesWord(changed)} “${arg.add.join('”, “')}”` : `Removed “${(arg.remove ?? []).join('”, “')}” from ${articlesWord(changed)}`;
   report(changed === 0 ? 'Nothing to change: the selected articles already had those tags.' : `${what}.`);
-  await Promise.all([refreshLibrary(), loadHistory()]);
   return answer;
 }
 
@@ -52,26 +48,5 @@ export async function deleteArticles(ids: string[]): Promise<ApiResponse<ApiResu
   if (!answer.ok) return answer;
   clearSelection();
   report(`Deleted ${articlesWord(answer.value.deleted)}. Undo brings them back.`);
-  await Promise.all([refreshLibrary(), loadHistory()]);
   return answer;
-}
-
-/**
- * Lists the library again after a change made elsewhere (bulk action, undo, redo): forgets
- * selected articles that are gone, closes the reader if its article went, and refreshes the
- * open article's details.
- */
-export async function refreshLibrary(): Promise<void> {
-  await loadLibrary();
-  const { articles, openId, view } = libraryStore.getState();
-  keepSelectedAmong(new Set(articles.map((article) => article.id)));
-  if (!openId) return;
-  const meta = articles.find((article) => article.id === openId);
-  if (!meta) return closeArticle();
-  // Undoing a text edit restores the whole record, an older `updatedAt` with it: that needs
-  // the body again. Details (including their undo) only need the header.
-  const textChanged = view?.id === openId && view.updatedAt !== meta.updatedAt;
-  const { annotationCount: _count, ...details } = meta;
-  showMeta(details);
-  if (textChanged) await openArticle(openId);
 }

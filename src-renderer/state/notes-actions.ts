@@ -10,7 +10,6 @@ import { notebook } from '../notebook-client';
 import { highlightForUse } from './annotation-actions';
 import { dropDraft, keepDraft, readDraft } from './note-drafts';
 import { noteStore } from './note-store';
-import { refreshResearch } from './research-refresh';
 import { report, reportError } from './status-store';
 import { show } from './workspace-store';
 
@@ -83,7 +82,6 @@ async function saveNow(): Promise<void> {
   }
   if (now?.id === note.id) noteStore.setState({ save: typedSince || !titleOk ? 'unsaved' : 'saved' });
   if (!typedSince && titleOk) dropDraft(note.id);
-  await refreshResearch();
 }
 
 /** The title a new note starts with: what it is about, short enough for the library list. */
@@ -106,7 +104,6 @@ export async function createNote(title: string, link?: { target: LinkTarget; rel
     const linked = await notebook.linkNote({ noteId: created.value.id, ...link });
     if (!linked.ok) reportError(linked.error);
   }
-  await refreshResearch();
   await openNote(created.value.id);
 }
 
@@ -115,7 +112,6 @@ export async function linkOpenNote(target: LinkTarget, relation: Relation): Prom
   if (!note) return;
   const answer = await notebook.linkNote({ noteId: note.id, target, relation });
   if (!answer.ok) return reportError(answer.error);
-  await refreshResearch();
 }
 
 export async function unlinkOpenNote(target: LinkTarget): Promise<void> {
@@ -124,7 +120,6 @@ export async function unlinkOpenNote(target: LinkTarget): Promise<void> {
   const answer = await notebook.unlinkNote({ noteId: note.id, target });
   if (!answer.ok) return reportError(answer.error);
   report('Removed the link. Undo brings it back.');
-  await refreshResearch();
 }
 
 export async function tagOpenNote(tags: string[]): Promise<void> {
@@ -134,7 +129,6 @@ export async function tagOpenNote(tags: string[]): Promise<void> {
   const answer = await notebook.updateNote({ id: note.id, tags });
   if (!answer.ok) return reportError(answer.error);
   noteStore.setState(({ note: open }) => ({ note: open && open.id === note.id ? { ...open, tags: answer.value.tags } : open }));
-  await refreshResearch();
 }
 
 export async function deleteOpenNote(): Promise<void> {
@@ -147,5 +141,4 @@ export async function deleteOpenNote(): Promise<void> {
   noteStore.setState({ note: null, save: 'saved' });
   show('article');
   report(`Deleted the note “${note.title}”. Undo brings it back.`);
-  await refreshResearch();
 }

@@ -1,10 +1,8 @@
 /**
- * After a change to claims, notes or tags, everything that shows them is fetched again: one
- * change can touch many records (a tag rename, a delete that detaches links), and the main
- * side is the one place that knows the result.
+ * Fetching again what a change to claims, notes or tags may touch beyond its own records: the
+ * tag counts, and the open note (whose links name claims and passages). See apply-change.
  */
 import { notebook } from '../notebook-client';
-import { loadAnnotations, loadClaims, loadHistory, loadNotes } from './annotation-actions';
 import { annotationStore } from './annotation-store';
 import { noteStore } from './note-store';
 import { reportError } from './status-store';
@@ -30,21 +28,4 @@ export async function reloadOpenNote({ text = false } = {}): Promise<void> {
     return;
   }
   noteStore.setState({ note: text ? answer.value : { ...answer.value, title: still.title, body: still.body } });
-}
-
-/**
- * Fetches again everything a research change may touch. `annotations` also reloads the open
- * article's highlights; `noteText` replaces the open note's text with the saved one (after
- * undo/redo, which may have edited it).
- */
-export async function refreshResearch({ annotations = false, noteText = false } = {}): Promise<void> {
-  const { articleId } = annotationStore.getState();
-  await Promise.all([
-    annotations && articleId !== null ? loadAnnotations(articleId) : undefined,
-    loadNotes(),
-    loadClaims(),
-    loadTags(),
-    loadHistory(),
-    reloadOpenNote({ text: noteText }),
-  ]);
 }

@@ -1,8 +1,10 @@
 /**
- * What the renderer does once at start: learn the notebook's status, then list the library, the
- * legend, claims, notes and tags.
+ * What the renderer does once at start: listen to the change feed, learn the notebook's status,
+ * then list the library, the legend, claims, notes and tags.
  */
 import { notebook } from '../notebook-client';
+import { notebookFeed, onFeedReconnect } from '../notebook-feed';
+import { applyChange, refreshEverything } from './apply-change';
 import { loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { loadLibrary } from './library-actions';
 import { loadTags } from './research-refresh';
@@ -11,7 +13,13 @@ import { reportError, setBusy, statusStore } from './status-store';
 /** Below this, a busy message would only flicker. */
 const BUSY_DELAY_MS = 400;
 
+let stopListening: (() => void) | undefined;
+
 export async function startApp(): Promise<void> {
+  // Listening first: a change committed while the lists load is applied over them, not lost.
+  stopListening?.();
+  stopListening = notebookFeed.subscribe(applyChange);
+  onFeedReconnect(() => void refreshEverything());
   const busy = setTimeout(() => setBusy('Opening your notebook…'), BUSY_DELAY_MS);
   try {
     const status = await notebook.getNotebookStatus({});

@@ -5,8 +5,6 @@
 import type { ApiResponse } from '../../src-main/common/api';
 import { notebook } from '../notebook-client';
 import { annotationStore } from './annotation-store';
-import { loadLibrary } from './library-actions';
-import { refreshResearch } from './research-refresh';
 import { reportError } from './status-store';
 import { tagFilterStore } from './tag-filter-store';
 
@@ -16,19 +14,16 @@ export async function tagAnnotation(id: string, tags: string[]): Promise<void> {
   if (!answer.ok) return reportError(answer.error);
   const updated = answer.value;
   annotationStore.setState(({ annotations }) => ({ annotations: annotations.map((a) => (a.id === id ? updated : a)) }));
-  await refreshResearch();
 }
 
 export async function tagClaim(id: string, tags: string[]): Promise<void> {
   const answer = await notebook.updateClaim({ id, tags });
   if (!answer.ok) return reportError(answer.error);
-  await refreshResearch();
 }
 
 export async function tagArticle(id: string, tags: string[]): Promise<void> {
   const answer = await notebook.updateArticle({ id, tags });
   if (!answer.ok) return reportError(answer.error);
-  await Promise.all([loadLibrary(), refreshResearch()]);
 }
 
 /**
@@ -40,6 +35,5 @@ export async function renameOrMergeTag(from: string, to: string, merge: boolean)
   if (!answer.ok) return answer;
   const filter = tagFilterStore.getState().tag;
   if (filter !== null && (filter === from || filter.startsWith(`${from}/`))) tagFilterStore.setState({ tag: to + filter.slice(from.length) });
-  await Promise.all([loadLibrary(), refreshResearch({ annotations: true })]);
   return answer;
 }

@@ -8,6 +8,7 @@ import { initialSelectionState, selectionStore } from '../state/library-view-sel
 import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
 import { initialPassageFocusState, passageFocusStore } from '../state/passage-focus';
 import { initialSearchState, searchStore } from '../features/search/search-store';
+import { resetFeedSequence } from '../state/apply-change';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -22,4 +23,5 @@ export function resetStores(): void {
   globalThis.localStorage?.removeItem(LIBRARY_VIEW_KEY);
   passageFocusStore.setState(initialPassageFocusState, true);
   searchStore.setState(initialSearchState, true);
+  resetFeedSequence();
 }

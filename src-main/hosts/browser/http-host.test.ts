@@ -3,12 +3,14 @@
  * table is a fake on purpose — storage is tested with the store; here only the host is.
  */
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, type RawResponse } from '../../../e2e/support/raw-http';
 import { API_METHODS } from '../../common/api-methods';
 import type { NotebookHandlers } from '../../common/api';
+import { FEED_PATH, type ChangeListener, type NotebookChange } from '../../common/change-feed';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security';
 import { NotebookError } from '../../common/errors';
 import type { ArticleMeta } from '../../common/model';
@@ -28,6 +30,15 @@ const meta = (title: string): ArticleMeta => ({
 });
 
 const internalErrors: string[] = [];
+
+/** A feed the tests push changes into, as the committer does. */
+const feedListeners = new Set<ChangeListener>();
+const testFeed = {
+  subscribe(listener: ChangeListener) {
+    feedListeners.add(listener);
+    return () => void feedListeners.delete(listener);
+  },
+};
 
 const unused = async (): Promise<never> => {
   throw new Error('not used by the HTTP-layer tests');
@@ -77,8 +88,8 @@ beforeAll(async () => {
   await symlink(join(renderer, 'assets', 'app.js'), join(renderer, 'alias.js'));
 
   const onInternalError = (method: string) => void internalErrors.push(method);
-  host = await startBrowserHost({ handlers: fakeHandlers, rendererDir: renderer, port: 0, onInternalError });
-  smallHost = await startBrowserHost({ handlers: fakeHandlers, rendererDir: renderer, port: 0, maxBodyBytes: 1024 });
+  host = await startBrowserHost({ handlers: fakeHandlers, feed: testFeed, rendererDir: renderer, port: 0, onInternalError });
+  smallHost = await startBrowserHost({ handlers: fakeHandlers, feed: testFeed, rendererDir: renderer, port: 0, maxBodyBytes: 1024 });
 });
 
 afterAll(async () => {
@@ -111,7 +122,7 @@ describe('startBrowserHost', () => {
 
   it('refuses to start without a built renderer folder', async () => {
     await expect(
-      startBrowserHost({ handlers: fakeHandlers, rendererDir: join(workDir, 'no-such-folder'), port: 0 }),
+      startBrowserHost({ handlers: fakeHandlers, feed: testFeed, rendererDir: join(workDir, 'no-such-folder'), port: 0 }),
     ).rejects.toThrow(/ENOENT/);
   });
 });
@@ -366,4 +377,50 @@ describe('static files', () => {
       expect(errorOf(response).code).toBe('not_found');
     });
   }
+});
+
+describe('the change feed (Server-Sent Events)', () => {
+  const change: NotebookChange = { seq: 7, label: 'Highlight', articles: [{ id: 'art_0123456789', listing: null, body: true }], claims: [], notes: [], history: { undo: { label: 'Highlight' }, redo: null } };
+
+  /** Opens the stream and collects what arrives until `until` holds. */
+  function readFeed(headers: Record<string, string>, until: (text: string) => boolean): Promise<{ status: number; type: string | undefined; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = get({ host: '127.0.0.1', port: host.port, path: FEED_PATH, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res: IncomingMessage) => {
+        let text = '';
+        const done = () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], text });
+        };
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes(': connected')) for (const listener of feedListeners) listener(change);
+          if (until(text)) done();
+        });
+        res.on('end', done);
+      });
+      req.on('error', reject);
+    });
+  }
+
+  it('streams each change to a page that shows the token, and stops when it goes', async () => {
+    const answer = await readFeed(auth(), (text) => text.includes('data: '));
+    expect(answer.status).toBe(200);
+    expect(answer.type).toMatch(/^text\/event-stream/);
+    const data = /^data: (.*)$/m.exec(answer.text)?.[1];
+    expect(JSON.parse(data!)).toEqual(change);
+    expect(answer.text).toContain('id: 7');
+    await expect.poll(() => feedListeners.size).toBe(0);
+  });
+
+  it('refuses a request without the token, or from another site', async () => {
+    expect((await readFeed({}, () => false)).status).toBe(401);
+    expect((await readFeed({ ...auth(), origin: 'https://evil.example' }, () => false)).status).toBe(403);
+    expect(feedListeners.size).toBe(0);
+  });
+
+  it('answers 405 to anything but GET', async () => {
+    const response = await rawRequest({ port: host.port, method: 'POST', path: FEED_PATH, headers: { ...auth(), ...json }, body: '{}' });
+    expect(response.status).toBe(405);
+  });
 });

@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { NotebookHandlers } from '../../common/api';
 import type { DispatchOptions } from '../../common/api-dispatch';
+import { FEED_PATH, type NotebookFeed } from '../../common/change-feed';
 import { API_PREFIX, handleApiRequest } from './api-route';
+import { createFeedRoute } from './feed-route';
 import { refuseForeignRequest } from './request-guard';
 import { sendError } from './responses';
 import { createStaticFiles } from './static-files';
@@ -21,6 +23,8 @@ const CLOSE_GRACE_MS = 3000;
 
 export interface BrowserHostOptions {
   handlers: NotebookHandlers;
+  /** The notebook's change feed, streamed to every page at `FEED_PATH`. */
+  feed: NotebookFeed;
   /** The built renderer folder (`out/renderer`). */
   rendererDir: string;
   /** 0 picks any free port. */
@@ -65,6 +69,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   };
+  const feed = createFeedRoute(options.feed, token);
   let port = 0;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,6 +79,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const path = requestPath(req.url);
+    if (path === FEED_PATH) {
+      feed.handle(req, res);
+      return;
+    }
     if (path === '/api' || path.startsWith(API_PREFIX)) {
       await handleApiRequest(req, res, path, apiContext);
       return;
@@ -99,6 +108,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
+      feed.closeAll();
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
     });

@@ -3,6 +3,7 @@
  * before the window shows, and every write flushed before the app quits.
  */
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { FEED_CHANNEL } from '../../common/change-feed';
 import { NotebookError } from '../../common/errors';
 import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
 import { resolveNotebookDir } from '../../store/notebook-location';
@@ -61,6 +62,10 @@ export function startDesktopApp(): void {
     }
     hardenSession(session.defaultSession);
     registerIpc(notebook.handlers, () => window);
+    // Every committed change goes to every window, which updates in place.
+    notebook.feed.subscribe((change) => {
+      for (const open of BrowserWindow.getAllWindows()) if (!open.isDestroyed()) open.webContents.send(FEED_CHANNEL, change);
+    });
     Menu.setApplicationMenu(buildAppMenu(dir, () => window));
     window = createMainWindow();
   });

@@ -16,6 +16,10 @@ import { resetStores } from '../../test-support/reset-stores';
 vi.mock('../../notebook-client', async () => ({
   notebook: (await import('../../test-support/notebook-harness')).notebookHarness.api,
 }));
+vi.mock('../../notebook-feed', async () => ({
+  notebookFeed: (await import('../../test-support/notebook-harness')).notebookHarness.feed,
+  onFeedReconnect: () => undefined,
+}));
 
 const TEXT = 'Harbour notes\n\nThe lighthouse keeper counted seven herons.\n\nAt noon the herons left the harbour.';
 

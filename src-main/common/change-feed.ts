@@ -1,0 +1,38 @@
+/**
+ * The change feed: after every committed change (a service's, an undo's, a redo's) the main
+ * side tells every window what it changed, so windows update in place instead of listing again
+ * after each action, and a second window or tab stays current. Electron sends it as an IPC
+ * event on `FEED_CHANNEL`; browser mode streams it as Server-Sent Events from `FEED_PATH`.
+ */
+import type { ArticleListing, Claim, ColorLegend, HistoryState, NoteMeta } from './model';
+
+export interface NotebookChange {
+  /** Counts up from 1 each time the notebook is opened; a gap means a change was missed. */
+  seq: number;
+  /** What undo would call the change; empty for changes undo does not offer. */
+  label: string;
+  /**
+   * Articles whose record changed (metadata or highlights): the new listing, null when deleted;
+   * `body` when the whole record was written, so its text may differ.
+   */
+  articles: { id: string; listing: ArticleListing | null; body: boolean }[];
+  claims: { id: string; claim: Claim | null }[];
+  notes: { id: string; meta: NoteMeta | null }[];
+  /** The colour legend, when it changed. */
+  legend?: ColorLegend;
+  /** What undo and redo would do now. */
+  history: HistoryState;
+}
+
+export type ChangeListener = (change: NotebookChange) => void;
+
+/** How a window hears the feed (`window.notebookFeed` in Electron). */
+export interface NotebookFeed {
+  /** Calls `listener` with each change; returns a function that stops the calls. */
+  subscribe(listener: ChangeListener): () => void;
+}
+
+/** IPC channel of the feed in Electron. */
+export const FEED_CHANNEL = 'notebook:changes';
+/** Path of the feed in browser mode (GET, with the token, answered as text/event-stream). */
+export const FEED_PATH = '/api-events';

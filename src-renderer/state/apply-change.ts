@@ -1,0 +1,111 @@
+/**
+ * The window's side of the change feed: each change the notebook commits — this window's,
+ * another window's, an undo's — updates the stores in place. Listings come in the change
+ * itself; what a change can touch beyond its records (the open article's highlights, the open
+ * note's links, claims citing a changed article, tag counts) is fetched again, and only that.
+ * A missed change (a gap in the sequence, a dropped stream) makes the window fetch everything.
+ */
+import type { NotebookChange } from '../../src-main/common/change-feed';
+import type { ArticleListing, NoteMeta } from '../../src-main/common/model';
+import { loadAnnotations, loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
+import { annotationStore } from './annotation-store';
+import { closeArticle, loadLibrary, reloadOpenArticle } from './library-actions';
+import { libraryStore } from './library-store';
+import { keepSelectedAmong } from './library-view-selection';
+import { noteStore } from './note-store';
+import { loadTags, reloadOpenNote } from './research-refresh';
+import { show } from './workspace-store';
+
+let lastSeq = 0;
+
+/** Puts each changed item in `list` (by id), removes the deleted ones, keeps the rest in order. */
+function patched<T extends { id: string }>(list: readonly T[], changes: readonly { id: string; item: T | null }[]): T[] {
+  const byId = new Map(changes.map((change) => [change.id, change.item]));
+  const kept = list.flatMap((item) => {
+    if (!byId.has(item.id)) return [item];
+    const next = byId.get(item.id);
+    byId.delete(item.id);
+    return next ? [next] : [];
+  });
+  const added = [...byId.values()].filter((item): item is T => item !== null);
+  return [...added, ...kept];
+}
+
+function applyArticles(change: NotebookChange): void {
+  if (change.articles.length === 0) return;
+  libraryStore.setState(({ articles }) => ({ articles: patched<ArticleListing>(articles, change.articles.map((a) => ({ id: a.id, item: a.listing }))) }));
+  keepSelectedAmong(new Set(libraryStore.getState().articles.map((article) => article.id)));
+
+  const { openId, view } = libraryStore.getState();
+  const open = change.articles.find((a) => a.id === openId);
+  if (!openId || !open) return;
+  if (!open.listing) return closeArticle();
+  const { annotationCount: _count, ...meta } = open.listing;
+  if (open.body && view?.id === openId) void reloadOpenArticle();
+  else if (view?.id === openId) libraryStore.setState({ view: { ...meta, doc: view.doc, html: view.html, text: view.text, original: view.original } });
+  if (annotationStore.getState().articleId === openId) void loadAnnotations(openId);
+}
+
+function applyNotes(change: NotebookChange): void {
+  if (change.notes.length === 0) return;
+  annotationStore.setState(({ notes }) => ({
+    notes: patched<NoteMeta>(notes, change.notes.map((n) => ({ id: n.id, item: n.meta }))).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+  }));
+  const { note, save } = noteStore.getState();
+  const open = note && change.notes.find((n) => n.id === note.id);
+  if (!open) return;
+  if (!open.meta) {
+    noteStore.setState({ note: null, save: 'saved' });
+    show('article');
+    return;
+  }
+  // Text typed and not yet saved stays the person's; otherwise the saved text is shown.
+  void reloadOpenNote({ text: save === 'saved' });
+}
+
+/**
+ * Claims show quotes from their evidence and counts of the notes linked to them, so a change
+ * to a cited article or to any note touches them too.
+ */
+function claimsTouched(change: NotebookChange): boolean {
+  if (change.claims.length > 0 || change.notes.length > 0) return true;
+  const changed = new Set(change.articles.map((a) => a.id));
+  return annotationStore.getState().claims.some((claim) => claim.evidence.some((e) => changed.has(e.articleId)));
+}
+
+export function applyChange(change: NotebookChange): void {
+  if (lastSeq !== 0 && change.seq !== lastSeq + 1) {
+    lastSeq = change.seq;
+    void refreshEverything();
+    return;
+  }
+  lastSeq = change.seq;
+  annotationStore.setState({ history: change.history, ...(change.legend ? { legend: change.legend } : {}) });
+  applyArticles(change);
+  applyNotes(change);
+  if (claimsTouched(change)) void loadClaims();
+  if (change.articles.length + change.claims.length + change.notes.length > 0) void loadTags();
+}
+
+/** Fetches everything the window shows (after a missed change). */
+export async function refreshEverything(): Promise<void> {
+  const { openId } = libraryStore.getState();
+  const { articleId } = annotationStore.getState();
+  await Promise.all([
+    loadLibrary(),
+    loadLegend(),
+    loadHistory(),
+    loadNotes(),
+    loadClaims(),
+    loadTags(),
+    articleId ? loadAnnotations(articleId) : undefined,
+    reloadOpenNote({ text: noteStore.getState().save === 'saved' }),
+  ]);
+  const { articles } = libraryStore.getState();
+  if (openId && !articles.some((article) => article.id === openId)) closeArticle();
+}
+
+/** For tests: forget the sequence, as a new window would. */
+export function resetFeedSequence(): void {
+  lastSeq = 0;
+}
