@@ -32,6 +32,8 @@ export interface Candidate {
 export class SearchIndex {
   readonly #index: InvertedIndex;
   readonly #metas = new Map<string, DocMeta>();
+  /** Scratch for `rank`: document -> candidate slot + 1 (0: not a candidate). */
+  #slotOf = new Int32Array(0);
 
   constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
     this.#index = index;
@@ -96,57 +98,58 @@ export class SearchIndex {
       })
       .sort((a, b) => a.frequency - b.frequency);
     // Per candidate: its document, its score, how many words it has matched (in `byRarity`
-    // order) and how many of them its title holds.
-    const slots = new Map<number, number>();
+    // order) and how many of them its title holds. `slotOf` maps a document to its candidate
+    // (plus one); it is kept between queries and only the entries used are cleared.
+    if (this.#slotOf.length < index.capacity) this.#slotOf = new Int32Array(Math.max(1024, index.capacity * 2));
+    const slotOf = this.#slotOf;
     const docs: number[] = [];
     const scores: number[] = [];
     const matched: number[] = [];
     const titled: number[] = [];
-    byRarity.forEach(({ word, terms }, w) => {
-      for (const term of terms) {
-        const weight = term === word.term ? 1 : PREFIX_WEIGHT;
-        const df = index.frequency(term);
-        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        index.forEachPosting(term, (doc, tf) => {
-          let slot = slots.get(doc);
-          if (slot === undefined) {
-            if (w > 0) return;
-            slot = docs.push(doc) - 1;
-            slots.set(doc, slot);
-            scores.push(0);
-            matched.push(0);
-            titled.push(0);
-          }
-          const seen = matched[slot]!;
-          if (seen !== w && seen !== w + 1) return;
-          matched[slot] = w + 1;
-          const norm = 1 - B + (B * index.lengthOf(doc)) / average;
-          scores[slot]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
-        });
-        index.forEachPosting(TITLE + term, (doc) => {
-          const slot = slots.get(doc);
-          if (slot !== undefined && titled[slot] === w) titled[slot] = w + 1;
-        });
-      }
-    });
-    const found: Candidate[] = [];
-    const foundDocs: number[] = [];
-    docs.forEach((doc, slot) => {
+    try {
+      byRarity.forEach(({ word, terms }, w) => {
+        for (const term of terms) {
+          const weight = term === word.term ? 1 : PREFIX_WEIGHT;
+          const df = index.frequency(term);
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          index.forEachPosting(term, (doc, tf) => {
+            let slot = slotOf[doc]! - 1;
+            if (slot < 0) {
+              if (w > 0) return;
+              slot = docs.push(doc) - 1;
+              slotOf[doc] = slot + 1;
+              scores.push(0);
+              matched.push(0);
+              titled.push(0);
+            }
+            const seen = matched[slot]!;
+            if (seen !== w && seen !== w + 1) return;
+            matched[slot] = w + 1;
+            const norm = 1 - B + (B * index.lengthOf(doc)) / average;
+            scores[slot]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
+          });
+          index.forEachPosting(TITLE + term, (doc) => {
+            const slot = slotOf[doc]! - 1;
+            if (slot >= 0 && titled[slot] === w) titled[slot] = w + 1;
+          });
+        }
+      });
+    } finally {
+      for (const doc of docs) slotOf[doc] = 0;
+    }
+    const kept: number[] = [];
+    docs.forEach((_, slot) => {
       if (matched[slot] !== words.length) return;
-      const meta = this.#metas.get(index.keyOf(doc)!);
-      if (!meta) return;
-      const inTitle = titled[slot] === words.length;
-      found.push({ meta, score: scores[slot]! + (inTitle ? TITLE_BONUS : 0), inTitle });
-      foundDocs.push(doc);
+      if (titled[slot] === words.length) scores[slot]! += TITLE_BONUS;
+      kept.push(slot);
     });
-    return this.#bestFirst(found, foundDocs, filters);
+    return this.#bestFirst(kept, docs, scores, (slot) => titled[slot] === words.length, filters);
   }
 
-  /** Candidates by falling score (then by document), filtered as they are taken: a heap. */
-  *#bestFirst(found: Candidate[], docs: number[], filters: SearchFilters): Generator<Candidate> {
+  /** Candidates by falling score (then by document), described and filtered as they are taken: a heap. */
+  *#bestFirst(order: number[], docs: number[], scores: number[], inTitle: (slot: number) => boolean, filters: SearchFilters): Generator<Candidate> {
     const lookup = (id: string) => this.#metas.get(id);
-    const order = found.map((_, i) => i);
-    const before = (a: number, b: number) => found[a]!.score > found[b]!.score || (found[a]!.score === found[b]!.score && docs[a]! < docs[b]!);
+    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]! < docs[b]!);
     const sink = (from: number, size: number) => {
       for (let at = from; ; ) {
         const left = 2 * at + 1;
@@ -159,10 +162,11 @@ export class SearchIndex {
     };
     for (let i = (order.length >> 1) - 1; i >= 0; i -= 1) sink(i, order.length);
     for (let size = order.length; size > 0; size -= 1) {
-      const best = found[order[0]!]!;
+      const slot = order[0]!;
       order[0] = order[size - 1]!;
       sink(0, size - 1);
-      if (passesFilters(best.meta, filters, lookup)) yield best;
+      const meta = this.#metas.get(this.#index.keyOf(docs[slot]!)!);
+      if (meta && passesFilters(meta, filters, lookup)) yield { meta, score: scores[slot]!, inTitle: inTitle(slot) };
     }
   }
 
