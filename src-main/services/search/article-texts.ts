@@ -28,7 +28,8 @@ const DEAD_LIMIT = 32 * 1024 * 1024;
 const newName = () => `texts-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.bin`;
 
 export class ArticleTexts {
-  #file: FileHandle;
+  /** Opened at the first text written, so opening search writes nothing by itself. */
+  #file: FileHandle | null;
   #name: string;
   #size: number;
   #spans: Map<string, [number, number]>;
@@ -38,7 +39,7 @@ export class ArticleTexts {
   #retired: string[] = [];
   #queue: Promise<void> = Promise.resolve();
 
-  private constructor(readonly folder: string, name: string, file: FileHandle, size: number, spans: Map<string, [number, number]>) {
+  private constructor(readonly folder: string, name: string, file: FileHandle | null, size: number, spans: Map<string, [number, number]>) {
     this.#name = name;
     this.#file = file;
     this.#size = size;
@@ -63,10 +64,7 @@ export class ArticleTexts {
         // Missing or unreadable: the texts are read from the articles again as queries need them.
       }
     }
-    if (!texts) {
-      const name = newName();
-      texts = new ArticleTexts(folder, name, await open(join(folder, name), 'w+'), 0, new Map());
-    }
+    texts ??= new ArticleTexts(folder, newName(), null, 0, new Map());
     const current = texts.#name;
     for (const name of await readdir(folder)) if (/^texts-.*\.bin$/.test(name) && name !== current) await rm(join(folder, name), { force: true });
     return texts;
@@ -82,7 +80,7 @@ export class ArticleTexts {
       const span = this.#spans.get(id);
       if (!span) return undefined;
       const [at, length] = span;
-      const file = this.#file;
+      const file = this.#file!;
       const buffer = Buffer.allocUnsafe(length);
       try {
         const { bytesRead } = await file.read(buffer, 0, length, at);
@@ -103,6 +101,7 @@ export class ArticleTexts {
 
   async #put(id: string, text: string): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
+    this.#file ??= await open(join(this.folder, this.#name), 'w+');
     const at = this.#size;
     this.#size += bytes.length;
     await this.#file.write(bytes, 0, bytes.length, at);
@@ -124,14 +123,15 @@ export class ArticleTexts {
    * Where each text is now, for the index about to be saved, and the files replaced before now
    * (which that index no longer points at). Every span points at bytes already written.
    */
-  snapshot(): { texts: SavedTexts; retired: string[] } {
-    return { texts: { file: this.#name, spans: Object.fromEntries(this.#spans) }, retired: this.#retired.splice(0) };
+  snapshot(): { texts: SavedTexts | undefined; retired: string[] } {
+    const texts = this.#file ? { file: this.#name, spans: Object.fromEntries(this.#spans) } : undefined;
+    return { texts, retired: this.#retired.splice(0) };
   }
 
   /** Makes every text written so far durable (before an index pointing at them is saved). */
   async flush(): Promise<void> {
     await this.#queue.catch(() => undefined);
-    await this.#file.datasync();
+    await this.#file?.datasync();
   }
 
   /** Deletes replaced files once a saved index no longer points at them. */
@@ -141,7 +141,7 @@ export class ArticleTexts {
 
   async close(): Promise<void> {
     await this.#queue.catch(() => undefined);
-    await this.#file.close();
+    await this.#file?.close();
   }
 
   /** Copies the live texts into a new file and switches to it. */
@@ -152,12 +152,12 @@ export class ArticleTexts {
     let size = 0;
     for (const [id, [at, length]] of this.#spans) {
       const buffer = Buffer.allocUnsafe(length);
-      await this.#file.read(buffer, 0, length, at);
+      await this.#file!.read(buffer, 0, length, at);
       await file.write(buffer, 0, length, size);
       spans.set(id, [size, length]);
       size += length;
     }
-    const old = this.#file;
+    const old = this.#file!;
     this.#retired.push(this.#name);
     [this.#file, this.#name, this.#size, this.#spans, this.#live, this.#dead] = [file, name, size, spans, size, 0];
     await old.close();

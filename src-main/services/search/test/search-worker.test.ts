@@ -69,7 +69,7 @@ describe('the articles’ texts file', () => {
     texts.forget('art_b');
     expect(await texts.get('art_a')).toBe('Replaced text.');
     expect(await texts.get('art_b')).toBeUndefined();
-    const { texts: saved } = texts.snapshot();
+    const saved = texts.snapshot().texts!;
     await texts.flush();
     await texts.close();
 
