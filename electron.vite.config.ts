@@ -8,10 +8,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // index: the Electron app; serve: browser mode (plain Node, never imports electron).
+        // index: the Electron app; serve: browser mode (plain Node, never imports electron);
+        // search-worker: the search index's worker thread, started by both.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
+          'search-worker': resolve(root, 'src-main/services/search/search-worker.ts'),
         },
       },
     },

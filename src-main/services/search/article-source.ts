@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { canonicalText } from '../../common/anchoring/canonical-text';
 import { articleFileName, articleFileSchema, type ArticleRecord } from '../../store/notebook-files';
 import { ValidatedJsonFile } from '../../store/validated-json-file';
+import type { IndexedArticle } from './search-protocol';
 
 /** The article and its annotations, or null when the file is gone or cannot be read. */
 export async function readArticleRecord(dir: string, id: string): Promise<ArticleRecord | null> {
@@ -30,29 +31,4 @@ export async function articleStamp(dir: string, id: string): Promise<string | nu
   }
 }
 
-/** A few recent articles' canonical text, so typing a query does not re-read them each key. */
-export class TextCache {
-  readonly #texts = new Map<string, string>();
-  constructor(readonly limit = 32) {}
-
-  get(id: string): string | undefined {
-    const text = this.#texts.get(id);
-    if (text !== undefined) {
-      this.#texts.delete(id);
-      this.#texts.set(id, text);
-    }
-    return text;
-  }
-
-  set(id: string, text: string): void {
-    this.#texts.delete(id);
-    this.#texts.set(id, text);
-    if (this.#texts.size > this.limit) this.#texts.delete(this.#texts.keys().next().value!);
-  }
-
-  forget(id: string): void {
-    this.#texts.delete(id);
-  }
-}
-
-export const textOfRecord = (record: ArticleRecord): string => canonicalText(record.article.doc);
+export const textOfRecord = (record: IndexedArticle): string => canonicalText(record.article.doc);

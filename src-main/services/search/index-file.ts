@@ -8,6 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/atomic-file';
+import { savedTextsSchema, type SavedTexts } from './article-texts';
 import { SearchIndex } from './search-index';
 
 export const INDEX_DIR = 'search-index';
@@ -15,11 +16,17 @@ const INDEX_FILE = 'index.bin';
 /** Bump when the tokenizer, the ranking data or the file layout changes: old files are rebuilt. */
 export const INDEX_VERSION = 2;
 
-const extraSchema = z.object({ version: z.literal(INDEX_VERSION), stamps: z.record(z.string(), z.string()) });
+const extraSchema = z.object({
+  version: z.literal(INDEX_VERSION),
+  stamps: z.record(z.string(), z.string()),
+  /** Where the articles' texts are (absent in indexes saved before they were kept). */
+  texts: savedTextsSchema.optional(),
+});
 
 export interface SavedIndex {
   index: SearchIndex;
   stamps: Map<string, string>;
+  texts?: SavedTexts | undefined;
 }
 
 /** The saved index, or null (with the reason) when there is none or it cannot be used. */
@@ -34,7 +41,7 @@ export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null
     const { index, extra } = SearchIndex.deserialize(bytes);
     const parsed = extraSchema.safeParse(extra);
     if (!parsed.success) return { saved: null, reason: 'the saved index is from another version' };
-    return { saved: { index, stamps: new Map(Object.entries(parsed.data.stamps)) }, reason: 'loaded' };
+    return { saved: { index, stamps: new Map(Object.entries(parsed.data.stamps)), texts: parsed.data.texts }, reason: 'loaded' };
   } catch (error) {
     return { saved: null, reason: `the saved index could not be read (${(error as Error).message})` };
   }
@@ -44,8 +51,8 @@ export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null
  * Saves the index as it is when called. The bytes are produced chunk by chunk as the file is
  * written, so indexing and searching go on meanwhile and never wait for a large save.
  */
-export async function saveIndex(dir: string, { index, stamps }: SavedIndex): Promise<void> {
-  const chunks = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps) });
+export async function saveIndex(dir: string, { index, stamps, texts }: SavedIndex): Promise<void> {
+  const chunks = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps), ...(texts ? { texts } : {}) });
   await mkdir(join(dir, INDEX_DIR), { recursive: true });
   await writeFileAtomic(join(dir, INDEX_DIR, INDEX_FILE), chunks());
 }

@@ -6,9 +6,9 @@
 import { canonicalText } from '../../common/anchoring/canonical-text';
 import { markdownToDoc } from '../../common/markdown-to-doc';
 import type { Annotation, Claim, Note } from '../../common/model';
-import type { ArticleRecord } from '../../store/notebook-files';
 import type { DocMeta } from './search-docs';
 import type { SearchIndex } from './search-index';
+import type { IndexedArticle } from './search-protocol';
 
 type Of<K extends DocMeta['kind']> = Extract<DocMeta, { kind: K }>;
 
@@ -30,7 +30,7 @@ function annotationMeta(annotation: Annotation): Of<'annotation'> {
 }
 
 /** Indexes an article and its annotations; answers whether the article's text was counted again. */
-export function applyArticle(index: SearchIndex, { article, annotations }: ArticleRecord, textOf: (record: ArticleRecord) => string): boolean {
+export function applyArticle(index: SearchIndex, { article, annotations }: IndexedArticle, textOf: (record: IndexedArticle) => string): boolean {
   const old = index.meta(article.id);
   const meta: Of<'article'> = {
     kind: 'article',

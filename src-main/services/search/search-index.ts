@@ -32,6 +32,8 @@ export interface Candidate {
 export class SearchIndex {
   readonly #index: InvertedIndex;
   readonly #metas = new Map<string, DocMeta>();
+  /** Scratch for `rank`: document -> candidate slot + 1 (0: not a candidate). */
+  #slotOf = new Int32Array(0);
 
   constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
     this.#index = index;
@@ -78,46 +80,94 @@ export class SearchIndex {
     this.#metas.delete(id);
   }
 
-  /** Records holding every word of the query and passing the filters, best first. */
-  rank(query: ParsedQuery, filters: SearchFilters = {}): Candidate[] {
+  /**
+   * Records holding every word of the query and passing the filters, best first (ties in the
+   * order they were indexed). Works only on the records holding the rarest word, and orders
+   * them lazily: a query that shows the best few does not sort thousands.
+   */
+  rank(query: ParsedQuery, filters: SearchFilters = {}): Iterable<Candidate> {
     const words = query.words.slice(0, 250);
     if (words.length === 0) return [];
     const index = this.#index;
-    const capacity = index.capacity;
-    const scores = new Float64Array(capacity);
-    // matched[doc] = how many words, taken in order, the doc has matched so far.
-    const matched = new Uint8Array(capacity);
-    const titled = new Uint8Array(capacity);
     const total = Math.max(1, index.size);
     const average = index.averageLength;
-    words.forEach((word, w) => {
-      const alternatives = word.prefix ? index.termsWithPrefix(word.term, PREFIX_EXPANSION) : [word.term];
-      for (const term of alternatives) {
-        const weight = term === word.term ? 1 : PREFIX_WEIGHT;
-        const df = index.frequency(term);
-        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        index.forEachPosting(term, (doc, tf) => {
-          const seen = matched[doc]!;
-          if (seen !== w && seen !== w + 1) return;
-          matched[doc] = w + 1;
-          const norm = 1 - B + (B * index.lengthOf(doc)) / average;
-          scores[doc]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
-        });
-        index.forEachPosting(TITLE + term, (doc) => {
-          if (titled[doc] === w) titled[doc] = w + 1;
-        });
-      }
-    });
-    const out: Candidate[] = [];
-    const lookup = (id: string) => this.#metas.get(id);
-    for (let doc = 0; doc < capacity; doc += 1) {
-      if (matched[doc] !== words.length) continue;
-      const meta = this.#metas.get(index.keyOf(doc)!);
-      if (!meta || !passesFilters(meta, filters, lookup)) continue;
-      const inTitle = titled[doc] === words.length;
-      out.push({ meta, score: scores[doc]! + (inTitle ? TITLE_BONUS : 0), inTitle });
+    const byRarity = words
+      .map((word) => {
+        const terms = word.prefix ? index.termsWithPrefix(word.term, PREFIX_EXPANSION) : [word.term];
+        return { word, terms, frequency: terms.reduce((n, term) => n + index.frequency(term), 0) };
+      })
+      .sort((a, b) => a.frequency - b.frequency);
+    // Per candidate: its document, its score, how many words it has matched (in `byRarity`
+    // order) and how many of them its title holds. `slotOf` maps a document to its candidate
+    // (plus one); it is kept between queries and only the entries used are cleared.
+    if (this.#slotOf.length < index.capacity) this.#slotOf = new Int32Array(Math.max(1024, index.capacity * 2));
+    const slotOf = this.#slotOf;
+    const docs: number[] = [];
+    const scores: number[] = [];
+    const matched: number[] = [];
+    const titled: number[] = [];
+    try {
+      byRarity.forEach(({ word, terms }, w) => {
+        for (const term of terms) {
+          const weight = term === word.term ? 1 : PREFIX_WEIGHT;
+          const df = index.frequency(term);
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          index.forEachPosting(term, (doc, tf) => {
+            let slot = slotOf[doc]! - 1;
+            if (slot < 0) {
+              if (w > 0) return;
+              slot = docs.push(doc) - 1;
+              slotOf[doc] = slot + 1;
+              scores.push(0);
+              matched.push(0);
+              titled.push(0);
+            }
+            const seen = matched[slot]!;
+            if (seen !== w && seen !== w + 1) return;
+            matched[slot] = w + 1;
+            const norm = 1 - B + (B * index.lengthOf(doc)) / average;
+            scores[slot]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
+          });
+          index.forEachPosting(TITLE + term, (doc) => {
+            const slot = slotOf[doc]! - 1;
+            if (slot >= 0 && titled[slot] === w) titled[slot] = w + 1;
+          });
+        }
+      });
+    } finally {
+      for (const doc of docs) slotOf[doc] = 0;
     }
-    return out.sort((a, b) => b.score - a.score);
+    const kept: number[] = [];
+    docs.forEach((_, slot) => {
+      if (matched[slot] !== words.length) return;
+      if (titled[slot] === words.length) scores[slot]! += TITLE_BONUS;
+      kept.push(slot);
+    });
+    return this.#bestFirst(kept, docs, scores, (slot) => titled[slot] === words.length, filters);
+  }
+
+  /** Candidates by falling score (then by document), described and filtered as they are taken: a heap. */
+  *#bestFirst(order: number[], docs: number[], scores: number[], inTitle: (slot: number) => boolean, filters: SearchFilters): Generator<Candidate> {
+    const lookup = (id: string) => this.#metas.get(id);
+    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]! < docs[b]!);
+    const sink = (from: number, size: number) => {
+      for (let at = from; ; ) {
+        const left = 2 * at + 1;
+        if (left >= size) return;
+        const child = left + 1 < size && before(order[left + 1]!, order[left]!) ? left + 1 : left;
+        if (!before(order[child]!, order[at]!)) return;
+        [order[at], order[child]] = [order[child]!, order[at]!];
+        at = child;
+      }
+    };
+    for (let i = (order.length >> 1) - 1; i >= 0; i -= 1) sink(i, order.length);
+    for (let size = order.length; size > 0; size -= 1) {
+      const slot = order[0]!;
+      order[0] = order[size - 1]!;
+      sink(0, size - 1);
+      const meta = this.#metas.get(this.#index.keyOf(docs[slot]!)!);
+      if (meta && passesFilters(meta, filters, lookup)) yield { meta, score: scores[slot]!, inTitle: inTitle(slot) };
+    }
   }
 
   /**

@@ -1,0 +1,68 @@
+/**
+ * What the main thread and the search worker say to each other. The main thread sends each
+ * record change in the form the index needs (no article HTML, no file metadata it does not
+ * use), search requests, and answers to the worker's requests for notes; the worker answers
+ * every request with its result and how opening went.
+ */
+import type { ApiParsedArg } from '../../common/api';
+import type { Article, Claim, Note } from '../../common/model';
+import type { SearchAnswer } from '../../common/search-schema';
+import type { ArticleRecord, StoreChange } from '../../store/notebook-store';
+
+/** An article as the index reads it: what it shows and filters by, and the body tree to count. */
+export interface IndexedArticle {
+  article: Pick<Article, 'id' | 'title' | 'tags' | 'updatedAt' | 'doc'>;
+  annotations: ArticleRecord['annotations'];
+}
+
+/** A record as it is after a write; `null` when it was removed. */
+export type IndexChange =
+  | { kind: 'article'; id: string; record: IndexedArticle | null }
+  | { kind: 'claim'; id: string; claim: Claim | null }
+  | { kind: 'note'; id: string; note: Note | null };
+
+/** The notebook's records when search opens, to find what changed while it was closed. */
+export interface NotebookRecords {
+  articleIds: string[];
+  claims: Claim[];
+  notes: { id: string; updatedAt: string }[];
+}
+
+export interface EngineOptions {
+  /** Save the index in the notebook folder. */
+  persist: boolean;
+  /** How long after the last change the index is saved, in ms. */
+  saveDelayMs: number;
+}
+
+/** What the worker is started with. */
+export interface WorkerStart {
+  dir: string;
+  records: NotebookRecords;
+  options: EngineOptions;
+}
+
+export interface SearchStats {
+  articlesRead: number;
+  loadedFromDisk: boolean;
+}
+
+export type ToWorker =
+  | { type: 'change'; change: IndexChange }
+  | { type: 'search'; id: number; arg: ApiParsedArg<'search'> }
+  | { type: 'idle'; id: number }
+  | { type: 'close'; id: number }
+  | { type: 'note'; id: number; note: Note | null };
+
+export type FromWorker =
+  | { type: 'reply'; id: number; answer?: SearchAnswer; error?: string; stats: SearchStats }
+  | { type: 'read-note'; id: number; noteId: string };
+
+/** The part of a store change the index uses. */
+export function indexChangeOf(change: StoreChange): IndexChange {
+  if (change.kind === 'claim' || change.kind === 'note') return change;
+  const record = change.record;
+  if (!record) return { kind: 'article', id: change.id, record: null };
+  const { id, title, tags, updatedAt, doc } = record.article;
+  return { kind: 'article', id: change.id, record: { article: { id, title, tags, updatedAt, doc }, annotations: record.annotations } };
+}

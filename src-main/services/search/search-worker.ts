@@ -1,0 +1,52 @@
+/**
+ * The search worker's entry (built as out/main/search-worker.js): runs the search engine off
+ * the main thread, so building, loading, saving and querying the index never hold up the
+ * window's API calls. It reads article files itself; notes it asks the main thread for, since
+ * only the store knows how to read and repair them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Note } from '../../common/model';
+import { startEngine } from './search-engine';
+import type { FromWorker, ToWorker, WorkerStart } from './search-protocol';
+
+const port = parentPort!;
+const start = workerData as WorkerStart;
+const send = (message: FromWorker) => port.postMessage(message);
+
+const noteReads = new Map<number, (note: Note | null) => void>();
+let lastRead = 0;
+const readNote = (noteId: string) =>
+  new Promise<Note | null>((resolve) => {
+    const id = ++lastRead;
+    noteReads.set(id, resolve);
+    send({ type: 'read-note', id, noteId });
+  });
+
+const engine = startEngine({ dir: start.dir, readNote }, start.records, start.options);
+
+async function answer(id: number, work: () => Promise<Pick<Extract<FromWorker, { type: 'reply' }>, 'answer'> | void>): Promise<void> {
+  try {
+    const value = (await work()) ?? {};
+    send({ type: 'reply', id, ...value, stats: engine.stats() });
+  } catch (error) {
+    send({ type: 'reply', id, error: error instanceof Error ? error.message : String(error), stats: engine.stats() });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'change':
+      return engine.change(message.change);
+    case 'note':
+      noteReads.get(message.id)?.(message.note);
+      noteReads.delete(message.id);
+      return;
+    case 'search':
+      return void answer(message.id, async () => ({ answer: await engine.search(message.arg) }));
+    case 'idle':
+      return void answer(message.id, () => engine.idle());
+    case 'close':
+      // Closing the port lets the thread end once the answer is sent.
+      return void answer(message.id, () => engine.close()).then(() => port.close());
+  }
+});
