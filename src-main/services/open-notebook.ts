@@ -42,6 +42,8 @@ export interface OpenOptions {
   fetch?: FetchOptions;
   /** Save the search index in the notebook folder (default true). */
   persistSearch?: boolean;
+  /** Where search runs (see SearchOptions.thread). */
+  searchThread?: 'worker' | 'in-process';
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -56,7 +58,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
-  const search = openSearch(store, { persist: options.persistSearch ?? true });
+  const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
 
   if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;

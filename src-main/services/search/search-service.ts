@@ -8,7 +8,7 @@ import type { ApiParsedArg } from '../../common/api';
 import type { SearchAnswer } from '../../common/search-schema';
 import type { NotebookStore } from '../../store/notebook-store';
 import { indexChangeOf, type FromWorker, type NotebookRecords, type SearchStats, type ToWorker } from './search-protocol';
-import { startSearchWorker } from './start-search-worker';
+import { fromSources, startSearchInProcess, startSearchWorker } from './start-search-worker';
 
 export interface SearchOptions {
   /** Save the index in the notebook folder (default true). */
@@ -18,6 +18,8 @@ export interface SearchOptions {
    * records changed since the last save are found by their stamps and indexed again.
    */
   saveDelayMs?: number;
+  /** Where the engine runs: its worker thread (the default when built) or this thread (the default in unit tests). */
+  thread?: 'worker' | 'in-process';
 }
 
 export interface SearchService {
@@ -38,11 +40,13 @@ type Request = { type: 'search'; arg: ApiParsedArg<'search'> } | { type: 'idle' 
  * brings it up to date in the background, so opening the notebook never waits for it.
  */
 export function openSearch(store: NotebookStore, options: SearchOptions = {}): SearchService {
-  const worker = startSearchWorker({
+  const start = {
     dir: store.dir,
     records: recordsOf(store),
     options: { persist: options.persist ?? true, saveDelayMs: options.saveDelayMs ?? 20_000 },
-  });
+  };
+  const inProcess = (options.thread ?? (fromSources ? 'in-process' : 'worker')) === 'in-process';
+  const worker = inProcess ? startSearchInProcess(start) : startSearchWorker(start);
   // The worker keeps the process alive only while an answer is awaited.
   worker.unref();
   let stats: SearchStats = { articlesRead: 0, loadedFromDisk: false };

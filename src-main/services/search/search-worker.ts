@@ -4,49 +4,55 @@
  * window's API calls. It reads article files itself; notes it asks the main thread for, since
  * only the store knows how to read and repair them.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Note } from '../../common/model';
 import { startEngine } from './search-engine';
 import type { FromWorker, ToWorker, WorkerStart } from './search-protocol';
 
-const port = parentPort!;
-const start = workerData as WorkerStart;
-const send = (message: FromWorker) => port.postMessage(message);
+/** Answers the main thread's messages on `port` with an engine over `start`'s notebook. */
+export function serveEngine(port: MessagePort, start: WorkerStart): void {
+  const send = (message: FromWorker) => port.postMessage(message);
 
-const noteReads = new Map<number, (note: Note | null) => void>();
-let lastRead = 0;
-const readNote = (noteId: string) =>
-  new Promise<Note | null>((resolve) => {
-    const id = ++lastRead;
-    noteReads.set(id, resolve);
-    send({ type: 'read-note', id, noteId });
-  });
+  const noteReads = new Map<number, (note: Note | null) => void>();
+  let lastRead = 0;
+  const readNote = (noteId: string) =>
+    new Promise<Note | null>((resolve) => {
+      const id = ++lastRead;
+      noteReads.set(id, resolve);
+      send({ type: 'read-note', id, noteId });
+    });
 
-const engine = startEngine({ dir: start.dir, readNote }, start.records, start.options);
+  const engine = startEngine({ dir: start.dir, readNote }, start.records, start.options);
 
-async function answer(id: number, work: () => Promise<Pick<Extract<FromWorker, { type: 'reply' }>, 'answer'> | void>): Promise<void> {
-  try {
-    const value = (await work()) ?? {};
-    send({ type: 'reply', id, ...value, stats: engine.stats() });
-  } catch (error) {
-    send({ type: 'reply', id, error: error instanceof Error ? error.message : String(error), stats: engine.stats() });
+  async function answer(id: number, work: () => Promise<Pick<Extract<FromWorker, { type: 'reply' }>, 'answer'> | void>): Promise<void> {
+    try {
+      const value = (await work()) ?? {};
+      send({ type: 'reply', id, ...value, stats: engine.stats() });
+    } catch (error) {
+      send({ type: 'reply', id, error: error instanceof Error ? error.message : String(error), stats: engine.stats() });
+    }
   }
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'change':
+        return engine.change(message.change);
+      case 'note':
+        noteReads.get(message.id)?.(message.note);
+        noteReads.delete(message.id);
+        return;
+      case 'search':
+        return void answer(message.id, async () => ({ answer: await engine.search(message.arg) }));
+      case 'idle':
+        return void answer(message.id, () => engine.idle());
+      case 'close':
+        // Closing the port lets the thread end once the answer is sent.
+        return void answer(message.id, () => engine.close()).then(() => port.close());
+    }
+  });
 }
 
-port.on('message', (message: ToWorker) => {
-  switch (message.type) {
-    case 'change':
-      return engine.change(message.change);
-    case 'note':
-      noteReads.get(message.id)?.(message.note);
-      noteReads.delete(message.id);
-      return;
-    case 'search':
-      return void answer(message.id, async () => ({ answer: await engine.search(message.arg) }));
-    case 'idle':
-      return void answer(message.id, () => engine.idle());
-    case 'close':
-      // Closing the port lets the thread end once the answer is sent.
-      return void answer(message.id, () => engine.close()).then(() => port.close());
-  }
-});
+const isStart = (data: unknown): data is WorkerStart => typeof data === 'object' && data !== null && 'dir' in data && 'records' in data && 'options' in data;
+
+// Run as the search worker thread (not merely imported in some other thread): serve the main thread.
+if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData);

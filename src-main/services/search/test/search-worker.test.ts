@@ -24,7 +24,7 @@ describe('search in a worker thread', () => {
     await first.notebook.close();
     await rm(join(first.dir, 'search-index'), { recursive: true });
 
-    const again = await openNotebook(first.dir);
+    const again = await openNotebook(first.dir, { searchThread: 'worker' });
     const api = inProcessApi(again.handlers);
     let built = false;
     const building = again.searchIdle().then(() => (built = true));
@@ -50,7 +50,7 @@ describe('search in a worker thread', () => {
     await first.notebook.close();
     expect((await readdir(join(first.dir, 'search-index'))).filter((name) => name.startsWith('texts-'))).toHaveLength(1);
 
-    const again = await openNotebook(first.dir);
+    const again = await openNotebook(first.dir, { searchThread: 'worker' });
     const api = inProcessApi(again.handlers);
     const [hit] = (await valueOf(api.search({ query: '"long burrows"' }))).results;
     expect(hit).toMatchObject({ id: wombats.id, snippet: 'Wombats dig long burrows under the dry hills.', position: { start: 12, end: 24 } });
