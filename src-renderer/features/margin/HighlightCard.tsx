@@ -5,7 +5,7 @@
  * under "Cited by" (each opens the note); claims it is evidence for, under "Claim". Its tags
  * can be edited in place, and "Add note" starts a note linked to it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
 import type { AnnotationView, ClaimView } from '../../../src-main/common/model';
 import type { Backlink } from '../../../src-main/common/note-links';
@@ -24,6 +24,8 @@ import { CommentEditor } from './CommentEditor';
 import { goToPassage } from '../reader/go-to-passage';
 import { shortenQuote } from '../../components/shorten-quote';
 
+const NONE: readonly never[] = [];
+
 export interface HighlightCardProps {
   annotation: AnnotationView;
   meaning: string;
@@ -34,7 +36,8 @@ export interface HighlightCardProps {
   claims?: readonly ClaimView[];
 }
 
-export function HighlightCard({ annotation, meaning, selected, backlinks = [], claims = [] }: HighlightCardProps) {
+/** Memoized: scrolling the margin re-renders the card list, not the cards already in it. */
+export const HighlightCard = memo(function HighlightCard({ annotation, meaning, selected, backlinks = NONE, claims = NONE }: HighlightCardProps) {
   const quoteId = useId();
   const card = useRef<HTMLElement>(null);
   const focusTags = useTagFocus() === annotation.id;
@@ -76,7 +79,7 @@ export function HighlightCard({ annotation, meaning, selected, backlinks = [], c
       </div>
     </article>
   );
-}
+});
 
 function CitedBy({ backlinks }: { backlinks: readonly Backlink[] }) {
   const headingId = useId();

@@ -1,8 +1,10 @@
 /**
  * The right pane: the colour legend, the open article's highlights in reading order, and the
  * ones that need review after the article changed. With a tag filter on, only the highlights
- * carrying the tag (themselves or through a claim they back) are listed.
+ * carrying the tag (themselves or through a claim they back) are listed. The pane scrolls the
+ * card list, which renders only the cards near the viewport (see CardList).
  */
+import { useMemo, useRef } from 'react';
 import { Highlighter } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { useAnnotations } from '../../state/useAnnotations';
@@ -13,9 +15,9 @@ import { useLegend } from '../../state/useLegend';
 import { useOpenArticle } from '../../state/useOpenArticle';
 import { useTagFilter } from '../../state/tag-filter-store';
 import { hasTag } from '../../../src-main/common/tags';
+import { CardList } from './CardList';
 import { ColorLegendPanel } from './ColorLegendPanel';
 import { DeleteHighlightDialog } from './DeleteHighlightDialog';
-import { HighlightCard } from './HighlightCard';
 import { NeedsReview } from './NeedsReview';
 
 export function MarginPane() {
@@ -25,13 +27,19 @@ export function MarginPane() {
   const { selectedId } = useHighlightFocus();
   const backlinks = useBacklinks();
   const claims = useClaimsByAnnotation();
-  const mine = view ? annotations.filter((annotation) => annotation.articleId === view.id) : [];
+  const pane = useRef<HTMLElement>(null);
   const tag = useTagFilter();
-  const tagged = (id: string, tags: readonly string[]) =>
-    tag === null || hasTag(tags, tag) || (claims.get(id) ?? []).some((claim) => hasTag(claim.tags, tag));
-  const allAnchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
-  const anchored = allAnchored.filter((annotation) => tagged(annotation.id, annotation.tags));
-  const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');
+  const viewId = view?.id;
+  // Memoized so the card list's layout is worked out again only when its highlights change.
+  const { mine, allAnchored, anchored, orphans } = useMemo(() => {
+    const mine = annotations.filter((annotation) => annotation.articleId === viewId);
+    const tagged = (id: string, tags: readonly string[]) =>
+      tag === null || hasTag(tags, tag) || (claims.get(id) ?? []).some((claim) => hasTag(claim.tags, tag));
+    const allAnchored = mine.filter((annotation) => annotation.anchor.status === 'anchored');
+    const anchored = allAnchored.filter((annotation) => tagged(annotation.id, annotation.tags));
+    const orphans = mine.filter((annotation) => annotation.anchor.status === 'orphaned');
+    return { mine, allAnchored, anchored, orphans };
+  }, [annotations, viewId, tag, claims]);
 
   let content;
   if (!view) {
@@ -48,26 +56,14 @@ export function MarginPane() {
           </p>
         ) : null}
         {anchored.length > 0 ? (
-          <ol className="card-list" aria-label="Highlights">
-            {anchored.map((annotation) => (
-              <li key={annotation.id}>
-                <HighlightCard
-                  annotation={annotation}
-                  meaning={legend[annotation.color]}
-                  selected={annotation.id === selectedId}
-                  backlinks={backlinks.get(annotation.id)}
-                  claims={claims.get(annotation.id)}
-                />
-              </li>
-            ))}
-          </ol>
+          <CardList key={view.id} scroller={pane} annotations={anchored} legend={legend} selectedId={selectedId} backlinks={backlinks} claims={claims} />
         ) : null}
       </>
     );
   }
 
   return (
-    <aside className="pane margin-pane" aria-label="Margin">
+    <aside ref={pane} className="pane margin-pane" aria-label="Margin">
       <h2 className="pane-heading">Margin</h2>
       <ColorLegendPanel />
       {content}

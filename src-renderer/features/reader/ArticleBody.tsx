@@ -10,11 +10,11 @@ import type { MouseEventHandler } from 'react';
 import type { ArticleDoc, Block, TableCell, TextLike } from '../../../src-main/common/article-doc';
 import { normalizeDoc } from '../../../src-main/common/anchoring/canonical-text';
 import { numberTextBlocks } from './block-numbers';
-import { Inlines } from './Inlines';
-import { PaintedRun } from './PaintedRun';
+import { Inlines, type InlinesProps } from './Inlines';
+import { PaintedRun, type PaintedRunProps } from './PaintedRun';
 import { blockOffsets } from './block-offsets';
 import type { PaintRange } from './paint-segments';
-import { rangesByBlock, sortRanges } from './paint-segments';
+import { rangesByBlock, samePaint, sortRanges } from './paint-segments';
 
 export interface ArticleBodyProps {
   doc: ArticleDoc;
@@ -34,6 +34,21 @@ interface BlockContext {
 }
 
 const NO_HIGHLIGHTS: readonly PaintRange[] = [];
+
+/*
+ * A block's text is painted again only when its own highlights change: adding one highlight to
+ * an article with 1,000 repaints the blocks it touches, not every block. (Each change rebuilds
+ * every block's list of ranges, so they are compared by content.)
+ */
+const BlockInlines = memo(
+  Inlines,
+  (before: InlinesProps, after: InlinesProps) =>
+    before.inlines === after.inlines && before.onLinkClick === after.onLinkClick && before.offset === after.offset && samePaint(before.ranges, after.ranges),
+);
+const BlockText = memo(
+  PaintedRun,
+  (before: PaintedRunProps, after: PaintedRunProps) => before.text === after.text && before.offset === after.offset && samePaint(before.ranges, after.ranges),
+);
 
 /**
  * Memoized: selecting a highlight or flashing one changes only the paint look (a context the
@@ -71,7 +86,7 @@ function BlockView({ block, context }: { block: Block; context: BlockContext }) 
     case 'paragraph':
       return (
         <p data-block={numbers.get(block)}>
-          <Inlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
+          <BlockInlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
         </p>
       );
     case 'heading': {
@@ -80,14 +95,14 @@ function BlockView({ block, context }: { block: Block; context: BlockContext }) 
       const Heading = `h${Math.min(block.level + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
       return (
         <Heading data-level={block.level} data-block={numbers.get(block)}>
-          <Inlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
+          <BlockInlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
         </Heading>
       );
     }
     case 'preformatted':
       return (
         <pre data-block={numbers.get(block)}>
-          <PaintedRun text={block.text} offset={0} ranges={blockRanges(context, block) ?? []} />
+          <BlockText text={block.text} offset={0} ranges={blockRanges(context, block) ?? NO_HIGHLIGHTS} />
         </pre>
       );
     case 'quote':
@@ -115,7 +130,7 @@ function TableView({ rows, context }: { rows: TableCell[][]; context: BlockConte
         const scope = cell.header ? (inHead ? 'col' : 'row') : undefined;
         return (
           <Cell key={cellIndex} scope={scope} data-block={context.numbers.get(cell)}>
-            <Inlines inlines={cell.children} onLinkClick={context.onLinkClick} ranges={blockRanges(context, cell)} />
+            <BlockInlines inlines={cell.children} onLinkClick={context.onLinkClick} ranges={blockRanges(context, cell)} />
           </Cell>
         );
       })}

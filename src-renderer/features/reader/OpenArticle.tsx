@@ -2,7 +2,7 @@
  * The open article: toolbar, header and body with its highlights painted, the selection
  * toolbar, plus its rename field and delete dialog.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
 import { annotationStore } from '../../state/annotation-store';
@@ -22,6 +22,9 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { useReaderKeys } from './useReaderKeys';
 import { useSelectionTracking } from './useSelectionTracking';
 import { usePassageFocus } from './usePassageFocus';
+
+/** Above this many highlights (and found words), painting is done in the background. */
+const SLICED_PAINT = 300;
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -72,6 +75,12 @@ export function OpenArticle({ view }: { view: ArticleView }) {
     ],
     [annotations, view.id, found],
   );
+  // Painting 1,000 highlights is one large render. Deferred, React does it in slices between
+  // frames (the article's text shows first), so no single task holds the window for long.
+  // Whatever goes to a mark waits for it to be painted (see whenPainted). A few hundred paint
+  // in one short task, and at once: a new highlight shows in the frame its key was pressed.
+  const deferred = useDeferredValue(highlights);
+  const painted = highlights.length > SLICED_PAINT ? deferred : highlights;
   const look = useMemo<PaintLook>(
     () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()), foundFlash: flashing }),
     [legend, selectedId, flashId, claimsByAnnotation, flashing],
@@ -93,7 +102,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
       <article ref={article} className="article" dir={view.dir} lang={view.lang}>
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
         <PaintLookContext value={look}>
-          <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={highlights} onClick={onPassageClick} />
+          <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={painted} onClick={onPassageClick} />
         </PaintLookContext>
         <SelectionToolbar />
       </article>

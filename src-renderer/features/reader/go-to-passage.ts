@@ -10,13 +10,30 @@ import { show } from '../../state/workspace-store';
  * the person has not asked for reduced motion.
  */
 export function goToPassage(id: string): void {
-  const mark = document.querySelector(`.reader-pane mark[data-annotation-id="${CSS.escape(id)}"]`);
+  const mark = markOf(id);
   const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
   mark?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   flashAnnotation(id);
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** A highlight's first mark in the reader, if it is painted. */
+export const markOf = (id: string): Element | null => document.querySelector(`.reader-pane mark[data-annotation-id="${CSS.escape(id)}"]`);
+
+/**
+ * The element `find` finds, once it is in the page: the reader paints an article's highlights
+ * in the background after its text, so they may arrive a few frames after the article. Looks
+ * once a frame; null if it has not come after `frames`.
+ */
+export async function whenPainted<T extends Element>(find: () => T | null, frames = 120): Promise<T | null> {
+  for (let frame = 0; frame < frames; frame += 1) {
+    const element = find();
+    if (element) return element;
+    await nextFrame();
+  }
+  return find();
+}
 
 /**
  * Going to a passage from anywhere (a note's link chip, a claim's evidence): the reader comes
@@ -29,8 +46,6 @@ export async function showPassage(articleId: string, annotationId: string): Prom
   if (libraryStore.getState().view?.id !== articleId) await openArticle(articleId);
   if (libraryStore.getState().view?.id !== articleId) return; // it could not be opened; the status says why
   if (!annotationStore.getState().annotations.some((a) => a.id === annotationId)) await loadAnnotations(articleId);
-  // Two frames: React paints the article, then its marks.
-  await nextFrame();
-  await nextFrame();
+  await whenPainted(() => markOf(annotationId));
   goToPassage(annotationId);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintRun, paintedText, rangesByBlock, sortRanges, type PaintNode, type PaintRange } from './paint-segments';
+import { paintRun, paintedText, rangesByBlock, samePaint, sortRanges, type PaintNode, type PaintRange } from './paint-segments';
 
 const r = (id: string, start: number, end: number): PaintRange => ({ id, color: 'yellow', start, end });
 
@@ -66,5 +66,59 @@ describe('rangesByBlock', () => {
 
   it('drops a highlight that covers only a separator', () => {
     expect(rangesByBlock([r('gap', 5, 7)], starts, lengths)).toEqual([[], [], []]);
+  });
+});
+
+/**
+ * Painting must not be quadratic in the number of highlights. Work is counted, not timed: every
+ * read of a range's fields goes through a counter, and the count must grow in step with the
+ * highlights (a scan of every highlight for every piece would read millions here).
+ */
+describe('painting 1,000 highlights does work in proportion to them', () => {
+  function counted(ranges: PaintRange[]): { ranges: PaintRange[]; reads: () => number } {
+    let reads = 0;
+    const wrapped = ranges.map(
+      (range) =>
+        new Proxy(range, {
+          get(target, key, receiver) {
+            reads += 1;
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        }),
+    );
+    return { ranges: wrapped, reads: () => reads };
+  }
+
+  it('paints one long run with 1,000 highlights, each overlapping the next, reading each a few times', () => {
+    // Highlight i covers characters 10 i … 10 i + 15: at most two cover any character.
+    const text = 'x'.repeat(10_010);
+    const { ranges, reads } = counted(Array.from({ length: 1_000 }, (_, i) => r(`h${String(i).padStart(4, '0')}`, i * 10, i * 10 + 15)));
+    const nodes = paintRun(text, 0, ranges);
+    expect(paintedText(nodes)).toBe(text);
+    expect(reads()).toBeLessThan(40 * ranges.length);
+  });
+
+  it('splits 1,000 highlights among 1,000 blocks reading each a few times', () => {
+    const starts = Array.from({ length: 1_000 }, (_, i) => i * 102);
+    const lengths = starts.map(() => 100);
+    const { ranges, reads } = counted(sortRanges(Array.from({ length: 1_000 }, (_, i) => r(`h${String(i).padStart(4, '0')}`, i * 102 + 10, i * 102 + 20))));
+    const before = reads();
+    const perBlock = rangesByBlock(ranges, starts, lengths);
+    expect(perBlock.every((block) => block.length === 1)).toBe(true);
+    expect(reads() - before).toBeLessThan(20 * ranges.length);
+  });
+});
+
+describe('samePaint', () => {
+  const y = r('a', 1, 5);
+  it.each([
+    { a: [y], b: [y], same: true, why: 'the same list' },
+    { a: [y], b: [{ ...y }], same: true, why: 'equal ranges rebuilt' },
+    { a: [y], b: [{ ...y, end: 6 }], same: false, why: 'moved end' },
+    { a: [y], b: [{ ...y, color: 'pink' as const }], same: false, why: 'another colour' },
+    { a: [y], b: [y, r('b', 2, 3)], same: false, why: 'one more highlight' },
+    { a: [y], b: undefined, same: false, why: 'no list' },
+  ])('$why: $same', ({ a, b, same }) => {
+    expect(samePaint(a, b)).toBe(same);
   });
 });

@@ -58,6 +58,9 @@ export function rangesByBlock(sorted: readonly PaintRange[], blockStarts: readon
  * boundary, each piece wrapped in the marks covering it, outermost first. Consecutive pieces
  * under the same outer mark share that mark, so a highlight over a plain run is one `<mark>`
  * and overlapping highlights nest. `ranges` must be sorted by `compareRanges`.
+ * One sweep over the cuts: the marks open at a cut are the ones open before it, less those
+ * that end there, plus those that start there, so each piece costs what its own marks cost and
+ * not a scan of every highlight of the block.
  */
 export function paintRun(text: string, offset: number, ranges: readonly PaintRange[]): PaintNode[] {
   const runEnd = offset + text.length;
@@ -74,10 +77,15 @@ export function paintRun(text: string, offset: number, ranges: readonly PaintRan
   const root: PaintNode[] = [];
   // The open marks, outermost first, with the children list new pieces go into.
   let open: { range: PaintRange; children: PaintNode[] }[] = [];
+  // The ranges covering the current piece, in `covering`'s (outer-first) order: entering in
+  // that order and leaving without reordering keeps them sorted.
+  let stack: PaintRange[] = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i += 1) {
     const from = points[i]!;
     const to = points[i + 1]!;
-    const stack = covering.filter((range) => range.start <= from && range.end >= to);
+    if (stack.some((range) => range.end <= from)) stack = stack.filter((range) => range.end > from);
+    while (next < covering.length && covering[next]!.start <= from) stack.push(covering[next++]!);
     let keep = 0;
     while (keep < open.length && keep < stack.length && open[keep]!.range === stack[keep]) keep += 1;
     open = open.slice(0, keep);
@@ -90,6 +98,20 @@ export function paintRun(text: string, offset: number, ranges: readonly PaintRan
     (open.length > 0 ? open[open.length - 1]!.children : root).push(piece);
   }
   return root;
+}
+
+/**
+ * Whether two lists of ranges paint the same: the same highlights, colours and offsets in the
+ * same order. Lets a block whose highlights did not change skip painting again when another
+ * block's did (the lists are rebuilt for every change).
+ */
+export function samePaint(a: readonly PaintRange[] | undefined, b: readonly PaintRange[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((range, index) => {
+    const other = b[index]!;
+    return range.id === other.id && range.start === other.start && range.end === other.end && range.kind === other.kind && (range.kind === 'found' || range.color === (other as typeof range).color);
+  });
 }
 
 /** The text a painted tree spells, for tests and invariants: always the run's own text. */

@@ -10,7 +10,7 @@ import type { AnnotationView } from '../../../src-main/common/model';
 import { FLASH_MS, selectAnnotation } from '../../state/annotation-actions';
 import { report } from '../../state/status-store';
 import { passageFocusStore } from '../../state/passage-focus';
-import { goToPassage } from './go-to-passage';
+import { goToPassage, markOf, whenPainted } from './go-to-passage';
 
 export interface FoundPassage {
   /** The found words to paint, in canonical offsets, if any. */
@@ -43,7 +43,7 @@ export function usePassageFocus(articleId: string, annotations: readonly Annotat
       return;
     }
     // After the highlights' marks are in the page.
-    requestAnimationFrame(() => goToPassage(pending.annotationId));
+    void whenPainted(() => markOf(annotation.id)).then(() => goToPassage(annotation.id));
   }, [pending, articleId, annotations, serial]);
 
   const mine = found && found.articleId === articleId ? found : null;
@@ -51,9 +51,10 @@ export function usePassageFocus(articleId: string, annotations: readonly Annotat
   const scrollKey = mine ? `${serial}:${mine.start}:${mine.end}` : null;
   useEffect(() => {
     if (!scrollKey) return;
-    const mark = document.querySelector('.reader-pane mark[data-found-passage]');
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-    mark?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    void whenPainted(() => document.querySelector('.reader-pane mark[data-found-passage]')).then((mark) =>
+      mark?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' }),
+    );
   }, [scrollKey]);
 
   // The store's own object, so the reader's painted ranges change only when it does.

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+/**
+ * A change to the highlights repaints only the blocks it touches: work is counted (calls to
+ * `paintRun`), never timed.
+ */
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { textToDoc } from '../../../src-main/common/text-to-doc';
+import { ArticleBody } from './ArticleBody';
+import type * as paintSegments from './paint-segments';
+import { paintRun, type PaintRange } from './paint-segments';
+
+vi.mock('./paint-segments', async (original) => {
+  const real = await original<typeof paintSegments>();
+  return { ...real, paintRun: vi.fn(real.paintRun) };
+});
+
+afterEach(cleanup);
+
+// 100 paragraphs of 30 characters, each with one highlight: paragraph i starts at 32 i.
+const doc = textToDoc(Array.from({ length: 100 }, (_, i) => `Paragraph ${String(i).padStart(3, '0')} of the long article`.slice(0, 30)).join('\n\n'));
+const highlights: PaintRange[] = Array.from({ length: 100 }, (_, i) => ({ id: `ann_${i}`, color: 'yellow', start: i * 32, end: i * 32 + 9 }));
+
+describe('repainting an article with 100 highlighted paragraphs', () => {
+  it('paints every paragraph once when it opens, and only the touched one for a new highlight', () => {
+    const painted = vi.mocked(paintRun);
+    painted.mockClear();
+    const { container, rerender } = render(<ArticleBody doc={doc} highlights={highlights} />);
+    expect(container.querySelectorAll('mark')).toHaveLength(100);
+    expect(painted).toHaveBeenCalledTimes(100);
+
+    painted.mockClear();
+    // The list is rebuilt, as the reader rebuilds it on every change; one highlight is new.
+    rerender(<ArticleBody doc={doc} highlights={[...highlights.map((range) => ({ ...range })), { id: 'ann_new', color: 'pink', start: 50 * 32 + 12, end: 50 * 32 + 20 }]} />);
+    expect(container.querySelectorAll('mark')).toHaveLength(101);
+    expect(painted).toHaveBeenCalledTimes(1);
+  });
+});
