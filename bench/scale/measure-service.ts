@@ -4,7 +4,7 @@
  */
 import { describeRange } from '../../src-main/common/anchoring/describe-range';
 import { openNotebook } from '../../src-main/services/open-notebook';
-import { figure, repeat, type RowResult } from './figures';
+import { figure, repeat, timed, type RowResult } from './figures';
 import type { Workload } from './workload';
 
 export async function measureService(dir: string, work: Workload, results: Record<string, RowResult>): Promise<void> {
@@ -21,8 +21,8 @@ export async function measureService(dir: string, work: Workload, results: Recor
     const edits: number[] = [];
     const undos: number[] = [];
     for (let i = 1; i <= work.noteEdits; i += 1) {
-      edits.push(...(await repeat(1, () => handlers.updateNote({ id: note.id, body: work.noteBody(i) }))));
-      undos.push(...(await repeat(1, () => handlers.undo({}))));
+      edits.push((await timed(() => handlers.updateNote({ id: note.id, body: work.noteBody(i) })))[0]);
+      undos.push((await timed(() => handlers.undo({})))[0]);
     }
     results.noteEditService = { figure: figure(edits, 'ms') };
     results.noteUndoService = { figure: figure(undos, 'ms') };
