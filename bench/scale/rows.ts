@@ -15,6 +15,7 @@ export interface Row {
 }
 
 export const ROWS: readonly Row[] = [
+  { key: 'fsyncFloor', label: 'reference: one 4 KB write + fsync on this disk', before: '—', targetText: '—' },
   { key: 'highlightHost', label: 'add one highlight, host (createAnnotation)', before: '131 / 184 ms p50/p95', targetText: 'p95 < 20 ms', target: { stat: 'p95', below: 20 } },
   { key: 'highlightService', label: 'add one highlight, service', before: '—', targetText: 'p95 < 10 ms', target: { stat: 'p95', below: 10 } },
   { key: 'highlightBytes', label: 'bytes written per highlight (host write_bytes)', before: '9.5 MB, 6 fsyncs', targetText: 'proportional to the change (< 256 KB)', target: { stat: 'median', below: 256 } },

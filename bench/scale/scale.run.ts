@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { test } from 'vitest';
 import { measureBaseline } from './baseline';
 import { ensureNotebook, freshCopy, WORK_DIR } from './build-notebook';
+import { measureDiskFloor } from './disk-floor';
 import type { RowResult } from './figures';
 import { loadWorkload, measureFirstOpen, measureOpens, measureOperations } from './measure-host';
 import { measureService } from './measure-service';
@@ -25,6 +26,7 @@ async function measureSize(count: number): Promise<SizeResult> {
   const dir = await freshCopy(count, 'run');
   const work = await loadWorkload(dir, count);
   const rows: Record<string, RowResult> = {};
+  await measureDiskFloor(WORK_DIR, rows);
   log(`${count}: first open (search index build) …`);
   await measureFirstOpen(dir, work, rows);
   log(`${count}: opens …`);
