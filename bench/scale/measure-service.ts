@@ -1,0 +1,32 @@
+/**
+ * The service rows: the same handlers the hosts register, called in this process on the
+ * notebook folder (no HTTP, no JSON), to split the host's figure into service and transport.
+ */
+import { describeRange } from '../../src-main/common/anchoring/describe-range';
+import { openNotebook } from '../../src-main/services/open-notebook';
+import { figure, repeat, timed, type RowResult } from './figures';
+import type { Workload } from './workload';
+
+export async function measureService(dir: string, work: Workload, results: Record<string, RowResult>): Promise<void> {
+  const notebook = await openNotebook(dir, { sample: false });
+  try {
+    await notebook.searchIdle();
+    const { handlers } = notebook;
+    const highlights = await repeat(work.highlightSpots.length, (i) => {
+      const { articleId, text, at } = work.highlightSpots[i]!;
+      return handlers.createAnnotation({ articleId, target: describeRange(text, at + 60, at + 100), color: 'blue' });
+    });
+    results.highlightService = { figure: figure(highlights, 'ms') };
+    const note = await handlers.createNote({ title: 'Scale bench service note', body: work.noteBody(0), tags: [] });
+    const edits: number[] = [];
+    const undos: number[] = [];
+    for (let i = 1; i <= work.noteEdits; i += 1) {
+      edits.push((await timed(() => handlers.updateNote({ id: note.id, body: work.noteBody(i) })))[0]);
+      undos.push((await timed(() => handlers.undo({})))[0]);
+    }
+    results.noteEditService = { figure: figure(edits, 'ms') };
+    results.noteUndoService = { figure: figure(undos, 'ms') };
+  } finally {
+    await notebook.close();
+  }
+}
