@@ -59,8 +59,14 @@ function serialQueue() {
 
 /** What a committed change set tells the windows. */
 function describeChange(seq: number, label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): NotebookChange {
-  // Only a change of the whole record (an import, a text edit, a re-import, undoing a delete) can change the text.
-  const wholeRecords = new Set(changes.flatMap((change) => (change.kind === 'article' ? [change.articleId] : [])));
+  // Only a change of the whole record can change the text (an import, a text edit, a
+  // re-import, undoing a delete); marking an article read writes the whole record too, but
+  // leaves its text as it was.
+  const wholeRecords = new Set(
+    changes.flatMap((change) =>
+      change.kind === 'article' && change.before?.article.original !== change.after?.article.original ? [change.articleId] : [],
+    ),
+  );
   return {
     seq,
     label,

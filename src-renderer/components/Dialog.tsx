@@ -4,7 +4,7 @@
  * close it; focus goes to `initialFocus` (or the first field) on open, and back to whatever
  * had focus before (the button that opened it) on close.
  */
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])';
 
@@ -22,7 +22,9 @@ export function Dialog({ title, onClose, initialFocus, className, children }: Di
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // A layout effect: its cleanup gives focus back in the same commit that removes the dialog.
+  // (A passive effect's cleanup runs later, leaving focus on the page body meanwhile.)
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
