@@ -70,6 +70,13 @@ export function setActive(index: number): void {
 
 /** Closes the dialog and goes to a result (the active one by default). */
 export async function openResult(result?: SearchResult): Promise<void> {
+  // Enter right after typing goes by what was typed, not by the answer to the words before it.
+  if (!result && searchStore.getState().answeredQuery !== searchStore.getState().query) {
+    clearTimeout(timer);
+    await runSearch();
+    const now = searchStore.getState();
+    if (now.answeredQuery !== now.query) return;
+  }
   const { answer, active } = searchStore.getState();
   const chosen = result ?? shownOrder(answer?.results ?? [])[active];
   if (!chosen) return;
