@@ -22,6 +22,7 @@ import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
 import { HistoryLog } from './history-log';
+import { IndexFile } from './index-file';
 import { applyEntry, openJournal, type JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
@@ -168,7 +169,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     claims: [],
     notes: [],
   });
-  const index = openDb(join(dir, NOTEBOOK_FILE), notebookFileSchema, emptyIndex());
+  const index = new Low(new IndexFile(join(dir, NOTEBOOK_FILE), notebookFileSchema), emptyIndex()) as Low<NotebookFile> & { adapter: IndexFile<NotebookFile> };
 
   let indexFound = false;
   try {
@@ -265,8 +266,14 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
   /** Entries of articles written while `annotationTags` is being built for the first time. */
   let writtenWhileBuilding: JournalEntry[] | undefined;
+  /** Highlights per article, counted from the index once and then kept by each article write. */
+  let counts: Map<string, number> | undefined;
   const recordArticle = (entry: JournalEntry) => {
     writtenWhileBuilding?.push(entry);
+    if (entry.kind === 'article' && counts) {
+      if (entry.meta === null) counts.delete(entry.id);
+      else counts.set(entry.id, entry.annotations.length);
+    }
     return journal.record([entry]);
   };
 
@@ -348,9 +355,13 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
     annotationArticles: () => index.data.annotations,
     annotationCounts() {
-      const counts = new Map<string, number>();
-      for (const articleId of Object.values(index.data.annotations)) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
-      return counts;
+      if (!counts) {
+        counts = new Map();
+        // for…in: Object.values copies 100,000 entries first, three times slower at 10,000 articles.
+        const holders = index.data.annotations;
+        for (const annotationId in holders) counts.set(holders[annotationId]!, (counts.get(holders[annotationId]!) ?? 0) + 1);
+      }
+      return new Map(counts);
     },
 
     async readRecord(id) {
@@ -395,6 +406,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
         const file = await loadArticle(meta.id).catch(() => undefined);
         if (file?.annotations.some((a) => a.id === id)) {
           index.data.annotations[id] = meta.id;
+          counts = undefined;
           return meta.id;
         }
       }

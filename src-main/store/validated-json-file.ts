@@ -71,8 +71,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return parsed.data;
   }
 
+  /** The text a notebook file is written as. */
+  static serialize(data: unknown): string {
+    return JSON.stringify(data, null, 2) + '\n';
+  }
+
   write(data: T): Promise<void> {
-    return this.#writer.write(JSON.stringify(data, null, 2) + '\n');
+    return this.#writer.write(ValidatedJsonFile.serialize(data));
   }
 
   /** Resolves when every write so far is on disk. */
