@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { bench, describe } from 'vitest';
 import type { ArticleListing } from '../src-main/common/model';
 import { ArticleList } from '../src-renderer/features/library/ArticleList';
-import { viewArticles } from '../src-renderer/features/library/article-view';
+import { viewArticles } from '../src-main/common/library-view';
 import { initialLibraryView, type LibraryView } from '../src-renderer/state/library-view-store';
 import { seededRandom } from './support/random';
 

@@ -204,7 +204,8 @@ describe('notices', () => {
   });
 
   it('shows a failing call in the status region', async () => {
-    notebookHarness.failNext('listArticles', { code: 'unavailable', message: "Marginalia's host is not reachable." });
+    // Both the first rows and the whole list: an unreachable host answers neither.
+    notebookHarness.failNext('listArticles', { code: 'unavailable', message: "Marginalia's host is not reachable." }, 2);
     await startWith();
     expect(screen.getByRole('status').textContent).toBe("Marginalia's host is not reachable.");
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();

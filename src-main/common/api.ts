@@ -38,7 +38,8 @@ import {
   updateNoteArgs,
 } from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
-import { articleIdSchema, tagsSchema, titleSchema } from './schema';
+import { articleIdSchema, tagSchema, tagsSchema, titleSchema } from './schema';
+import { libraryViewSchema } from './library-view';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
 import { searchArgs, type SearchAnswer } from './search-schema';
@@ -63,7 +64,15 @@ const articleIdsSchema = z
 /** The argument schema of every call. */
 export const apiArgs = {
   getNotebookStatus: noArguments,
-  listArticles: noArguments,
+  listArticles: z
+    .object({
+      /**
+       * Only the first `limit` articles the library shows under `view` and the tag filter, in
+       * its order: what a window paints before the whole list has arrived.
+       */
+      first: z.object({ view: libraryViewSchema.strict(), tag: tagSchema.nullable(), limit: z.number().int().min(1).max(1000) }).strict().optional(),
+    })
+    .strict(),
   getArticle: z.object({ id: articleIdSchema }).strict(),
   importArticle: importArticleArgs,
   importUrl: importUrlArgs,
@@ -120,7 +129,7 @@ export const apiArgs = {
 /** What each call answers on success. */
 export interface ApiResults {
   getNotebookStatus: NotebookStatus;
-  /** Newest first, each with how many annotations it holds. */
+  /** Newest first (or the first rows of a view), each with how many annotations it holds. */
   listArticles: ArticleListing[];
   getArticle: ArticleView;
   importArticle: ArticleMeta;

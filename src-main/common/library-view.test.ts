@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleListing } from '../../../src-main/common/model';
-import { initialLibraryView, type LibraryView } from '../../state/library-view-store';
-import { sourcesOf, viewArticles } from './article-view';
+import type { ArticleListing } from './model';
+import { initialLibraryView, sourcesOf, viewArticles, type LibraryView } from './library-view';
 
 let next = 0;
 function article(fields: Partial<ArticleListing> & { title: string }): ArticleListing {

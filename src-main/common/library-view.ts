@@ -1,11 +1,30 @@
 /**
  * Which articles the library shows, in which order: a pure function of the listing, the
- * person's view (sort and filters) and the window's tag filter, so it can be tested on
- * tables and measured on 10,000 articles.
+ * person's view (sort and filters) and the window's tag filter. Shared by the window, which
+ * sorts and filters the whole list, and the main side, which answers the first rows of the
+ * same view before the whole list has reached the window.
  */
-import type { ArticleListing } from '../../../src-main/common/model';
-import { hasTag } from '../../../src-main/common/tags';
-import type { LibraryView } from '../../state/library-view-store';
+import { z } from 'zod';
+import type { ArticleListing } from './model';
+import { hasTag } from './tags';
+
+export const SORT_KEYS = ['added', 'published', 'title', 'source'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const libraryViewSchema = z.object({
+  sort: z.enum(SORT_KEYS),
+  /** Newest first for dates, Z to A for text. */
+  descending: z.boolean(),
+  /** Only articles from this source (publisher, else how they came in). */
+  source: z.string().nullable(),
+  /** Only articles with at least one highlight. */
+  annotated: z.boolean(),
+  /** Only articles never opened. */
+  unread: z.boolean(),
+});
+export type LibraryView = z.infer<typeof libraryViewSchema>;
+
+export const initialLibraryView: LibraryView = { sort: 'added', descending: true, source: null, annotated: false, unread: false };
 
 /** Where an article comes from, as the list shows it: its publisher, else how it came in. */
 export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): string {

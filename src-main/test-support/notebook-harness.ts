@@ -27,7 +27,13 @@ export interface NotebookHarness {
   calls: { method: ApiMethod; arg: unknown }[];
   /** The current notebook's change feed; stable across resets like `api`. */
   feed: NotebookFeed;
-  failNext(method: ApiMethod, error: ApiError): void;
+  /** The next `times` calls of `method` fail with `error` (default once). */
+  failNext(method: ApiMethod, error: ApiError, times?: number): void;
+  /**
+   * Holds the answer to the next call of `method` whose argument passes `when`, as a slow
+   * host would, until the returned function is called.
+   */
+  holdNext(method: ApiMethod, when?: (arg: unknown) => boolean): () => void;
   /** Closes the current notebook and opens a fresh one. */
   reset(options?: HarnessOptions): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +42,8 @@ export interface NotebookHarness {
 export function createNotebookHarness(): NotebookHarness {
   let current: { notebook: OpenNotebook; dir: string; unsubscribe: () => void } | undefined;
   const listeners = new Set<ChangeListener>();
-  const failures = new Map<ApiMethod, ApiError>();
+  const failures = new Map<ApiMethod, { error: ApiError; times: number }>();
+  const holds: { method: ApiMethod; when: (arg: unknown) => boolean; released: Promise<void> }[] = [];
   let clock = Date.parse('2024-07-28T09:00:00.000Z');
 
   const close = async () => {
@@ -56,16 +63,24 @@ export function createNotebookHarness(): NotebookHarness {
         return () => void listeners.delete(listener);
       },
     },
-    failNext: (method, error) => failures.set(method, error),
+    failNext: (method, error, times = 1) => failures.set(method, { error, times }),
+    holdNext(method, when = () => true) {
+      let release!: () => void;
+      holds.push({ method, when, released: new Promise((resolve) => (release = resolve)) });
+      return release;
+    },
     api: buildNotebookApi(async (method, arg) => {
       harness.calls.push({ method, arg });
       const failure = failures.get(method);
       if (failure) {
-        failures.delete(method);
-        return { ok: false, error: failure };
+        if (--failure.times === 0) failures.delete(method);
+        return { ok: false, error: failure.error };
       }
       if (!current) throw new Error('notebook harness: call reset() first');
-      return dispatch(current.notebook.handlers, method, arg);
+      const answer = dispatch(current.notebook.handlers, method, arg);
+      const held = holds.findIndex((hold) => hold.method === method && hold.when(arg));
+      if (held >= 0) await holds.splice(held, 1)[0]!.released;
+      return answer;
     }),
     async reset(options = {}) {
       await close();
@@ -82,6 +97,7 @@ export function createNotebookHarness(): NotebookHarness {
       current = { notebook, dir, unsubscribe };
       harness.calls.length = 0;
       failures.clear();
+      holds.length = 0;
     },
     close,
   };

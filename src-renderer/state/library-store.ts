@@ -11,6 +11,11 @@ export interface LibraryState {
   articles: ArticleListing[];
   /** The list has been fetched at least once, so an empty `articles` means an empty library. */
   listed: boolean;
+  /**
+   * `articles` is the whole library. False while only the first rows of the person's view
+   * have arrived (a large library paints those first, then the rest follows).
+   */
+  complete: boolean;
   /** The last attempt to fetch the list failed. */
   listFailed: boolean;
   /** The article the reader shows (or is fetching), if any. */
@@ -24,6 +29,7 @@ export interface LibraryState {
 export const initialLibraryState: LibraryState = {
   articles: [],
   listed: false,
+  complete: false,
   listFailed: false,
   openId: null,
   view: null,

@@ -4,27 +4,11 @@
  * window's localStorage and survive a reload or restart. The tag filter is the window-wide
  * one in `tag-filter-store.ts`.
  */
-import { z } from 'zod';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { initialLibraryView, libraryViewSchema, type LibraryView, type SortKey } from '../../src-main/common/library-view';
 
-export const SORT_KEYS = ['added', 'published', 'title', 'source'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-const viewSchema = z.object({
-  sort: z.enum(SORT_KEYS),
-  /** Newest first for dates, Z to A for text. */
-  descending: z.boolean(),
-  /** Only articles from this source (publisher, else how they came in). */
-  source: z.string().nullable(),
-  /** Only articles with at least one highlight. */
-  annotated: z.boolean(),
-  /** Only articles never opened. */
-  unread: z.boolean(),
-});
-export type LibraryView = z.infer<typeof viewSchema>;
-
-export const initialLibraryView: LibraryView = { sort: 'added', descending: true, source: null, annotated: false, unread: false };
+export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from '../../src-main/common/library-view';
 
 export const LIBRARY_VIEW_KEY = 'marginalia.library-view';
 
@@ -33,7 +17,7 @@ function savedView(): LibraryView {
   try {
     const raw = globalThis.localStorage?.getItem(LIBRARY_VIEW_KEY);
     if (!raw) return initialLibraryView;
-    const parsed = viewSchema.safeParse(JSON.parse(raw));
+    const parsed = libraryViewSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : initialLibraryView;
   } catch {
     return initialLibraryView;

@@ -15,6 +15,12 @@ const BUSY_DELAY_MS = 400;
 
 let stopListening: (() => void) | undefined;
 
+async function loadStatus(): Promise<void> {
+  const status = await notebook.getNotebookStatus({});
+  if (status.ok) statusStore.setState({ notebook: status.value });
+  else reportError(status.error);
+}
+
 export async function startApp(): Promise<void> {
   // Listening first: a change committed while the lists load is applied over them, not lost.
   stopListening?.();
@@ -22,11 +28,10 @@ export async function startApp(): Promise<void> {
   onFeedReconnect(() => void refreshEverything());
   const busy = setTimeout(() => setBusy('Opening your notebook…'), BUSY_DELAY_MS);
   try {
-    const status = await notebook.getNotebookStatus({});
-    if (status.ok) statusStore.setState({ notebook: status.value });
-    else reportError(status.error);
-    // The legend and undo history live in the main process and outlast a window reload.
-    await Promise.all([loadLibrary(), loadLegend(), loadHistory(), loadNotes(), loadClaims(), loadTags()]);
+    // The library first: the main side answers in the order asked, and its first rows are
+    // what the person is waiting to see. The legend and undo history live in the main
+    // process and outlast a window reload.
+    await Promise.all([loadLibrary(), loadStatus(), loadLegend(), loadHistory(), loadNotes(), loadClaims(), loadTags()]);
   } finally {
     clearTimeout(busy);
     setBusy(null);

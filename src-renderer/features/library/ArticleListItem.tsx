@@ -2,7 +2,7 @@ import { Highlighter } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { ArticleDate } from '../../components/ArticleDate';
-import { sourceOf } from './article-view';
+import { sourceOf } from '../../../src-main/common/library-view';
 import { counted } from '../../../src-main/common/counted';
 
 export interface ArticleListItemProps {

@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { setLibraryFilter, setSort, SORT_KEYS, useLibraryView, type SortKey } from '../../state/library-view-store';
 import { setTagFilter, useTagFilter } from '../../state/tag-filter-store';
-import { sourcesOf } from './article-view';
+import { sourcesOf } from '../../../src-main/common/library-view';
 import { tagsWithParents } from './library-tags';
 import { counted } from '../../../src-main/common/counted';
 
@@ -23,15 +23,17 @@ export interface LibraryControlsProps {
   articles: ArticleListing[];
   /** How many the filters let through. */
   shown: number;
+  /** False while `articles` holds only the first rows of the view. */
+  complete: boolean;
 }
 
-export function LibraryControls({ articles, shown }: LibraryControlsProps) {
+export function LibraryControls({ articles, shown, complete }: LibraryControlsProps) {
   const view = useLibraryView();
   const tag = useTagFilter();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const id = useId();
-  const sources = useMemo(() => sourcesOf(articles), [articles]);
-  const tags = useMemo(() => tagsWithParents(articles), [articles]);
+  const sources = useMemo(() => (filtersOpen ? sourcesOf(articles) : []), [articles, filtersOpen]);
+  const tags = useMemo(() => (filtersOpen ? tagsWithParents(articles) : []), [articles, filtersOpen]);
 
   const chips: { key: string; label: string; remove: () => void }[] = [];
   // The tag filter has its own chip above the sections (it filters notes, margin and claims too).
@@ -69,7 +71,7 @@ export function LibraryControls({ articles, shown }: LibraryControlsProps) {
           aria-label="Filter"
           title={filtersOpen ? 'Hide filters' : 'Filter the list'}
           aria-expanded={filtersOpen}
-          aria-controls={`${id}-filters`}
+          aria-controls={filtersOpen ? `${id}-filters` : undefined}
           onClick={() => setFiltersOpen(!filtersOpen)}
         >
           <ListFilter aria-hidden="true" size={16} />
@@ -80,40 +82,44 @@ export function LibraryControls({ articles, shown }: LibraryControlsProps) {
           ) : null}
         </button>
       </div>
-      <div id={`${id}-filters`} className="library-filters" hidden={!filtersOpen}>
-        <label className="filter-field">
-          <span>Tag</span>
-          <select className="select" value={tag ?? ''} onChange={(event) => setTagFilter(event.target.value || null)}>
-            <option value="">Any tag</option>
-            {tag !== null && !tags.includes(tag) ? <option value={tag}>{tag}</option> : null}
-            {tags.map((each) => (
-              <option key={each} value={each}>
-                {each}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter-field">
-          <span>Source</span>
-          <select className="select" value={view.source ?? ''} onChange={(event) => setLibraryFilter({ source: event.target.value || null })}>
-            <option value="">Any source</option>
-            {view.source !== null && !sources.some((s) => s.source === view.source) ? <option value={view.source}>{view.source}</option> : null}
-            {sources.map(({ source, count: n }) => (
-              <option key={source} value={source}>
-                {source} ({n})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check-field">
-          <input type="checkbox" checked={view.annotated} onChange={(event) => setLibraryFilter({ annotated: event.target.checked })} />
-          Has highlights
-        </label>
-        <label className="check-field">
-          <input type="checkbox" checked={view.unread} onChange={(event) => setLibraryFilter({ unread: event.target.checked })} />
-          Unread
-        </label>
-      </div>
+      {/* Built only while open: a library of 10,000 sources would otherwise render 10,000
+          hidden options at start. */}
+      {filtersOpen ? (
+        <div id={`${id}-filters`} className="library-filters">
+          <label className="filter-field">
+            <span>Tag</span>
+            <select className="select" value={tag ?? ''} onChange={(event) => setTagFilter(event.target.value || null)}>
+              <option value="">Any tag</option>
+              {tag !== null && !tags.includes(tag) ? <option value={tag}>{tag}</option> : null}
+              {tags.map((each) => (
+                <option key={each} value={each}>
+                  {each}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="filter-field">
+            <span>Source</span>
+            <select className="select" value={view.source ?? ''} onChange={(event) => setLibraryFilter({ source: event.target.value || null })}>
+              <option value="">Any source</option>
+              {view.source !== null && !sources.some((s) => s.source === view.source) ? <option value={view.source}>{view.source}</option> : null}
+              {sources.map(({ source, count: n }) => (
+                <option key={source} value={source}>
+                  {source} ({n})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check-field">
+            <input type="checkbox" checked={view.annotated} onChange={(event) => setLibraryFilter({ annotated: event.target.checked })} />
+            Has highlights
+          </label>
+          <label className="check-field">
+            <input type="checkbox" checked={view.unread} onChange={(event) => setLibraryFilter({ unread: event.target.checked })} />
+            Unread
+          </label>
+        </div>
+      ) : null}
       {chips.length > 0 ? (
         <ul className="filter-chips" aria-label="Active filters">
           {chips.map((chip) => (
@@ -129,7 +135,7 @@ export function LibraryControls({ articles, shown }: LibraryControlsProps) {
         </ul>
       ) : null}
       <p className="library-count" aria-live="polite">
-        {chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
+        {!complete ? 'Listing articles…' : chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
       </p>
     </div>
   );

@@ -47,6 +47,23 @@ beforeEach(async () => {
 afterEach(cleanup);
 afterAll(() => notebookHarness.close());
 
+describe('a large library', () => {
+  it('shows the first rows of the saved view while the whole list is on its way', async () => {
+    for (const title of ['Beta', 'Alpha', 'Gamma']) await api.importArticle({ format: 'text', content: `${title}.\n\nSome text about ${title}.`, title });
+    localStorage.setItem('marginalia.library-view', JSON.stringify({ sort: 'title', descending: false, source: null, annotated: false, unread: false }));
+    reloadLibraryView();
+    const release = notebookHarness.holdNext('listArticles', (arg) => !(arg as { first?: unknown }).first);
+    render(<App />);
+    const started = startApp();
+    await waitFor(() => expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']));
+    expect(screen.getByText('Listing articles…')).toBeTruthy();
+    release();
+    await started;
+    expect(screen.getByText('3 articles')).toBeTruthy();
+    expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+});
+
 describe('sorting and filtering', () => {
   it('sorts by title, filters unread, and remembers both after a restart', async () => {
     const { user } = await startWith(['Beta', 'Alpha', 'Gamma']);

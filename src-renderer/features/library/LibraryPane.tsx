@@ -26,7 +26,7 @@ import { TagSelectionDialog } from './TagSelectionDialog';
 import { useShownArticles } from './useShownArticles';
 
 export function LibraryPane() {
-  const { articles, listed, listFailed } = useArticles();
+  const { articles, listed, complete, listFailed } = useArticles();
   const openId = useOpenArticleId();
   const shown = useShownArticles(articles);
   const selection = useSelection();
@@ -51,7 +51,8 @@ export function LibraryPane() {
 
   let list: ReactNode = null;
   if (shown.length > 0) list = <ArticleList articles={shown} openId={openId} />;
-  else if (articles.length > 0) list = <p className="library-none">No article matches these filters.</p>;
+  // Until the whole list is in, no rows may only mean the first rows of the view are empty.
+  else if (articles.length > 0 && complete) list = <p className="library-none">No article matches these filters.</p>;
   else if (listFailed)
     list = (
       <div className="library-problem">
@@ -61,7 +62,7 @@ export function LibraryPane() {
         </button>
       </div>
     );
-  else if (listed)
+  else if (listed && complete)
     list = (
       <EmptyState icon={<Library size={28} />}>
         Your library is empty. Add an article with New article.
@@ -97,7 +98,7 @@ export function LibraryPane() {
                   New article
                 </button>
                 <ImportButtons />
-                {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} /> : null}
+                {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} complete={complete} /> : null}
                 {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
                 {list}
               </>

@@ -3,7 +3,7 @@ import type { ArticleListing } from '../../../src-main/common/model';
 import { useLibraryView } from '../../state/library-view-store';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
 import { useTagFilter } from '../../state/tag-filter-store';
-import { viewArticles } from './article-view';
+import { viewArticles } from '../../../src-main/common/library-view';
 
 /**
  * The articles the list shows under the current sort, filters and window tag filter.
