@@ -46,6 +46,22 @@ describe('claims and notes', () => {
     await again.notebook.close();
   });
 
+  it('shows the evidence as it is now: a recoloured highlight and a renamed article, also after undo', async () => {
+    const { notebook, api, sample } = await setUp();
+    const passage = await highlight(api, sample.id, sample.text, 'has no commanding authority');
+    await valueOf(api.createClaim({ annotationId: passage.id }));
+    const evidence = async () => (await valueOf(api.listClaims({})))[0]!.evidence[0];
+    expect(await evidence()).toMatchObject({ articleTitle: sample.title, quote: 'has no commanding authority', color: 'yellow' });
+
+    await valueOf(api.updateAnnotation({ id: passage.id, color: 'blue' }));
+    await valueOf(api.updateArticle({ id: sample.id, title: 'Renamed source' }));
+    expect(await evidence()).toMatchObject({ articleTitle: 'Renamed source', color: 'blue' });
+    await valueOf(api.undo({}));
+    await valueOf(api.undo({}));
+    expect(await evidence()).toMatchObject({ articleTitle: sample.title, color: 'yellow' });
+    await notebook.close();
+  });
+
   it('deleting cited highlights and claims leaves nothing dangling, and one undo restores it all', async () => {
     const { notebook, api, sample } = await setUp();
     const passage = await highlight(api, sample.id, sample.text, 'has no commanding authority');

@@ -10,6 +10,7 @@ import { backlinks, sameTarget } from '../common/note-links';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
+import type { CitedHighlights } from './cited-highlights';
 import type { Committer, Plan } from './commit';
 import { newId } from './ids';
 
@@ -54,8 +55,7 @@ export async function detachChanges(store: NotebookStore, targets: LinkTarget | 
   return changes;
 }
 
-export function createClaimsAndNotes(store: NotebookStore, writes: Committer, now: () => Date): Handlers {
-
+export function createClaimsAndNotes(store: NotebookStore, writes: Committer, now: () => Date, cited: CitedHighlights): Handlers {
   async function findAnnotation(annotationId: string): Promise<{ annotation: Annotation; articleTitle: string } | undefined> {
     const articleId = await store.findAnnotation(annotationId);
     if (!articleId) return undefined;
@@ -100,13 +100,8 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
       for (const claim of store.claims()) {
         const evidence = [];
         for (const item of claim.evidence) {
-          const found = await findAnnotation(item.annotationId);
-          evidence.push({
-            ...item,
-            articleTitle: found?.articleTitle ?? 'Deleted article',
-            quote: found?.annotation.target.quote.exact ?? '',
-            color: found?.annotation.color ?? 'yellow',
-          });
+          const found = await cited.get(item.annotationId);
+          evidence.push({ ...item, articleTitle: found?.articleTitle ?? 'Deleted article', quote: found?.quote ?? '', color: found?.color ?? 'yellow' });
         }
         const links = backlinks(notes, { claimId: claim.id });
         const counts = Object.fromEntries(RELATIONS.map((r) => [r, links.filter((l) => l.relation === r).length])) as Record<Relation, number>;

@@ -7,6 +7,7 @@ import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
+import { citedHighlights } from './cited-highlights';
 import { createClaimsAndNotes } from './claims-and-notes';
 import { createCommitter } from './commit';
 import { createImporter } from './import/import-service';
@@ -54,7 +55,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const library = createLibrary(store, writes, now);
   const libraryBulk = createLibraryBulk(store, writes, now);
   const annotations = createAnnotations(store, writes, now);
-  const research = createClaimsAndNotes(store, writes, now);
+  const cited = citedHighlights(store);
+  const research = createClaimsAndNotes(store, writes, now, cited);
   const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
@@ -86,6 +88,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     searchIdle: () => search.idle(),
     flush: () => store.flush(),
     close: async () => {
+      cited.stop();
       await search.close();
       await store.close();
     },
