@@ -99,9 +99,25 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     }
   }
 
-  async function apply(changes: readonly Change[], side: Side, stamp = now().toISOString()): Promise<StagedRecords> {
+  /**
+   * Stages `changes`, then saves the records while `record` writes the history line: the two
+   * wait on their fsyncs at the same time instead of one after the other. Resolves once both
+   * are on disk; if the records fail, `undoRecord` takes back a history line that was written.
+   */
+  async function apply(
+    changes: readonly Change[],
+    side: Side,
+    stamp: string,
+    record: () => Promise<void>,
+    undoRecord: () => Promise<void>,
+  ): Promise<StagedRecords> {
     const staged = await stageChanges(store, changes, side, stamp);
-    await persistStaged(store, staged);
+    const [saved, recorded] = await Promise.allSettled([persistStaged(store, staged), record()]);
+    if (saved.status === 'rejected') {
+      if (recorded.status === 'fulfilled') await undoRecord().catch((error: unknown) => console.error('Could not take back a history step:', error));
+      throw saved.reason;
+    }
+    if (recorded.status === 'rejected') throw recorded.reason;
     return staged;
   }
 
@@ -111,17 +127,30 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       const history = await store.history();
       const entry = history.stacks()[from].at(-1);
       if (!entry) return null;
+      const to = from === 'undo' ? 'redo' : 'undo';
       const changes = from === 'undo' ? [...entry.changes].reverse() : entry.changes;
+      let moved = false;
       let staged: StagedRecords;
       try {
-        staged = await apply(changes, from === 'undo' ? 'before' : 'after');
+        staged = await apply(
+          changes,
+          from === 'undo' ? 'before' : 'after',
+          now().toISOString(),
+          async () => {
+            await history.move(from);
+            moved = true;
+          },
+          // A step that can no longer apply is dropped (below) from where the move put it.
+          async () => {},
+        );
       } catch (error) {
-        // A step that can no longer apply is dropped, so it does not block the ones behind it.
-        await history.drop(from);
-        announce('', [], { articles: new Map(), claims: new Map(), notes: new Map() }, stateOf(history.stacks()));
+        if (moved || history.stacks()[from].at(-1) === entry) {
+          // A step that can no longer apply is dropped, so it does not block the ones behind it.
+          await history.drop(moved ? to : from);
+          announce('', [], { articles: new Map(), claims: new Map(), notes: new Map() }, stateOf(history.stacks()));
+        }
         throw error;
       }
-      await history.move(from);
       announce(`${from === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, changes, staged, stateOf(history.stacks()));
       const articleId = articleOf(entry);
       return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(history.stacks()) };
@@ -133,9 +162,19 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
         const stamp = now().toISOString();
         const { label, changes, result, undoable = true } = await plan(stamp);
         if (changes.length === 0) return result;
-        const staged = await apply(changes, 'after', stamp);
         const history = await store.history();
-        if (undoable) await history.push({ label, at: stamp, changes });
+        const redo = history.stacks().redo;
+        const staged = await apply(
+          changes,
+          'after',
+          stamp,
+          async () => {
+            if (undoable) await history.push({ label, at: stamp, changes });
+          },
+          async () => {
+            if (undoable) await history.retract(redo);
+          },
+        );
         announce(undoable ? label : '', changes, staged, stateOf(history.stacks()));
         return result;
       }),

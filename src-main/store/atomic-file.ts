@@ -62,6 +62,11 @@ export class AtomicFileWriter {
 
   constructor(readonly path: string) {}
 
+  /** True while a write is pending or in flight. */
+  get busy(): boolean {
+    return this.#draining !== undefined;
+  }
+
   write(data: string): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.#next) {

@@ -14,6 +14,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import type { z } from 'zod';
 import { NotebookError } from '../common/errors';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
 import { claimSchema, noteSchema } from '../common/research-schema';
@@ -41,6 +42,7 @@ import {
   type NotebookFile,
 } from './notebook-files';
 import { quarantineFile } from './quarantine';
+import { RecordCache, type Db } from './record-cache';
 import { RecordFolder } from './record-folder';
 import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
 
@@ -103,7 +105,15 @@ export interface StoreOptions {
   compactAtBytes?: number;
   /** Size at which the history log is compacted (tests make it small). */
   historyMaxBytes?: number;
+  /** How many article files to keep parsed in memory (tests make it small). */
+  articleCacheLimit?: number;
 }
+
+/**
+ * Article files kept parsed in memory, the most recently used: an article is ~100 KB there, so
+ * this holds ~20 MB however large the notebook, and covers the articles of a reading session.
+ */
+export const ARTICLE_CACHE_LIMIT = 200;
 
 export type { ArticleRecord } from './notebook-files';
 
@@ -122,21 +132,10 @@ function taggedOf(annotations: readonly Annotation[]): Record<string, string[]> 
   return Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]]));
 }
 
-type Db<T> = Low<T> & { adapter: ValidatedJsonFile<T> };
-
 function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial: T): Db<T> {
   return new Low(new ValidatedJsonFile(path, schema), initial) as Db<T>;
 }
 
-/** The one lowdb instance of a per-record file, opened (not yet read) on first use. */
-function cachedDb<T>(cache: Map<string, Db<T>>, id: string, path: () => string, schema: ValidatedJsonFile<T>['schema']): Db<T> {
-  let db = cache.get(id);
-  if (!db) {
-    db = openDb(path(), schema, null as unknown as T);
-    cache.set(id, db);
-  }
-  return db;
-}
 
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
@@ -157,8 +156,12 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     quarantined.push(moved);
     return moved.movedTo;
   };
-  const articleDbs = new Map<string, Db<ArticleFile>>();
-  const articleDb = (id: string) => cachedDb(articleDbs, id, () => join(dir, articleFileName(id)), articleFileSchema);
+  const articleDbs = new RecordCache<ArticleFile>(
+    (id) => join(dir, articleFileName(id)),
+    articleFileSchema as z.ZodType<ArticleFile | null>,
+    options.articleCacheLimit ?? ARTICLE_CACHE_LIMIT,
+  );
+  const articleDb = (id: string) => articleDbs.get(id) as Db<ArticleFile>;
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
@@ -288,26 +291,24 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const loadArticle = async (id: string): Promise<ArticleFile> => {
     const meta = index.data.articles[metaIndex(id)];
     if (!meta) throw new NotebookError('not_found', 'That article is no longer in the notebook.');
-    const db = articleDb(id);
-    if (!db.data) {
-      try {
-        await db.read();
-      } catch (error) {
-        if (!(error instanceof UnreadableFileError)) throw error;
-        await setAside(error);
-        await forget(id);
-        const moved = quarantined.at(-1)!;
-        throw new NotebookError(
-          'storage',
-          `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${moved.movedTo}; the rest of the notebook is unaffected.`,
-        );
-      }
-      if (!db.data) {
-        await forget(id);
-        throw new NotebookError('not_found', `The file of “${meta.title}” is missing from the notebook folder.`);
-      }
+    let file: ArticleFile | null;
+    try {
+      file = await articleDbs.load(id);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      await setAside(error);
+      await forget(id);
+      const moved = quarantined.at(-1)!;
+      throw new NotebookError(
+        'storage',
+        `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${moved.movedTo}; the rest of the notebook is unaffected.`,
+      );
     }
-    return db.data;
+    if (!file) {
+      await forget(id);
+      throw new NotebookError('not_found', `The file of “${meta.title}” is missing from the notebook folder.`);
+    }
+    return file;
   };
 
   /** The history log, opened on first use; a history.json from before the log is folded into it. */
@@ -448,7 +449,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await notes.idle();
       await claims.idle();
       await (await history?.catch(() => undefined))?.idle();
-      await Promise.all([...articleDbs.values()].map((db) => db.adapter.idle()));
+      await articleDbs.idle();
     },
 
     async close() {

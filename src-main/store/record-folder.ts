@@ -6,12 +6,12 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { NotebookError } from '../common/errors';
 import { removeFileDurably } from './atomic-file';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
+import { RecordCache } from './record-cache';
+import { UnreadableFileError } from './validated-json-file';
 
 interface RecordFile<R> {
   schemaVersion: number;
@@ -30,27 +30,23 @@ export interface RecordFolderOptions<R extends { id: string }, M extends { id: s
   /** The index's list for this folder, and how a change to one entry is recorded (the journal). */
   index: { get(): M[]; set(list: M[]): void; changed(id: string, meta: M | null): Promise<void> };
   setAside(error: UnreadableFileError): Promise<string>;
+  /** How many records to keep in memory (see RecordCache). */
+  cacheLimit?: number;
 }
 
+/** Notes are small next to articles; a few hundred cover any session's work. */
+const CACHE_LIMIT = 500;
+
 export class RecordFolder<R extends { id: string }, M extends { id: string }> {
-  readonly #dbs = new Map<string, Low<RecordFile<R> | null> & { adapter: ValidatedJsonFile<RecordFile<R> | null> }>();
-  readonly #fileSchema: z.ZodType<RecordFile<R> | null>;
+  readonly #dbs: RecordCache<RecordFile<R>>;
 
   constructor(private readonly options: RecordFolderOptions<R, M>) {
-    this.#fileSchema = z.object({ schemaVersion: z.number().int(), record: options.schema }) as z.ZodType<RecordFile<R> | null>;
+    const fileSchema = z.object({ schemaVersion: z.number().int(), record: options.schema }) as z.ZodType<RecordFile<R> | null>;
+    this.#dbs = new RecordCache((id) => this.#path(id), fileSchema, options.cacheLimit ?? CACHE_LIMIT);
   }
 
   #path(id: string): string {
     return join(this.options.dir, this.options.folder, `${id}.json`);
-  }
-
-  #db(id: string) {
-    let db = this.#dbs.get(id);
-    if (!db) {
-      db = new Low(new ValidatedJsonFile(this.#path(id), this.#fileSchema), null) as NonNullable<typeof db>;
-      this.#dbs.set(id, db);
-    }
-    return db;
   }
 
   /** Makes the index agree with the files; returns the ids of the files found. */
@@ -64,9 +60,8 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
     let changed = kept.length !== index.get().length;
     for (const id of ids.filter((id) => !kept.some((m) => m.id === id))) {
       try {
-        const db = this.#db(id);
-        await db.read();
-        if (db.data) kept.push(this.options.metaOf(db.data.record));
+        const file = await this.#dbs.load(id);
+        if (file) kept.push(this.options.metaOf(file.record));
         changed = true;
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
@@ -81,27 +76,25 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
   async read(id: string): Promise<R> {
     const { index, noun } = this.options;
     if (!index.get().some((m) => m.id === id)) throw new NotebookError('not_found', `That ${noun} is no longer in the notebook.`);
-    const db = this.#db(id);
-    if (!db.data) {
-      try {
-        await db.read();
-      } catch (error) {
-        if (!(error instanceof UnreadableFileError)) throw error;
-        const movedTo = await this.options.setAside(error);
-        await this.#forget(id);
-        throw new NotebookError('storage', `The file of a ${noun} could not be read (${error.reason}). It was moved to ${movedTo}.`);
-      }
-      if (!db.data) {
-        await this.#forget(id);
-        throw new NotebookError('not_found', `The file of that ${noun} is missing from the notebook folder.`);
-      }
+    let file: RecordFile<R> | null;
+    try {
+      file = await this.#dbs.load(id);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      const movedTo = await this.options.setAside(error);
+      await this.#forget(id);
+      throw new NotebookError('storage', `The file of a ${noun} could not be read (${error.reason}). It was moved to ${movedTo}.`);
     }
-    return structuredClone(db.data.record);
+    if (!file) {
+      await this.#forget(id);
+      throw new NotebookError('not_found', `The file of that ${noun} is missing from the notebook folder.`);
+    }
+    return structuredClone(file.record);
   }
 
   /** Writes the record's file, then its entry in the index. */
   async save(record: R): Promise<void> {
-    const db = this.#db(record.id);
+    const db = this.#dbs.get(record.id);
     const previous = db.data;
     db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, record });
     try {
@@ -123,7 +116,7 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
     await this.options.index.changed(id, null);
   }
 
-  async idle(): Promise<void> {
-    await Promise.all([...this.#dbs.values()].map((db) => db.adapter.idle()));
+  idle(): Promise<void> {
+    return this.#dbs.idle();
   }
 }

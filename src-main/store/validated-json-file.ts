@@ -80,6 +80,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return this.#writer.write(ValidatedJsonFile.serialize(data));
   }
 
+  /** True while a write is pending or in flight. */
+  get busy(): boolean {
+    return this.#writer.busy;
+  }
+
   /** Resolves when every write so far is on disk. */
   idle(): Promise<void> {
     return this.#writer.idle();
