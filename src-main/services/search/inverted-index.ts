@@ -325,7 +325,10 @@ export class InvertedIndex {
     offset += docCount! * 4;
     const counts = new Uint32Array(aligned.buffer, offset, termCount);
     offset += termCount! * 4;
-    const postings = new Uint32Array(aligned.buffer, offset, postingCount);
+    // One copy of every posting, which the terms' lists view: the file's bytes (header and all)
+    // can go, and a large index costs one allocation instead of one per term. A list that grows
+    // later gets an array of its own (a view is exactly full), so views never touch a neighbour.
+    const postings = new Uint32Array(aligned.buffer, offset, postingCount).slice();
 
     const index = new InvertedIndex();
     index.#keys = header.keys.map((key) => key ?? undefined);
@@ -347,8 +350,7 @@ export class InvertedIndex {
       const list = postings.subarray(at, at + n);
       at += n;
       if (list.some((p) => p >>> 8 >= docCount!)) throw new Error('the index file points past its documents');
-      // A copy, not a view: growing one term's list must not touch its neighbours.
-      index.#terms.set(term, n === 1 ? list[0]! : { list: list.slice(), n });
+      index.#terms.set(term, n === 1 ? list[0]! : { list, n });
     });
     if (at !== postingCount) throw new Error('the index file does not agree with itself');
     index.#sorted = header.terms;

@@ -20,7 +20,7 @@ const TITLE_BONUS = 20;
 /** A longer word the typed prefix stands for counts a little less than the word itself. */
 const PREFIX_WEIGHT = 0.8;
 const K1 = 1.2;
-const headerSchema = z.object({ metas: z.array(docMetaSchema), extra: z.unknown() });
+const headerSchema = z.object({ metas: z.array(z.unknown()), extra: z.unknown() });
 const B = 0.75;
 
 export interface Candidate {
@@ -222,10 +222,16 @@ export class SearchIndex {
     const padded = Math.ceil(headerLength / 4) * 4;
     if (8 + padded + postingsLength !== bytes.byteLength) throw new Error('the index file has the wrong size');
     const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))));
+    // Each record checked, and the parsed object kept rather than the schema's copy of it: a
+    // large notebook has a hundred thousand, and holding both at once doubled the peak memory.
+    const metas = header.metas.map((meta) => {
+      if (!docMetaSchema.safeParse(meta).success) throw new Error('the index file has a bad record');
+      return meta as DocMeta;
+    });
     const postings = InvertedIndex.deserialize(bytes.subarray(8 + padded));
-    if (postings.size !== header.metas.length || header.metas.some((m) => postings.docOf(m.id) === undefined)) {
+    if (postings.size !== metas.length || metas.some((m) => postings.docOf(m.id) === undefined)) {
       throw new Error('the index file does not agree with itself');
     }
-    return { index: new SearchIndex(postings, header.metas), extra: header.extra };
+    return { index: new SearchIndex(postings, metas), extra: header.extra };
   }
 }
