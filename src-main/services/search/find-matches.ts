@@ -10,7 +10,7 @@
  */
 import type { ParsedQuery, QueryWord } from './parse-query';
 import { wordMatches } from './parse-query';
-import { forEachToken } from './tokenize';
+import { forEachToken, MAX_TERM } from './tokenize';
 
 export interface TextRange {
   start: number;
@@ -26,7 +26,11 @@ export interface Passage {
 type Locate = (sequence: readonly QueryWord[]) => TextRange[];
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const ASCII_TEXT = /^[\t\n\r -~]*$/;
+/** A letter, digit or mark outside ASCII: the only characters whose folding the fast way may not match. */
+const NON_ASCII_WORD_CHAR = /(?![\0-\x7f])[\p{L}\p{N}\p{M}]/gu;
+/** A run of word characters from where it is tried: one token of the tokenizer, before CJK splitting. */
+const RUN = /[\p{L}\p{N}\p{M}]+/uy;
+const WORD_CODE_POINT = /^[\p{L}\p{N}\p{M}]$/u;
 const ASCII_WORD = /^[a-z0-9]+$/;
 
 function isWordChar(text: string, at: number): boolean {
@@ -81,6 +85,40 @@ function locateByTokens(text: string): Locate {
   };
 }
 
+/** Where the run of word characters holding `at` begins (code points, so a letter outside the BMP counts). */
+function runStart(text: string, at: number): number {
+  while (at > 0) {
+    const code = text.charCodeAt(at - 1);
+    if (code < 128) {
+      if (!isWordChar(text, at - 1)) break;
+      at -= 1;
+      continue;
+    }
+    const width = (code & 0xfc00) === 0xdc00 && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (!WORD_CODE_POINT.test(text.slice(at - width, at))) break;
+    at -= width;
+  }
+  return at;
+}
+
+/**
+ * Whether a token holding a letter, digit or mark outside ASCII satisfies a query word. Only
+ * such a token can hold a match the fast way misses (a folded "café" for "cafe"): when none
+ * does, the text's other tokens are ASCII runs, which the fast way sees as the tokenizer does.
+ */
+function foldedTokenMatches(text: string, query: ParsedQuery): boolean {
+  NON_ASCII_WORD_CHAR.lastIndex = 0;
+  for (let found = NON_ASCII_WORD_CHAR.exec(text); found; found = NON_ASCII_WORD_CHAR.exec(text)) {
+    RUN.lastIndex = runStart(text, found.index);
+    const run = RUN.exec(text)![0];
+    let matches = false;
+    forEachToken(run, (term) => (matches ||= query.words.some((word) => wordMatches(word, term))));
+    if (matches) return true;
+    NON_ASCII_WORD_CHAR.lastIndex = RUN.lastIndex;
+  }
+  return false;
+}
+
 /** Each phrase and each word outside phrases: the units that must all be in the passage. */
 function unitsOf(query: ParsedQuery): QueryWord[][] {
   const inPhrase = new Set(query.phrases.flat().map((w) => w.term));
@@ -110,7 +148,10 @@ export function findPassage(text: string, query: ParsedQuery, requireAll = false
   const foldable = lower.length === text.length && query.words.every((w) => ASCII_WORD.test(w.term));
   if (foldable) {
     const fast = passageWith(locateInLowerCase(lower), query, requireAll);
-    if (fast !== 'missing' || ASCII_TEXT.test(text)) return fast === 'missing' ? null : fast;
+    // A miss is believed unless a token with accents or other scripts folds to a query word
+    // (or a word was cut to the longest term): the tokenizer's walk would find no more.
+    const exactMiss = query.words.every((w) => w.term.length < MAX_TERM) && !foldedTokenMatches(text, query);
+    if (fast !== 'missing' || exactMiss) return fast === 'missing' ? null : fast;
   }
   const exact = passageWith(locateByTokens(text), query, requireAll);
   return exact === 'missing' ? null : exact;

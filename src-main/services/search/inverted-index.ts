@@ -16,6 +16,7 @@ const MAX_DOCS = 1 << 24;
 const TF_MAX = 255;
 /** Postings per chunk of a saved index (1 MiB). */
 const CHUNK = 1 << 18;
+const EMPTY = new Uint32Array(0);
 
 export interface Posting {
   doc: number;
@@ -29,6 +30,8 @@ export class InvertedIndex {
   #recent: string[] = [];
   #keys: (string | undefined)[] = [];
   #lengths = new Uint32Array(1024);
+  /** A small number per document chosen by the caller (what kind of record it is), not saved. */
+  #groups = new Uint8Array(1024);
   #byKey = new Map<string, number>();
   #dead = 0;
   #totalLength = 0;
@@ -63,8 +66,18 @@ export class InvertedIndex {
     return this.#lengths[doc] ?? 0;
   }
 
+  groupOf(doc: number): number {
+    return this.#groups[doc] ?? 0;
+  }
+
+  /** Sets a document's group (for an index read back from bytes, which do not hold them). */
+  setGroup(key: string, group: number): void {
+    const doc = this.#byKey.get(key);
+    if (doc !== undefined) this.#groups[doc] = group;
+  }
+
   /** Adds (or replaces) a document given the count of each of its terms. */
-  put(key: string, counts: ReadonlyMap<string, number>, length: number): number {
+  put(key: string, counts: ReadonlyMap<string, number>, length: number, group = 0): number {
     this.remove(key);
     if (this.#keys.length >= MAX_DOCS) this.compact();
     const doc = this.#keys.length;
@@ -73,8 +86,12 @@ export class InvertedIndex {
       const grown = new Uint32Array(this.#lengths.length * 2);
       grown.set(this.#lengths);
       this.#lengths = grown;
+      const groups = new Uint8Array(grown.length);
+      groups.set(this.#groups);
+      this.#groups = groups;
     }
     this.#lengths[doc] = length;
+    this.#groups[doc] = group;
     this.#totalLength += length;
     this.#byKey.set(key, doc);
     for (const [term, count] of counts) this.#append(term, doc * 256 + Math.min(count, TF_MAX));
@@ -116,6 +133,21 @@ export class InvertedIndex {
     const postings = this.#terms.get(term);
     if (postings === undefined) return 0;
     return typeof postings === 'number' ? 1 : postings.n;
+  }
+
+  /**
+   * The postings of `term` as they are stored (document << 8 | count, in document order), dead
+   * documents included (check `isLive`): for loops too hot for a callback per posting. A view,
+   * valid until the next change to the index.
+   */
+  postings(term: string): Uint32Array {
+    const postings = this.#terms.get(term);
+    if (postings === undefined) return EMPTY;
+    return typeof postings === 'number' ? Uint32Array.of(postings) : postings.list.subarray(0, postings.n);
+  }
+
+  isLive(doc: number): boolean {
+    return this.#keys[doc] !== undefined;
   }
 
   /** Calls `visit` for each live document holding `term`, in document order. */
@@ -170,11 +202,13 @@ export class InvertedIndex {
     const renumber = new Int32Array(this.#keys.length).fill(-1);
     const keys: string[] = [];
     const lengths = new Uint32Array(Math.max(1024, this.#byKey.size * 2));
+    const groups = new Uint8Array(lengths.length);
     for (let doc = 0; doc < this.#keys.length; doc += 1) {
       const key = this.#keys[doc];
       if (key === undefined) continue;
       renumber[doc] = keys.length;
       lengths[keys.length] = this.#lengths[doc]!;
+      groups[keys.length] = this.#groups[doc]!;
       this.#byKey.set(key, keys.length);
       keys.push(key);
     }
@@ -189,6 +223,7 @@ export class InvertedIndex {
     this.#recent = [];
     this.#keys = keys;
     this.#lengths = lengths;
+    this.#groups = groups;
     this.#dead = 0;
   }
 
@@ -290,12 +325,16 @@ export class InvertedIndex {
     offset += docCount! * 4;
     const counts = new Uint32Array(aligned.buffer, offset, termCount);
     offset += termCount! * 4;
-    const postings = new Uint32Array(aligned.buffer, offset, postingCount);
+    // One copy of every posting, which the terms' lists view: the file's bytes (header and all)
+    // can go, and a large index costs one allocation instead of one per term. A list that grows
+    // later gets an array of its own (a view is exactly full), so views never touch a neighbour.
+    const postings = new Uint32Array(aligned.buffer, offset, postingCount).slice();
 
     const index = new InvertedIndex();
     index.#keys = header.keys.map((key) => key ?? undefined);
     index.#lengths = new Uint32Array(Math.max(1024, docCount! * 2));
     index.#lengths.set(lengths);
+    index.#groups = new Uint8Array(index.#lengths.length);
     header.keys.forEach((key, doc) => {
       if (key === null) {
         index.#dead += 1;
@@ -311,8 +350,7 @@ export class InvertedIndex {
       const list = postings.subarray(at, at + n);
       at += n;
       if (list.some((p) => p >>> 8 >= docCount!)) throw new Error('the index file points past its documents');
-      // A copy, not a view: growing one term's list must not touch its neighbours.
-      index.#terms.set(term, n === 1 ? list[0]! : { list: list.slice(), n });
+      index.#terms.set(term, n === 1 ? list[0]! : { list, n });
     });
     if (at !== postingCount) throw new Error('the index file does not agree with itself');
     index.#sorted = header.terms;

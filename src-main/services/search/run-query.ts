@@ -22,14 +22,15 @@ export async function runQuery(
   const results: SearchResult[] = [];
   let articleChecks = 0;
   const context = { query, articleText, meta: (id: string) => index.meta(id) };
-  for (const candidate of index.rank(query, filters)) {
+  const ranking = index.rank(query, filters);
+  for (let candidate = ranking.next(); candidate; candidate = ranking.next()) {
     const kind = candidate.meta.kind;
-    if ((shown.get(kind) ?? 0) >= PER_KIND) continue;
-    if (kind === 'article' && articleChecks++ >= ARTICLE_CHECKS) continue;
+    if (kind === 'article' && ++articleChecks >= ARTICLE_CHECKS) ranking.finish(kind);
     const result = await describeResult(candidate.meta, context);
     if (!result) continue;
     results.push(result);
     shown.set(kind, (shown.get(kind) ?? 0) + 1);
+    if (shown.get(kind) === PER_KIND) ranking.finish(kind);
     if (results.length >= PER_KIND * 4) break;
   }
   return results;

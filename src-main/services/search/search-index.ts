@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SearchFilters } from '../../common/search-schema';
 import { InvertedIndex } from './inverted-index';
 import type { ParsedQuery } from './parse-query';
+import { RankedCandidates, type Kept } from './ranked-candidates';
 import { docMetaSchema, docText, passesFilters, type DocMeta } from './search-docs';
 import { forEachToken } from './tokenize';
 
@@ -19,7 +20,7 @@ const TITLE_BONUS = 20;
 /** A longer word the typed prefix stands for counts a little less than the word itself. */
 const PREFIX_WEIGHT = 0.8;
 const K1 = 1.2;
-const headerSchema = z.object({ metas: z.array(docMetaSchema), extra: z.unknown() });
+const headerSchema = z.object({ metas: z.array(z.unknown()), extra: z.unknown() });
 const B = 0.75;
 
 export interface Candidate {
@@ -29,15 +30,30 @@ export interface Candidate {
   inTitle: boolean;
 }
 
+/** Record kinds by group number in the inverted index, so ranking knows a document's kind without its metadata. */
+const KINDS: readonly DocMeta['kind'][] = ['article', 'annotation', 'claim', 'note'];
+const groupOf = (kind: DocMeta['kind']) => KINDS.indexOf(kind);
+
+/** A query's candidates, best first: `finish` drops the rest of a kind once enough of it is shown. */
+export interface Ranking {
+  next(): Candidate | undefined;
+  finish(kind: DocMeta['kind']): void;
+}
+
 export class SearchIndex {
   readonly #index: InvertedIndex;
   readonly #metas = new Map<string, DocMeta>();
-  /** Scratch for `rank`: document -> candidate slot + 1 (0: not a candidate). */
-  #slotOf = new Int32Array(0);
+  /** Scratch for `rank`, by document (see there). */
+  #score = new Float64Array(0);
+  #matched = new Uint16Array(0);
+  #titled = new Uint16Array(0);
 
   constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
     this.#index = index;
-    for (const meta of metas) this.#metas.set(meta.id, meta);
+    for (const meta of metas) {
+      this.#metas.set(meta.id, meta);
+      index.setGroup(meta.id, groupOf(meta.kind));
+    }
   }
 
   get size(): number {
@@ -66,7 +82,7 @@ export class SearchIndex {
       counts.set(TITLE + term, 1);
     });
     for (const part of [...parts, body]) forEachToken(part, count);
-    this.#index.put(meta.id, counts, length);
+    this.#index.put(meta.id, counts, length, groupOf(meta.kind));
     this.#metas.set(meta.id, meta);
   }
 
@@ -83,11 +99,11 @@ export class SearchIndex {
   /**
    * Records holding every word of the query and passing the filters, best first (ties in the
    * order they were indexed). Works only on the records holding the rarest word, and orders
-   * them lazily: a query that shows the best few does not sort thousands.
+   * them lazily, per kind: a query that shows the best few does not sort thousands.
    */
-  rank(query: ParsedQuery, filters: SearchFilters = {}): Iterable<Candidate> {
+  rank(query: ParsedQuery, filters: SearchFilters = {}): Ranking {
     const words = query.words.slice(0, 250);
-    if (words.length === 0) return [];
+    if (words.length === 0) return { next: () => undefined, finish: () => undefined };
     const index = this.#index;
     const total = Math.max(1, index.size);
     const average = index.averageLength;
@@ -97,77 +113,73 @@ export class SearchIndex {
         return { word, terms, frequency: terms.reduce((n, term) => n + index.frequency(term), 0) };
       })
       .sort((a, b) => a.frequency - b.frequency);
-    // Per candidate: its document, its score, how many words it has matched (in `byRarity`
-    // order) and how many of them its title holds. `slotOf` maps a document to its candidate
-    // (plus one); it is kept between queries and only the entries used are cleared.
-    if (this.#slotOf.length < index.capacity) this.#slotOf = new Int32Array(Math.max(1024, index.capacity * 2));
-    const slotOf = this.#slotOf;
+    // Per document, in scratch arrays kept between queries (only the entries used are cleared):
+    // its score, how many words it has matched (in `byRarity` order; 0: not a candidate) and
+    // how many of them its title holds. A common word visits every posting it has, so this
+    // loop runs over typed arrays without a call per posting.
+    if (this.#matched.length < index.capacity) this.#grow(index.capacity);
+    const score = this.#score;
+    const matched = this.#matched;
+    const titled = this.#titled;
     const docs: number[] = [];
-    const scores: number[] = [];
-    const matched: number[] = [];
-    const titled: number[] = [];
     try {
       byRarity.forEach(({ word, terms }, w) => {
         for (const term of terms) {
           const weight = term === word.term ? 1 : PREFIX_WEIGHT;
           const df = index.frequency(term);
           const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-          index.forEachPosting(term, (doc, tf) => {
-            let slot = slotOf[doc]! - 1;
-            if (slot < 0) {
-              if (w > 0) return;
-              slot = docs.push(doc) - 1;
-              slotOf[doc] = slot + 1;
-              scores.push(0);
-              matched.push(0);
-              titled.push(0);
-            }
-            const seen = matched[slot]!;
-            if (seen !== w && seen !== w + 1) return;
-            matched[slot] = w + 1;
+          const postings = index.postings(term);
+          for (let i = 0; i < postings.length; i += 1) {
+            const posting = postings[i]!;
+            const doc = posting >>> 8;
+            if (!index.isLive(doc)) continue;
+            const seen = matched[doc]!;
+            if (seen === 0) {
+              if (w > 0) continue;
+              docs.push(doc);
+            } else if (seen !== w && seen !== w + 1) continue;
+            matched[doc] = w + 1;
+            const tf = posting & 255;
             const norm = 1 - B + (B * index.lengthOf(doc)) / average;
-            scores[slot]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
-          });
-          index.forEachPosting(TITLE + term, (doc) => {
-            const slot = slotOf[doc]! - 1;
-            if (slot >= 0 && titled[slot] === w) titled[slot] = w + 1;
-          });
+            score[doc]! += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm);
+          }
+          const inTitles = index.postings(TITLE + term);
+          for (let i = 0; i < inTitles.length; i += 1) {
+            const doc = inTitles[i]! >>> 8;
+            if (index.isLive(doc) && matched[doc]! > 0 && titled[doc] === w) titled[doc] = w + 1;
+          }
         }
       });
+      const kept: Kept = { docs: new Int32Array(docs.length), scores: new Float64Array(docs.length), groups: new Uint8Array(docs.length), inTitle: new Uint8Array(docs.length), n: 0 };
+      for (const doc of docs) {
+        if (matched[doc] !== words.length) continue;
+        const inTitle = titled[doc] === words.length;
+        kept.docs[kept.n] = doc;
+        kept.scores[kept.n] = inTitle ? score[doc]! + TITLE_BONUS : score[doc]!;
+        kept.inTitle[kept.n] = inTitle ? 1 : 0;
+        kept.groups[kept.n] = index.groupOf(doc);
+        kept.n += 1;
+      }
+      const lookup = (id: string) => this.#metas.get(id);
+      const ranked = new RankedCandidates(kept, KINDS.length, (slot): Candidate | null => {
+        const meta = this.#metas.get(index.keyOf(kept.docs[slot]!)!);
+        return meta && passesFilters(meta, filters, lookup) ? { meta, score: kept.scores[slot]!, inTitle: kept.inTitle[slot] === 1 } : null;
+      });
+      return { next: () => ranked.next(), finish: (kind) => ranked.finish(groupOf(kind)) };
     } finally {
-      for (const doc of docs) slotOf[doc] = 0;
+      for (const doc of docs) {
+        score[doc] = 0;
+        matched[doc] = 0;
+        titled[doc] = 0;
+      }
     }
-    const kept: number[] = [];
-    docs.forEach((_, slot) => {
-      if (matched[slot] !== words.length) return;
-      if (titled[slot] === words.length) scores[slot]! += TITLE_BONUS;
-      kept.push(slot);
-    });
-    return this.#bestFirst(kept, docs, scores, (slot) => titled[slot] === words.length, filters);
   }
 
-  /** Candidates by falling score (then by document), described and filtered as they are taken: a heap. */
-  *#bestFirst(order: number[], docs: number[], scores: number[], inTitle: (slot: number) => boolean, filters: SearchFilters): Generator<Candidate> {
-    const lookup = (id: string) => this.#metas.get(id);
-    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]! < docs[b]!);
-    const sink = (from: number, size: number) => {
-      for (let at = from; ; ) {
-        const left = 2 * at + 1;
-        if (left >= size) return;
-        const child = left + 1 < size && before(order[left + 1]!, order[left]!) ? left + 1 : left;
-        if (!before(order[child]!, order[at]!)) return;
-        [order[at], order[child]] = [order[child]!, order[at]!];
-        at = child;
-      }
-    };
-    for (let i = (order.length >> 1) - 1; i >= 0; i -= 1) sink(i, order.length);
-    for (let size = order.length; size > 0; size -= 1) {
-      const slot = order[0]!;
-      order[0] = order[size - 1]!;
-      sink(0, size - 1);
-      const meta = this.#metas.get(this.#index.keyOf(docs[slot]!)!);
-      if (meta && passesFilters(meta, filters, lookup)) yield { meta, score: scores[slot]!, inTitle: inTitle(slot) };
-    }
+  #grow(capacity: number): void {
+    const size = Math.max(1024, capacity * 2);
+    this.#score = new Float64Array(size);
+    this.#matched = new Uint16Array(size);
+    this.#titled = new Uint16Array(size);
   }
 
   /**
@@ -210,10 +222,16 @@ export class SearchIndex {
     const padded = Math.ceil(headerLength / 4) * 4;
     if (8 + padded + postingsLength !== bytes.byteLength) throw new Error('the index file has the wrong size');
     const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))));
+    // Each record checked, and the parsed object kept rather than the schema's copy of it: a
+    // large notebook has a hundred thousand, and holding both at once doubled the peak memory.
+    const metas = header.metas.map((meta) => {
+      if (!docMetaSchema.safeParse(meta).success) throw new Error('the index file has a bad record');
+      return meta as DocMeta;
+    });
     const postings = InvertedIndex.deserialize(bytes.subarray(8 + padded));
-    if (postings.size !== header.metas.length || header.metas.some((m) => postings.docOf(m.id) === undefined)) {
+    if (postings.size !== metas.length || metas.some((m) => postings.docOf(m.id) === undefined)) {
       throw new Error('the index file does not agree with itself');
     }
-    return { index: new SearchIndex(postings, header.metas), extra: header.extra };
+    return { index: new SearchIndex(postings, metas), extra: header.extra };
   }
 }

@@ -61,6 +61,21 @@ describe('finding the passage', () => {
     expect(text.slice(passage.position.start, passage.position.end)).toBe(expected);
   });
 
+  // The fast way reads lower-cased text; a miss is believed only when no token with accents
+  // or other scripts folds to a query word, so these must still be found (or refused) as the
+  // tokenizer finds them.
+  it.each([
+    ['a phrase through an accented word', 'Il prend un café noir le matin.', '"cafe noir"', 'café noir'],
+    ['a word glued to a letter outside the BMP', 'The ab𝐀 mark.', 'aba ', 'ab𝐀'],
+    ['a phrase between curly quotes and dashes', 'He said “quoted words” — twice.', '"quoted words"', 'quoted words'],
+    ['punctuation between the words of a phrase', 'He said “quoted” — words, café.', '"quoted words"', 'quoted” — words'],
+    ['no phrase in text with curly quotes and accents', 'He said “quoted” — not words, café.', '"quoted words"', null],
+    ['no accented form of the phrase either', 'Un café noir, un thé vert.', '"cafe vert"', null],
+  ])('%s', (_, text, input, expected) => {
+    const passage = findPassage(text, parseQuery(input));
+    expect(passage && text.slice(passage.position.start, passage.position.end)).toBe(expected);
+  });
+
   it('cuts a snippet deep in a long text at word boundaries, with ellipses', () => {
     const long = `${'lorem ipsum '.repeat(50)}the needle sits here ${'dolor sit '.repeat(50)}`;
     const passage = findPassage(long, parseQuery('needle'))!;

@@ -53,6 +53,17 @@ describe('the inverted index', () => {
     expect(() => InvertedIndex.deserialize(new Uint8Array(3))).toThrow(/truncated/);
   });
 
+  it('reads its lists back as views of one array, and a list grown after that leaves its neighbours alone', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 20; i += 1) index.put(`d${i}`, counts(`common ${i % 2 ? 'odd' : 'even'} w${i}`), 3);
+    const back = InvertedIndex.deserialize(index.serialize());
+    expect(back.postings('odd').buffer).toBe(back.postings('even').buffer);
+    const [odd, even] = ['odd', 'even'].map((term) => docsOf(back, term));
+    back.put('later', counts('odd'), 1);
+    expect(docsOf(back, 'odd')).toEqual([...odd!, 'later:1']);
+    expect(docsOf(back, 'even')).toEqual(even);
+  });
+
   it('saves a snapshot as it was taken, though the index changes while it is read', () => {
     const index = new InvertedIndex();
     for (let i = 0; i < 10; i += 1) index.put(`d${i}`, counts(`common w${i}`), 2);
