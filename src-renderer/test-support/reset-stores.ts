@@ -7,7 +7,7 @@ import { initialWorkspaceState, workspaceStore } from '../state/workspace-store'
 import { initialSelectionState, selectionStore } from '../state/library-view-selection';
 import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
 import { initialPassageFocusState, passageFocusStore } from '../state/passage-focus';
-import { initialSearchState, searchStore } from '../features/search/search-store';
+import { initialSearchState, searchStore } from '../state/search-store';
 import { resetFeedSequence } from '../state/apply-change';
 
 /** Puts the renderer's stores back as they are when the app starts. */

@@ -17,11 +17,11 @@ import { annotationStore } from '../../state/annotation-store';
 import { openNote } from '../../state/notes-actions';
 import { tagAnnotation } from '../../state/tag-actions';
 import { useTagFocus } from '../../state/useTagFocus';
-import { NewNoteMenu } from '../notes/NewNoteMenu';
+import { NewNoteMenu } from '../../components/NewNoteMenu';
 import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
-import { goToPassage } from '../reader/go-to-passage';
+import { goToPassage } from '../../state/go-to-passage';
 import { shortenQuote } from '../../components/shorten-quote';
 
 const NONE: readonly never[] = [];

@@ -9,7 +9,7 @@ import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
 import { claimSelection, highlightSelection, setCurrentColor, tagSelection } from '../../state/annotation-actions';
 import { noteSelection } from '../../state/notes-actions';
 import { annotationStore } from '../../state/annotation-store';
-import { isTypingTarget } from './is-typing-target';
+import { isTypingTarget } from '../../state/is-typing-target';
 
 export function useReaderKeys(): void {
   useEffect(() => {
