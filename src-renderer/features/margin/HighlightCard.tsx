@@ -13,7 +13,7 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { TagInput } from '../../components/TagInput';
 import { recolorAnnotation, requestDeleteAnnotation } from '../../state/annotation-actions';
-import { annotationStore } from '../../state/annotation-store';
+import { highlightFocusStore } from '../../state/highlight-focus-store';
 import { openNote } from '../../state/notes-actions';
 import { tagAnnotation } from '../../state/tag-actions';
 import { useTagFocus } from '../../state/useTagFocus';
@@ -64,7 +64,7 @@ export const HighlightCard = memo(function HighlightCard({ annotation, meaning, 
         tags={annotation.tags}
         autoFocus={focusTags}
         onChange={(tags) => {
-          if (focusTags) annotationStore.setState({ tagFocusId: null });
+          if (focusTags) highlightFocusStore.setState({ tagFocusId: null });
           void tagAnnotation(annotation.id, tags);
         }}
       />

@@ -5,7 +5,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
-import { annotationStore } from '../../state/annotation-store';
+import { highlightFocusStore } from '../../state/highlight-focus-store';
 import { report } from '../../state/status-store';
 import { useAnnotations } from '../../state/useAnnotations';
 import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
@@ -41,7 +41,7 @@ function onPassageClick(event: MouseEvent<HTMLDivElement>) {
     mark = mark.parentElement?.closest('mark[data-annotation-id]') ?? null;
   }
   if (chain.length === 0) return;
-  const current = annotationStore.getState().selectedId;
+  const current = highlightFocusStore.getState().selectedId;
   const index = current ? chain.indexOf(current) : -1;
   selectAnnotation(chain[(index + 1) % chain.length]!);
 }
