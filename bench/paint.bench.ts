@@ -11,9 +11,9 @@ import { canonicalText, leafText } from '../src-main/common/anchoring/canonical-
 import { forEachTextBlock } from '../src-main/common/article-doc';
 import { textToDoc } from '../src-main/common/text-to-doc';
 import { HIGHLIGHT_COLORS } from '../src-main/common/annotation-schema';
-import { ArticleBody } from '../src-renderer/features/reader/ArticleBody';
-import { blockOffsets } from '../src-renderer/features/reader/block-offsets';
-import { paintRun, rangesByBlock, sortRanges, type PaintRange } from '../src-renderer/features/reader/paint-segments';
+import { ArticleBody } from '../src-renderer/components/article-body/ArticleBody';
+import { blockOffsets } from '../src-renderer/components/article-body/block-offsets';
+import { paintRun, rangesByBlock, sortRanges, type PaintRange } from '../src-renderer/components/article-body/paint-segments';
 import { seedText } from './support/corpus-prose';
 import { seededRandom } from './support/random';
 

@@ -31,6 +31,24 @@ function layerOf(path: string): string {
   return match?.[1] ?? rel;
 }
 
+/** The feature folder a renderer path is in (`features/<name>/…`), if any. */
+function featureOf(rel: string): string | null {
+  return /^src-renderer\/features\/([^/]+)\//.exec(rel.replaceAll('\\', '/'))?.[1] ?? null;
+}
+
+/**
+ * Inside the renderer, features sit above `components/` and `state/` and beside each other:
+ * a feature may not import another feature (what two features share belongs below them), and
+ * only `App.tsx`, at the top, composes features. Null when `from` may import `to`.
+ */
+function featureImportProblem(from: string, to: string): string | null {
+  const target = featureOf(to);
+  if (target === null) return null;
+  const source = featureOf(from);
+  if (source === null) return from.replaceAll('\\', '/') === 'src-renderer/App.tsx' ? null : `only App.tsx may import a feature`;
+  return source === target ? null : `the ${source} feature imports another feature (${target}); move what they share to components/ or state/`;
+}
+
 const ALLOWED: Record<string, { layers: string[]; packages: (spec: string) => boolean }> = {
   'src-main/common': { layers: ['src-main/common'], packages: (s) => !/^(node:|electron|lowdb|react)/.test(s) && !['fs', 'path', 'os', 'crypto'].includes(s) },
   'src-main/store': { layers: ['src-main/common', 'src-main/store'], packages: (s) => !s.startsWith('electron') },
@@ -63,7 +81,23 @@ describe('layering', () => {
     expect(violations).toEqual([]);
   });
 
+  it('has renderer features import components/ and state/, never another feature', () => {
+    const violations: string[] = [];
+    for (const file of files.filter((f) => layerOf(f) === 'src-renderer')) {
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const problem = featureImportProblem(relative(root, file), relative(root, resolve(dirname(file), spec)));
+        if (problem) violations.push(`${relative(root, file)} imports ${spec}: ${problem}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
   it('catches a violation (the checker itself works)', () => {
+    expect(featureImportProblem('src-renderer/features/margin/HighlightCard.tsx', 'src-renderer/features/notes/NewNoteMenu')).toMatch(/another feature/);
+    expect(featureImportProblem('src-renderer/components/CommentMarkdown.tsx', 'src-renderer/features/reader/ArticleBody')).toMatch(/only App/);
+    expect(featureImportProblem('src-renderer/features/margin/HighlightCard.tsx', 'src-renderer/features/margin/ColorMenu')).toBeNull();
+    expect(featureImportProblem('src-renderer/App.tsx', 'src-renderer/features/margin/MarginPane')).toBeNull();
     expect(ALLOWED['src-main/common']!.packages('node:fs')).toBe(false);
     expect(ALLOWED['src-renderer']!.layers).not.toContain(layerOf(join(root, 'src-main/store/notebook-store.ts')));
   });

@@ -1,19 +1,26 @@
+import { ImportButtons } from './features/import/ImportButtons';
+import { ImportFeature } from './features/import/ImportFeature';
 import { LibraryPane } from './features/library/LibraryPane';
 import { MarginPane } from './features/margin/MarginPane';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { ClaimsView } from './features/claims/ClaimsView';
+import { NewArticleDialog } from './features/new-article/NewArticleDialog';
 import { NotePane } from './features/notes/NotePane';
+import { NotesList } from './features/notes/NotesList';
+import { TagBrowser } from './features/tags/TagBrowser';
 import { useWorkspace } from './state/workspace-store';
-import { useMenuCommands } from './features/reader/useMenuCommands';
-import { useUndoKeys } from './features/reader/useUndoKeys';
+import { useMenuCommands } from './state/useMenuCommands';
+import { useUndoKeys } from './state/useUndoKeys';
 import { SearchHost } from './features/search/SearchDialog';
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
  * the reader, a note or the claims view; the reader stays mounted behind the others so its
- * place in the article is kept.
+ * place in the article is kept. Features do not import each other: where one pane shows
+ * another feature's pieces (the library pane's import buttons, notes and tags), they are
+ * composed here.
  */
 export function App() {
   const showing = useWorkspace();
@@ -23,7 +30,14 @@ export function App() {
     <div className="app">
       <QuarantineBanner />
       <div className="shell">
-        <LibraryPane />
+        <LibraryPane
+          importButtons={<ImportButtons />}
+          newArticleDialog={(close) => <NewArticleDialog onClose={close} />}
+          notes={<NotesList />}
+          tags={<TagBrowser />}
+        >
+          <ImportFeature />
+        </LibraryPane>
         <ReaderPane hidden={showing !== 'article'} />
         {showing === 'note' ? <NotePane /> : null}
         {showing === 'claims' ? <ClaimsView /> : null}

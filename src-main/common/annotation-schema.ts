@@ -4,11 +4,9 @@
  * canonical text — never DOM paths or pixels. The JSON-LD form is produced on export.
  */
 import { z } from 'zod';
-import { articleIdSchema, tagsSchema, timestampSchema } from './schema';
+import { articleIdSchema, idOf, tagsSchema, timestampSchema } from './schema';
 
-export const annotationIdSchema = z
-  .string({ error: 'annotation id must be a string' })
-  .regex(/^ann_[a-z0-9]{8,40}$/, { error: '"annotation id" must look like ann_… (letters and digits)' });
+export const annotationIdSchema = idOf('annotation');
 
 /** Characters of context kept on each side of a quote. */
 export const QUOTE_CONTEXT = 32;

@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import type { articleFormatSchema, articleMetaSchema, articleSchema } from './schema';
 import type { ArticleDoc } from './article-doc';
+import type { RecordId } from './record-ids';
 import type { claimSchema, noteLinkSchema, noteMetaSchema, noteSchema, relationSchema, linkTargetSchema } from './research-schema';
 import type { annotationSchema, annotationTargetSchema, colorLegendSchema, highlightColorSchema } from './annotation-schema';
 
-export type ArticleId = `art_${string}`;
+export type ArticleId = RecordId<'article'>;
 export type ArticleFormat = z.infer<typeof articleFormatSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 export type Article = z.infer<typeof articleSchema>;

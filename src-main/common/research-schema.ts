@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { annotationIdSchema } from './annotation-schema';
 import { idOf, tagSchema, tagsSchema, timestampSchema } from './schema';
 
-export const claimIdSchema = idOf('clm', 'claim');
-export const noteIdSchema = idOf('note', 'note');
+export const claimIdSchema = idOf('claim');
+export const noteIdSchema = idOf('note');
 
 export const RELATIONS = ['supports', 'contradicts', 'questions', 'context'] as const;
 export const relationSchema = z.enum(RELATIONS, { error: `relation must be one of ${RELATIONS.join(', ')}` });

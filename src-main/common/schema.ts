@@ -5,15 +5,15 @@
  */
 import { z } from 'zod';
 import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';
+import { ID_PREFIXES, idPattern, type RecordKind } from './record-ids';
 
-export const ID_PREFIX = { article: 'art' } as const;
-
-export const idOf = (prefix: string, noun: string) =>
-  z.string({ error: `${noun} id must be a string` }).regex(new RegExp(`^${prefix}_[a-z0-9]{8,40}$`), {
-    error: `"${noun} id" must look like ${prefix}_… (letters and digits)`,
+/** The id of a record of `kind`, as record-ids.ts spells it. */
+export const idOf = (kind: RecordKind) =>
+  z.string({ error: `${kind} id must be a string` }).regex(idPattern(kind), {
+    error: `"${kind} id" must look like ${ID_PREFIXES[kind]}_… (letters and digits)`,
   });
 
-export const articleIdSchema = idOf(ID_PREFIX.article, 'article');
+export const articleIdSchema = idOf('article');
 
 /** An ISO 8601 timestamp as written by `Date.prototype.toISOString`. */
 export const timestampSchema = z.iso.datetime({ error: 'must be an ISO 8601 date and time' });

@@ -70,7 +70,7 @@ export function createAnnotations(store: NotebookStore, writes: Committer, now: 
         const text = canonicalText(record.article.doc);
         const stamp = now().toISOString();
         const annotation: Annotation = {
-          id: newId('ann'),
+          id: newId('annotation'),
           articleId,
           target: checkedTarget(text, target),
           color: color ?? 'yellow',

@@ -115,7 +115,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
         const { annotation } = await requireAnnotation(annotationId);
         const stamp = now().toISOString();
         const claim: Claim = {
-          id: newId('clm'),
+          id: newId('claim'),
           statement: statement ?? annotation.target.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2000),
           tags: tags ?? [],
           evidence: [{ annotationId, articleId: annotation.articleId }],

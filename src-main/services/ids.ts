@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { ID_RANDOM_LENGTH, idFromBytes, type RecordId, type RecordKind } from '../common/record-ids';
 
-/** A new record id: the record's prefix and 16 random base-36 characters (`art_k3f…`). */
-export function newId<P extends string>(prefix: P): `${P}_${string}` {
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const bytes = randomBytes(16);
-  let suffix = '';
-  for (const byte of bytes) suffix += alphabet[byte % 36];
-  return `${prefix}_${suffix}`;
+/** A new id for a record of `kind`: its prefix and 16 random base-36 characters (`art_k3f…`). */
+export function newId<K extends RecordKind>(kind: K): RecordId<K> {
+  return idFromBytes(kind, randomBytes(ID_RANDOM_LENGTH));
 }

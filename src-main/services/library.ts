@@ -51,7 +51,7 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
   async function addArticle({ format, body, title = body.suggestedTitle, source, extras = {} }: NewArticle): Promise<ArticleMeta> {
     const stamp = now().toISOString();
     const article: Article = {
-      id: newId('art'),
+      id: newId('article'),
       title,
       source,
       ...extras,

@@ -19,6 +19,7 @@ import { NotebookError } from '../common/errors';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
 import { claimSchema, noteSchema } from '../common/research-schema';
 import type { Annotation, Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import { recordFilePattern } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
@@ -189,7 +190,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
   // Reconcile the index with the article files, the source of truth.
   const fileIds = (await readdir(join(dir, ARTICLES_DIR)))
-    .filter((name) => /^art_[a-z0-9]+\.json$/.test(name))
+    .filter((name) => recordFilePattern('article').test(name))
     .map((name) => name.slice(0, -'.json'.length));
   const onDisk = new Set(fileIds);
   const indexed = new Set(index.data.articles.map((a) => a.id));
@@ -222,7 +223,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const notes = new RecordFolder<Note, NoteMeta>({
     dir,
     folder: NOTES_DIR,
-    prefix: 'note',
+    kind: 'note',
     noun: 'note',
     schema: noteSchema,
     metaOf: noteMeta,
@@ -232,7 +233,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const claims = new RecordFolder<Claim, Claim>({
     dir,
     folder: CLAIMS_DIR,
-    prefix: 'clm',
+    kind: 'claim',
     noun: 'claim',
     schema: claimSchema,
     metaOf: (claim) => structuredClone(claim),

@@ -8,6 +8,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NotebookError } from '../common/errors';
+import { recordFilePattern, type RecordKind } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { RecordCache } from './record-cache';
@@ -21,8 +22,8 @@ interface RecordFile<R> {
 export interface RecordFolderOptions<R extends { id: string }, M extends { id: string }> {
   dir: string;
   folder: string;
-  /** Id prefix of the records, e.g. `note`. */
-  prefix: string;
+  /** The kind of record the folder holds, which gives its files' id prefix. */
+  kind: RecordKind;
   /** Noun for messages, e.g. `note`. */
   noun: string;
   schema: z.ZodType<R>;
@@ -51,9 +52,9 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
 
   /** Makes the index agree with the files; returns the ids of the files found. */
   async reconcile(): Promise<{ ids: string[]; changed: boolean }> {
-    const { dir, folder, prefix, index } = this.options;
+    const { dir, folder, kind, index } = this.options;
     await mkdir(join(dir, folder), { recursive: true });
-    const pattern = new RegExp(`^${prefix}_[a-z0-9]+\\.json$`);
+    const pattern = recordFilePattern(kind);
     const ids = (await readdir(join(dir, folder))).filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
     const onDisk = new Set(ids);
     const kept = index.get().filter((meta) => onDisk.has(meta.id));

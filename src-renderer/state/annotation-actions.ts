@@ -7,7 +7,13 @@ import { describeRange } from '../../src-main/common/anchoring/describe-range';
 import type { AnnotationView, HighlightColor } from '../../src-main/common/model';
 import { byReadingOrder } from '../../src-main/common/reading-order';
 import { notebook } from '../notebook-client';
-import { annotationStore, type ReaderSelection } from './annotation-store';
+import { annotationStore } from './annotation-store';
+import { deleteRequestStore } from './delete-request-store';
+import { highlightFocusStore } from './highlight-focus-store';
+import { legendStore } from './legend-store';
+import { historyStore } from './history-store';
+import { readerSelectionStore, type ReaderSelection } from './reader-selection-store';
+import { researchStore } from './research-store';
 import { libraryStore } from './library-store';
 import { report, reportError } from './status-store';
 
@@ -18,7 +24,9 @@ import { report, reportError } from './status-store';
  */
 export async function loadAnnotations(articleId: string): Promise<void> {
   if (annotationStore.getState().articleId !== articleId) {
-    annotationStore.setState({ articleId, annotations: [], selectedId: null, flashId: null, selection: null });
+    annotationStore.setState({ articleId, annotations: [] });
+    highlightFocusStore.setState({ selectedId: null, flashId: null });
+    readerSelectionStore.setState({ selection: null });
   }
   const answer = await notebook.listAnnotations({ articleId });
   if (annotationStore.getState().articleId !== articleId) return;
@@ -30,25 +38,25 @@ export async function loadAnnotations(articleId: string): Promise<void> {
 export async function loadNotes(): Promise<void> {
   const answer = await notebook.listNotes({});
   if (!answer.ok) return reportError(answer.error);
-  annotationStore.setState({ notes: answer.value });
+  researchStore.setState({ notes: answer.value });
 }
 
 /** Fetches every claim, from which highlights that are evidence show their claim. */
 export async function loadClaims(): Promise<void> {
   const answer = await notebook.listClaims({});
   if (!answer.ok) return reportError(answer.error);
-  annotationStore.setState({ claims: answer.value });
+  researchStore.setState({ claims: answer.value });
 }
 
 export async function loadLegend(): Promise<void> {
   const answer = await notebook.getLegend({});
   if (!answer.ok) return reportError(answer.error);
-  annotationStore.setState({ legend: answer.value });
+  legendStore.setState({ legend: answer.value });
 }
 
 export async function loadHistory(): Promise<void> {
   const answer = await notebook.getHistory({});
-  if (answer.ok) annotationStore.setState({ history: answer.value });
+  if (answer.ok) historyStore.setState({ history: answer.value });
 }
 
 function articleText(): string | null {
@@ -68,19 +76,21 @@ function showAnnotation(updated: AnnotationView): void {
  * already selected something else while the call was on its way.
  */
 function clearSelectionIfStill(used: ReaderSelection): void {
-  const now = annotationStore.getState().selection;
+  const now = readerSelectionStore.getState().selection;
   if (now?.start !== used.start || now.end !== used.end) return;
   window.getSelection()?.removeAllRanges();
-  annotationStore.setState({ selection: null });
+  readerSelectionStore.setState({ selection: null });
 }
 
 export function setCurrentColor(color: HighlightColor): void {
-  annotationStore.setState({ currentColor: color });
+  legendStore.setState({ currentColor: color });
 }
 
 /** Highlights the reader's selection in `color` (the current colour by default). */
 export async function highlightSelection(color?: HighlightColor): Promise<void> {
-  const { selection, articleId, currentColor } = annotationStore.getState();
+  const { selection } = readerSelectionStore.getState();
+  const { articleId } = annotationStore.getState();
+  const { currentColor } = legendStore.getState();
   const text = articleText();
   if (!selection || !articleId || text === null) return;
   const target = describeRange(text, selection.start, selection.end);
@@ -88,7 +98,8 @@ export async function highlightSelection(color?: HighlightColor): Promise<void> 
   if (!answer.ok) return reportError(answer.error);
   clearSelectionIfStill(selection);
   showAnnotation(answer.value);
-  annotationStore.setState({ currentColor: color ?? currentColor, selectedId: answer.value.id });
+  legendStore.setState({ currentColor: color ?? currentColor });
+  highlightFocusStore.setState({ selectedId: answer.value.id });
 }
 
 /**
@@ -97,7 +108,9 @@ export async function highlightSelection(color?: HighlightColor): Promise<void> 
  * selection or the call failed (the status region says why).
  */
 export async function highlightForUse(): Promise<AnnotationView | null> {
-  const { selection, articleId, currentColor } = annotationStore.getState();
+  const { selection } = readerSelectionStore.getState();
+  const { articleId } = annotationStore.getState();
+  const { currentColor } = legendStore.getState();
   const text = articleText();
   if (!selection || !articleId || text === null) return null;
   const target = describeRange(text, selection.start, selection.end);
@@ -108,7 +121,7 @@ export async function highlightForUse(): Promise<AnnotationView | null> {
   }
   clearSelectionIfStill(selection);
   showAnnotation(created.value);
-  annotationStore.setState({ selectedId: created.value.id });
+  highlightFocusStore.setState({ selectedId: created.value.id });
   return created.value;
 }
 
@@ -125,7 +138,7 @@ export async function claimSelection(): Promise<void> {
 export async function tagSelection(): Promise<void> {
   const created = await highlightForUse();
   if (!created) return;
-  annotationStore.setState({ tagFocusId: created.id });
+  highlightFocusStore.setState({ tagFocusId: created.id });
 }
 
 /** Adds the selection as evidence to claim `claimId` (possibly from another article). */
@@ -145,7 +158,7 @@ export async function saveClaimStatement(id: string, statement: string): Promise
     return false;
   }
   const { statement: saved } = answer.value;
-  annotationStore.setState(({ claims }) => ({ claims: claims.map((claim) => (claim.id === id ? { ...claim, statement: saved } : claim)) }));
+  researchStore.setState(({ claims }) => ({ claims: claims.map((claim) => (claim.id === id ? { ...claim, statement: saved } : claim)) }));
   return true;
 }
 
@@ -168,14 +181,15 @@ export async function saveComment(id: string, comment: string): Promise<boolean>
 
 /** Moves an orphaned highlight onto the reader's selection. */
 export async function reattachToSelection(id: string): Promise<void> {
-  const { selection, articleId } = annotationStore.getState();
+  const { selection } = readerSelectionStore.getState();
+  const { articleId } = annotationStore.getState();
   const text = articleText();
   if (!selection || !articleId || text === null) return;
   const answer = await notebook.updateAnnotation({ id, target: describeRange(text, selection.start, selection.end) });
   if (!answer.ok) return reportError(answer.error);
   clearSelectionIfStill(selection);
   showAnnotation(answer.value);
-  annotationStore.setState({ selectedId: id });
+  highlightFocusStore.setState({ selectedId: id });
   report('Re-attached the highlight to the selected passage.');
 }
 
@@ -188,28 +202,26 @@ export async function requestDeleteAnnotation(id: string): Promise<void> {
   if (!answer.ok) return reportError(answer.error);
   const usage = answer.value;
   if (usage.claims.length === 0 && usage.notes.length === 0) return deleteAnnotation(id);
-  annotationStore.setState({ deleteRequest: { id, usage } });
+  deleteRequestStore.setState({ deleteRequest: { id, usage } });
 }
 
 export function cancelDeleteRequest(): void {
-  annotationStore.setState({ deleteRequest: null });
+  deleteRequestStore.setState({ deleteRequest: null });
 }
 
 /** Deletes the highlight the person confirmed deleting. */
 export async function confirmDeleteRequest(): Promise<void> {
-  const request = annotationStore.getState().deleteRequest;
+  const request = deleteRequestStore.getState().deleteRequest;
   if (!request) return;
-  annotationStore.setState({ deleteRequest: null });
+  deleteRequestStore.setState({ deleteRequest: null });
   await deleteAnnotation(request.id);
 }
 
 export async function deleteAnnotation(id: string): Promise<void> {
   const answer = await notebook.deleteAnnotation({ id });
   if (!answer.ok) return reportError(answer.error);
-  annotationStore.setState(({ annotations, selectedId }) => ({
-    annotations: annotations.filter((annotation) => annotation.id !== id),
-    selectedId: selectedId === id ? null : selectedId,
-  }));
+  annotationStore.setState(({ annotations }) => ({ annotations: annotations.filter((annotation) => annotation.id !== id) }));
+  if (highlightFocusStore.getState().selectedId === id) highlightFocusStore.setState({ selectedId: null });
   report('Deleted the highlight. Undo brings it back.');
 }
 
@@ -219,12 +231,12 @@ export async function updateMeaning(color: HighlightColor, meaning: string): Pro
     reportError(answer.error);
     return false;
   }
-  annotationStore.setState({ legend: answer.value });
+  legendStore.setState({ legend: answer.value });
   return true;
 }
 
 export function selectAnnotation(id: string | null): void {
-  annotationStore.setState({ selectedId: id });
+  highlightFocusStore.setState({ selectedId: id });
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -235,7 +247,7 @@ export const FLASH_MS = 1200;
 export function flashAnnotation(id: string): void {
   clearTimeout(flashTimer);
   // Off then on, so clicking the same card twice restarts the animation.
-  annotationStore.setState({ flashId: null, selectedId: id });
-  requestAnimationFrame(() => annotationStore.setState({ flashId: id }));
-  flashTimer = setTimeout(() => annotationStore.setState({ flashId: null }), FLASH_MS);
+  highlightFocusStore.setState({ flashId: null, selectedId: id });
+  requestAnimationFrame(() => highlightFocusStore.setState({ flashId: id }));
+  flashTimer = setTimeout(() => highlightFocusStore.setState({ flashId: null }), FLASH_MS);
 }

@@ -9,6 +9,9 @@ import type { NotebookChange } from '../../src-main/common/change-feed';
 import type { ArticleListing, NoteMeta } from '../../src-main/common/model';
 import { loadAnnotations, loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { annotationStore } from './annotation-store';
+import { historyStore } from './history-store';
+import { legendStore } from './legend-store';
+import { researchStore } from './research-store';
 import { closeArticle, loadLibrary, reloadOpenArticle } from './library-actions';
 import { libraryStore } from './library-store';
 import { keepSelectedAmong } from './library-view-selection';
@@ -48,7 +51,7 @@ function applyArticles(change: NotebookChange): void {
 
 function applyNotes(change: NotebookChange): void {
   if (change.notes.length === 0) return;
-  annotationStore.setState(({ notes }) => ({
+  researchStore.setState(({ notes }) => ({
     notes: patched<NoteMeta>(notes, change.notes.map((n) => ({ id: n.id, item: n.meta }))).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
   }));
   const { note, save } = noteStore.getState();
@@ -70,7 +73,7 @@ function applyNotes(change: NotebookChange): void {
 function claimsTouched(change: NotebookChange): boolean {
   if (change.claims.length > 0 || change.notes.length > 0) return true;
   const changed = new Set(change.articles.map((a) => a.id));
-  return annotationStore.getState().claims.some((claim) => claim.evidence.some((e) => changed.has(e.articleId)));
+  return researchStore.getState().claims.some((claim) => claim.evidence.some((e) => changed.has(e.articleId)));
 }
 
 export function applyChange(change: NotebookChange): void {
@@ -80,7 +83,8 @@ export function applyChange(change: NotebookChange): void {
     return;
   }
   lastSeq = change.seq;
-  annotationStore.setState({ history: change.history, ...(change.legend ? { legend: change.legend } : {}) });
+  historyStore.setState({ history: change.history });
+  if (change.legend) legendStore.setState({ legend: change.legend });
   applyArticles(change);
   applyNotes(change);
   if (claimsTouched(change)) void loadClaims();

@@ -3,14 +3,14 @@
  * tag counts, and the open note (whose links name claims and passages). See apply-change.
  */
 import { notebook } from '../notebook-client';
-import { annotationStore } from './annotation-store';
+import { researchStore } from './research-store';
 import { noteStore } from './note-store';
 import { reportError } from './status-store';
 
 export async function loadTags(): Promise<void> {
   const answer = await notebook.listTags({});
   if (!answer.ok) return reportError(answer.error);
-  annotationStore.setState({ tags: answer.value });
+  researchStore.setState({ tags: answer.value });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { researchStore } from './research-store';
 
 /** Every claim in the notebook, most recently changed first. */
 export function useClaims() {
-  return useStore(annotationStore, (state) => state.claims);
+  return useStore(researchStore, (state) => state.claims);
 }

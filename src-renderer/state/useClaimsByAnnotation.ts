@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { ClaimView } from '../../src-main/common/model';
-import { annotationStore } from './annotation-store';
+import { researchStore } from './research-store';
 
 /** For each highlight, the claims it is evidence for. */
 export function useClaimsByAnnotation(): ReadonlyMap<string, readonly ClaimView[]> {
-  const claims = useStore(annotationStore, (state) => state.claims);
+  const claims = useStore(researchStore, (state) => state.claims);
   return useMemo(() => {
     const map = new Map<string, ClaimView[]>();
     for (const claim of claims) {

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { legendStore } from './legend-store';
 
 /** The colour `h` applies. */
 export function useCurrentColor() {
-  return useStore(annotationStore, (state) => state.currentColor);
+  return useStore(legendStore, (state) => state.currentColor);
 }

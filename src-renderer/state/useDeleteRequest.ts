@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { deleteRequestStore } from './delete-request-store';
 
 /** The cited highlight whose deletion waits for confirmation, if any. */
 export function useDeleteRequest() {
-  return useStore(annotationStore, (state) => state.deleteRequest);
+  return useStore(deleteRequestStore, (state) => state.deleteRequest);
 }

@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { annotationStore } from './annotation-store';
+import { highlightFocusStore } from './highlight-focus-store';
 
 /** Which highlight is selected (its card current) and which passage is flashing. */
 export function useHighlightFocus() {
   return useStore(
-    annotationStore,
+    highlightFocusStore,
     useShallow(({ selectedId, flashId }) => ({ selectedId, flashId })),
   );
 }

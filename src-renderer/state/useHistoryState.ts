@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { historyStore } from './history-store';
 
 /** What undo and redo would do next. */
 export function useHistoryState() {
-  return useStore(annotationStore, (state) => state.history);
+  return useStore(historyStore, (state) => state.history);
 }

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { legendStore } from './legend-store';
 
 /** What each highlight colour means. */
 export function useLegend() {
-  return useStore(annotationStore, (state) => state.legend);
+  return useStore(legendStore, (state) => state.legend);
 }

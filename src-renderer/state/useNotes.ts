@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { researchStore } from './research-store';
 
 /** Every note's metadata and links, most recently changed first. */
 export function useNotes() {
-  return useStore(annotationStore, (state) => state.notes);
+  return useStore(researchStore, (state) => state.notes);
 }

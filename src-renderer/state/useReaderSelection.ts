@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { annotationStore } from './annotation-store';
+import { readerSelectionStore } from './reader-selection-store';
 
 /** The reader's selection in canonical offsets, and whether Esc dismissed its toolbar. */
 export function useReaderSelection() {
   return useStore(
-    annotationStore,
+    readerSelectionStore,
     useShallow(({ selection, toolbarDismissed }) => ({ selection, toolbarDismissed })),
   );
 }

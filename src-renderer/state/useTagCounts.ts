@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { researchStore } from './research-store';
 
 /** Every tag in the notebook with its counts per kind. */
 export function useTagCounts() {
-  return useStore(annotationStore, (state) => state.tags);
+  return useStore(researchStore, (state) => state.tags);
 }

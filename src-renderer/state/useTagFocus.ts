@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { annotationStore } from './annotation-store';
+import { highlightFocusStore } from './highlight-focus-store';
 
 /** The highlight whose card should open its tag field (just made by the toolbar's Tag). */
 export function useTagFocus() {
-  return useStore(annotationStore, (state) => state.tagFocusId);
+  return useStore(highlightFocusStore, (state) => state.tagFocusId);
 }

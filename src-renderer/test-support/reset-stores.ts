@@ -1,4 +1,10 @@
 import { annotationStore, initialAnnotationState } from '../state/annotation-store';
+import { deleteRequestStore, initialDeleteRequestState } from '../state/delete-request-store';
+import { highlightFocusStore, initialHighlightFocusState } from '../state/highlight-focus-store';
+import { historyStore, initialHistoryState } from '../state/history-store';
+import { initialLegendState, legendStore } from '../state/legend-store';
+import { initialReaderSelectionState, readerSelectionStore } from '../state/reader-selection-store';
+import { initialResearchState, researchStore } from '../state/research-store';
 import { initialLibraryState, libraryStore } from '../state/library-store';
 import { initialStatusState, statusStore } from '../state/status-store';
 import { initialNoteState, noteStore } from '../state/note-store';
@@ -7,7 +13,7 @@ import { initialWorkspaceState, workspaceStore } from '../state/workspace-store'
 import { initialSelectionState, selectionStore } from '../state/library-view-selection';
 import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state/library-view-store';
 import { initialPassageFocusState, passageFocusStore } from '../state/passage-focus';
-import { initialSearchState, searchStore } from '../features/search/search-store';
+import { initialSearchState, searchStore } from '../state/search-store';
 import { resetFeedSequence } from '../state/apply-change';
 
 /** Puts the renderer's stores back as they are when the app starts. */
@@ -15,6 +21,12 @@ export function resetStores(): void {
   libraryStore.setState(initialLibraryState, true);
   statusStore.setState(initialStatusState, true);
   annotationStore.setState(initialAnnotationState, true);
+  highlightFocusStore.setState(initialHighlightFocusState, true);
+  readerSelectionStore.setState(initialReaderSelectionState, true);
+  deleteRequestStore.setState(initialDeleteRequestState, true);
+  legendStore.setState(initialLegendState, true);
+  historyStore.setState(initialHistoryState, true);
+  researchStore.setState(initialResearchState, true);
   tagFilterStore.setState(initialTagFilterState, true);
   noteStore.setState(initialNoteState, true);
   workspaceStore.setState(initialWorkspaceState, true);

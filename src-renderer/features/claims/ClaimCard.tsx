@@ -13,10 +13,10 @@ import { TagInput } from '../../components/TagInput';
 import { deleteClaim, removeEvidence } from '../../state/claims-actions';
 import { openNote } from '../../state/notes-actions';
 import { tagClaim } from '../../state/tag-actions';
-import { ClaimStatement } from '../margin/ClaimSection';
-import { NewNoteMenu } from '../notes/NewNoteMenu';
-import { RELATION_LABELS } from '../notes/relation-labels';
-import { showPassage } from '../reader/go-to-passage';
+import { ClaimStatement } from '../../components/ClaimStatement';
+import { NewNoteMenu } from '../../components/NewNoteMenu';
+import { RELATION_LABELS } from '../../components/relation-labels';
+import { showPassage } from '../../state/go-to-passage';
 
 export function ClaimCard({ claim }: { claim: ClaimView }) {
   const headingId = useId();

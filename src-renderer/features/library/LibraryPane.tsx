@@ -1,6 +1,8 @@
 /**
  * The left pane: the app's name, the Claims view, the active tag filter, and three sections:
  * Articles (New article, sort and filters, the list), Notes, and the tag browser. Collapsible.
+ * What other features put in the pane (import, the New article dialog, notes, tags) comes in
+ * through props from `App`, so this feature does not import them.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
@@ -9,13 +11,8 @@ import { loadLibrary } from '../../state/library-actions';
 import { useSelection } from '../../state/library-view-selection';
 import { useArticles } from '../../state/useArticles';
 import { useOpenArticleId } from '../../state/useOpenArticleId';
-import { ImportButtons } from '../import/ImportButtons';
-import { ImportFeature } from '../import/ImportFeature';
-import { NewArticleDialog } from '../new-article/NewArticleDialog';
 import { flushNote } from '../../state/notes-actions';
 import { show, useWorkspace } from '../../state/workspace-store';
-import { NotesList } from '../notes/NotesList';
-import { TagBrowser } from '../tags/TagBrowser';
 import { ArticleList } from './ArticleList';
 import { LibrarySections } from './LibrarySections';
 import { TagFilterChip } from './TagFilterChip';
@@ -25,7 +22,20 @@ import { SelectionBar, type BulkAction } from './SelectionBar';
 import { TagSelectionDialog } from './TagSelectionDialog';
 import { useShownArticles } from './useShownArticles';
 
-export function LibraryPane() {
+export interface LibraryPaneProps {
+  /** Shown under New article: the ways to import articles. */
+  importButtons: ReactNode;
+  /** The New article dialog, while it is open; `close` ends it. */
+  newArticleDialog: (close: () => void) => ReactNode;
+  /** The Notes section. */
+  notes: ReactNode;
+  /** The Tags section. */
+  tags: ReactNode;
+  /** What else lives in the pane, after its dialogs (import's drop overlay and report). */
+  children?: ReactNode;
+}
+
+export function LibraryPane({ importButtons, newArticleDialog, notes, tags, children }: LibraryPaneProps) {
   const { articles, listed, complete, listFailed } = useArticles();
   const openId = useOpenArticleId();
   const shown = useShownArticles(articles);
@@ -97,21 +107,21 @@ export function LibraryPane() {
                   <Plus aria-hidden="true" size={16} />
                   New article
                 </button>
-                <ImportButtons />
+                {importButtons}
                 {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} complete={complete} /> : null}
                 {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
                 {list}
               </>
             ) : section === 'Notes' ? (
-              <NotesList />
+              notes
             ) : (
-              <TagBrowser />
+              tags
             )
           }
         />
       </div>
-      {adding ? <NewArticleDialog onClose={() => setAdding(false)} /> : null}
-      <ImportFeature />
+      {adding ? newArticleDialog(() => setAdding(false)) : null}
+      {children}
       {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
       {bulk === 'add-tag' || bulk === 'remove-tag' ? (
         <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />

@@ -3,14 +3,13 @@
  * as a field (saved on blur or Enter, Esc puts back what was saved), how many note links
  * support, contradict or question it, its tags, and "Add note" to argue with it.
  */
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { ClaimView } from '../../../src-main/common/model';
 import { RELATIONS } from '../../../src-main/common/research-schema';
-import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
+import { ClaimStatement } from '../../components/ClaimStatement';
 import { TagInput } from '../../components/TagInput';
-import { saveClaimStatement } from '../../state/annotation-actions';
 import { tagClaim } from '../../state/tag-actions';
-import { NewNoteMenu } from '../notes/NewNoteMenu';
+import { NewNoteMenu } from '../../components/NewNoteMenu';
 
 export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
   const headingId = useId();
@@ -28,36 +27,6 @@ export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
         </div>
       ))}
     </section>
-  );
-}
-
-/** A claim's statement as a field: saved on blur or Enter; Esc puts back what was saved. */
-export function ClaimStatement({ claim }: { claim: ClaimView }) {
-  const [draft, setDraft] = useState(claim.statement);
-  const cancelled = useRef(false);
-  return (
-    <>
-      {/* A textarea so a long statement wraps and can be read whole; Enter still saves. */}
-      <textarea
-        rows={1}
-        className="card-claim-field"
-        aria-label="Claim statement"
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => saveOnBlurKeys(event, cancelled, { multiline: false })}
-        onBlur={(event) => {
-          const value = event.currentTarget.value.replace(/\s+/g, ' ').trim();
-          if (cancelled.current || value === '' || value === claim.statement) {
-            cancelled.current = false;
-            setDraft(claim.statement);
-            return;
-          }
-          void saveClaimStatement(claim.id, value).then((saved) => {
-            if (!saved) setDraft(claim.statement);
-          });
-        }}
-      />
-    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { MessageSquarePlus, PencilLine } from 'lucide-react';
 import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
 import { saveComment } from '../../state/annotation-actions';
-import { CommentMarkdown } from './CommentMarkdown';
+import { CommentMarkdown } from '../../components/CommentMarkdown';
 
 export function CommentEditor({ id, comment }: { id: string; comment: string }) {
   const [draft, setDraft] = useState<string | null>(null);

@@ -13,15 +13,15 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { TagInput } from '../../components/TagInput';
 import { recolorAnnotation, requestDeleteAnnotation } from '../../state/annotation-actions';
-import { annotationStore } from '../../state/annotation-store';
+import { highlightFocusStore } from '../../state/highlight-focus-store';
 import { openNote } from '../../state/notes-actions';
 import { tagAnnotation } from '../../state/tag-actions';
 import { useTagFocus } from '../../state/useTagFocus';
-import { NewNoteMenu } from '../notes/NewNoteMenu';
+import { NewNoteMenu } from '../../components/NewNoteMenu';
 import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
-import { goToPassage } from '../reader/go-to-passage';
+import { goToPassage } from '../../state/go-to-passage';
 import { shortenQuote } from '../../components/shorten-quote';
 
 const NONE: readonly never[] = [];
@@ -64,7 +64,7 @@ export const HighlightCard = memo(function HighlightCard({ annotation, meaning, 
         tags={annotation.tags}
         autoFocus={focusTags}
         onChange={(tags) => {
-          if (focusTags) annotationStore.setState({ tagFocusId: null });
+          if (focusTags) highlightFocusStore.setState({ tagFocusId: null });
           void tagAnnotation(annotation.id, tags);
         }}
       />

@@ -9,9 +9,9 @@ import type { ResolvedLink } from '../../../src-main/common/model';
 import { RELATIONS } from '../../../src-main/common/research-schema';
 import { linkOpenNote, unlinkOpenNote } from '../../state/notes-actions';
 import { useClaims } from '../../state/useClaims';
-import { showPassage } from '../reader/go-to-passage';
+import { showPassage } from '../../state/go-to-passage';
 import { shortenQuote } from '../../components/shorten-quote';
-import { RELATION_LABELS } from './relation-labels';
+import { RELATION_LABELS } from '../../components/relation-labels';
 
 export function NoteLinks({ links }: { links: readonly ResolvedLink[] }) {
   const headingId = useId();

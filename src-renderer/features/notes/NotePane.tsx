@@ -9,7 +9,7 @@ import { TagInput } from '../../components/TagInput';
 import { closeNote, deleteOpenNote, editNote, flushNote, tagOpenNote } from '../../state/notes-actions';
 import type { SaveState } from '../../state/note-store';
 import { useOpenNote } from '../../state/note-store';
-import { CommentMarkdown } from '../margin/CommentMarkdown';
+import { CommentMarkdown } from '../../components/CommentMarkdown';
 import { NoteLinks } from './NoteLinks';
 
 const SAVE_WORDS: Record<SaveState, string> = {

@@ -5,18 +5,18 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
-import { annotationStore } from '../../state/annotation-store';
+import { highlightFocusStore } from '../../state/highlight-focus-store';
 import { report } from '../../state/status-store';
 import { useAnnotations } from '../../state/useAnnotations';
 import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
 import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
-import { ArticleBody } from './ArticleBody';
+import { ArticleBody } from '../../components/article-body/ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
-import { EditDetailsDialog } from '../library/EditDetailsDialog';
+import { EditDetailsDialog } from '../../components/EditDetailsDialog';
 import { DeleteArticleDialog } from './DeleteArticleDialog';
-import { PaintLookContext, type PaintLook } from './paint-context';
-import type { PaintRange } from './paint-segments';
+import { PaintLookContext, type PaintLook } from '../../components/article-body/paint-context';
+import type { PaintRange } from '../../components/article-body/paint-segments';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useReaderKeys } from './useReaderKeys';
@@ -41,7 +41,7 @@ function onPassageClick(event: MouseEvent<HTMLDivElement>) {
     mark = mark.parentElement?.closest('mark[data-annotation-id]') ?? null;
   }
   if (chain.length === 0) return;
-  const current = annotationStore.getState().selectedId;
+  const current = highlightFocusStore.getState().selectedId;
   const index = current ? chain.indexOf(current) : -1;
   selectAnnotation(chain[(index + 1) % chain.length]!);
 }

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { FilePen, PencilLine, Redo2, Search, Trash2, Undo2 } from 'lucide-react';
 import { redo, undo } from '../../state/history-actions';
 import { useHistoryState } from '../../state/useHistoryState';
-import { openSearchDialog } from '../search/search-actions';
+import { openSearchDialog } from '../../state/search-actions';
 
 export interface ReaderToolbarProps {
   renameButton: Ref<HTMLButtonElement>;

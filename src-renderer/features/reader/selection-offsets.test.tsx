@@ -7,8 +7,8 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalText } from '../../../src-main/common/anchoring/canonical-text';
 import { markdownToDoc } from '../../../src-main/common/markdown-to-doc';
-import { ArticleBody } from './ArticleBody';
-import type { PaintRange } from './paint-segments';
+import { ArticleBody } from '../../components/article-body/ArticleBody';
+import type { PaintRange } from '../../components/article-body/paint-segments';
 import { rangeToOffsets } from './selection-offsets';
 
 const SOURCE = [

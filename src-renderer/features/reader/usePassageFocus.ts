@@ -10,7 +10,7 @@ import type { AnnotationView } from '../../../src-main/common/model';
 import { FLASH_MS, selectAnnotation } from '../../state/annotation-actions';
 import { report } from '../../state/status-store';
 import { passageFocusStore } from '../../state/passage-focus';
-import { goToPassage, markOf, whenPainted } from './go-to-passage';
+import { goToPassage, markOf, whenPainted } from '../../state/go-to-passage';
 
 export interface FoundPassage {
   /** The found words to paint, in canonical offsets, if any. */

@@ -8,15 +8,15 @@ import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
 import { claimSelection, highlightSelection, setCurrentColor, tagSelection } from '../../state/annotation-actions';
 import { noteSelection } from '../../state/notes-actions';
-import { annotationStore } from '../../state/annotation-store';
-import { isTypingTarget } from './is-typing-target';
+import { readerSelectionStore } from '../../state/reader-selection-store';
+import { isTypingTarget } from '../../state/is-typing-target';
 
 export function useReaderKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (isTypingTarget(event.target)) return;
-      const { selection } = annotationStore.getState();
+      const { selection } = readerSelectionStore.getState();
       if (!selection) return;
       if (event.key === 'h' || event.key === 'H') {
         event.preventDefault();
@@ -34,7 +34,7 @@ export function useReaderKeys(): void {
         event.preventDefault();
         setCurrentColor(HIGHLIGHT_COLORS[Number(event.key) - 1]!);
       } else if (event.key === 'Escape') {
-        annotationStore.setState({ toolbarDismissed: true });
+        readerSelectionStore.setState({ toolbarDismissed: true });
       }
     };
     document.addEventListener('keydown', onKey);

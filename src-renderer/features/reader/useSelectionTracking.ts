@@ -3,7 +3,7 @@
  * `selection` (canonical offsets, plus where the toolbar goes) in step with it.
  */
 import { useEffect, type RefObject } from 'react';
-import { annotationStore, type ReaderSelection } from '../../state/annotation-store';
+import { readerSelectionStore, type ReaderSelection } from '../../state/reader-selection-store';
 import { selectionOffsets } from './selection-offsets';
 
 function sameOffsets(a: ReaderSelection | null, b: ReaderSelection | null): boolean {
@@ -16,9 +16,9 @@ export function useSelectionTracking(article: RefObject<HTMLElement | null>, tex
       const root = article.current?.querySelector('.article-body') ?? null;
       const selection = document.getSelection();
       const offsets = selectionOffsets(selection, root, text);
-      const previous = annotationStore.getState().selection;
+      const previous = readerSelectionStore.getState().selection;
       if (!offsets) {
-        if (previous) annotationStore.setState({ selection: null, toolbarDismissed: false });
+        if (previous) readerSelectionStore.setState({ selection: null, toolbarDismissed: false });
         return;
       }
       const next: ReaderSelection = { ...offsets };
@@ -29,13 +29,13 @@ export function useSelectionTracking(article: RefObject<HTMLElement | null>, tex
         const frame = article.current.getBoundingClientRect();
         next.anchor = { left: box.left + box.width / 2 - frame.left, top: box.top - frame.top, bottom: box.bottom - frame.top };
       }
-      annotationStore.setState({ selection: next, ...(sameOffsets(previous, next) ? {} : { toolbarDismissed: false }) });
+      readerSelectionStore.setState({ selection: next, ...(sameOffsets(previous, next) ? {} : { toolbarDismissed: false }) });
     };
     document.addEventListener('selectionchange', update);
     update();
     return () => {
       document.removeEventListener('selectionchange', update);
-      annotationStore.setState({ selection: null });
+      readerSelectionStore.setState({ selection: null });
     };
   }, [article, text]);
 }

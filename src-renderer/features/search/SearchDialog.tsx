@@ -5,11 +5,11 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { Search } from 'lucide-react';
 import { Dialog } from '../../components/Dialog';
-import { closeSearchDialog, moveActive, openResult, setSearchQuery } from './search-actions';
+import { closeSearchDialog, moveActive, openResult, setSearchQuery } from '../../state/search-actions';
 import { SearchFilterBar } from './SearchFilterBar';
 import { optionId, SearchResultList } from './SearchResultList';
 import { SearchStatus } from './SearchStatus';
-import { useSearch } from './useSearch';
+import { useSearch } from '../../state/useSearch';
 import { useSearchKeys } from './useSearchKeys';
 
 function onBoxKey(event: KeyboardEvent<HTMLInputElement>) {

@@ -7,8 +7,8 @@ import { notebook } from '../../notebook-client';
 import { useArticles } from '../../state/useArticles';
 import { useLegend } from '../../state/useLegend';
 import { colorName } from '../../components/ColorSwatch';
-import { GROUP_LABELS } from './group-results';
-import { setSearchFilters } from './search-actions';
+import { GROUP_LABELS } from '../../state/search-result-groups';
+import { setSearchFilters } from '../../state/search-actions';
 
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
   const id = useId();

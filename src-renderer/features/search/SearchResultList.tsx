@@ -7,9 +7,9 @@ import { useEffect, useId } from 'react';
 import type { SearchResult } from '../../../src-main/common/search-schema';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { useLegend } from '../../state/useLegend';
-import { groupResults } from './group-results';
+import { groupResults } from '../../state/search-result-groups';
 import { MarkedText } from './MarkedText';
-import { openResult, setActive } from './search-actions';
+import { openResult, setActive } from '../../state/search-actions';
 
 export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
 

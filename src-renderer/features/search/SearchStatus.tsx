@@ -2,7 +2,7 @@
  * One line under the filters saying what the results are: a hint before anything is typed,
  * how many matched, that nothing did, that the index is still being built, or an error.
  */
-import { useSearch } from './useSearch';
+import { useSearch } from '../../state/useSearch';
 
 export function SearchStatus() {
   const { query, filters, answer, answeredQuery, searching, error } = useSearch();

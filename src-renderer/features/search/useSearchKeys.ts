@@ -3,8 +3,8 @@
  * and sites), unless another dialog is open.
  */
 import { useEffect } from 'react';
-import { isTypingTarget } from '../reader/is-typing-target';
-import { openSearchDialog } from './search-actions';
+import { isTypingTarget } from '../../state/is-typing-target';
+import { openSearchDialog } from '../../state/search-actions';
 
 export function useSearchKeys(): void {
   useEffect(() => {

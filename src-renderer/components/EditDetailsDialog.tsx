@@ -4,12 +4,12 @@
  * one undo step. Emptying a field clears it.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { ArticleMeta } from '../../../src-main/common/model';
-import { Dialog } from '../../components/Dialog';
-import { TagInput } from '../../components/TagInput';
-import { useDialogAction } from '../../components/useDialogAction';
-import { saveDetails } from '../../state/library-view-actions';
-import { DialogFormFooter } from '../../components/DialogFormFooter';
+import type { ArticleMeta } from '../../src-main/common/model';
+import { Dialog } from './Dialog';
+import { TagInput } from './TagInput';
+import { useDialogAction } from './useDialogAction';
+import { saveDetails } from '../state/library-view-actions';
+import { DialogFormFooter } from './DialogFormFooter';
 import { checkDetails, DETAIL_FIELDS, DETAIL_LABELS, draftOf, splitTags, type DetailField, type DetailsErrors } from './details-form';
 
 export interface EditDetailsDialogProps {

@@ -4,7 +4,7 @@
  * active (moved with the arrow keys).
  */
 import { createStore } from 'zustand/vanilla';
-import type { SearchAnswer, SearchFilters } from '../../../src-main/common/search-schema';
+import type { SearchAnswer, SearchFilters } from '../../src-main/common/search-schema';
 
 export interface SearchState {
   open: boolean;

@@ -3,8 +3,8 @@
  * text, nothing goes through innerHTML).
  */
 import { useMemo } from 'react';
-import { markdownToDoc } from '../../../src-main/common/markdown-to-doc';
-import { ArticleBody } from '../reader/ArticleBody';
+import { markdownToDoc } from '../../src-main/common/markdown-to-doc';
+import { ArticleBody } from './article-body/ArticleBody';
 
 export function CommentMarkdown({ source, className = 'comment-body' }: { source: string; className?: string }) {
   const doc = useMemo(() => markdownToDoc(source), [source]);

@@ -1,9 +1,9 @@
-import { flashAnnotation, loadAnnotations } from '../../state/annotation-actions';
-import { annotationStore } from '../../state/annotation-store';
-import { openArticle } from '../../state/library-actions';
-import { libraryStore } from '../../state/library-store';
-import { flushNote } from '../../state/notes-actions';
-import { show } from '../../state/workspace-store';
+import { flashAnnotation, loadAnnotations } from './annotation-actions';
+import { annotationStore } from './annotation-store';
+import { openArticle } from './library-actions';
+import { libraryStore } from './library-store';
+import { flushNote } from './notes-actions';
+import { show } from './workspace-store';
 
 /**
  * Scrolls the reader to a highlight's first mark and flashes it. Smooth scrolling only when

@@ -4,8 +4,8 @@
  * undo or redo the notebook's last change, like the keys.
  */
 import { useEffect } from 'react';
-import type { AppMenuBridge, MenuCommand } from '../../../src-main/common/app-menu';
-import { redo, undo } from '../../state/history-actions';
+import type { AppMenuBridge, MenuCommand } from '../../src-main/common/app-menu';
+import { redo, undo } from './history-actions';
 import { isTypingTarget } from './is-typing-target';
 
 declare global {

@@ -1,5 +1,5 @@
 /** Search results as the dialog shows them: grouped by kind, each group best first. */
-import type { SearchKind, SearchResult } from '../../../src-main/common/search-schema';
+import type { SearchKind, SearchResult } from '../../src-main/common/search-schema';
 
 export const GROUP_LABELS: Record<SearchKind, string> = {
   article: 'Articles',

@@ -3,10 +3,10 @@
  * (supports, contradicts, questions, gives context). The note opens in the editor.
  */
 import { NotebookPen } from 'lucide-react';
-import type { LinkTarget } from '../../../src-main/common/model';
-import { RELATIONS } from '../../../src-main/common/research-schema';
-import { MenuButton } from '../../components/MenuButton';
-import { createNote, noteTitleAbout } from '../../state/notes-actions';
+import type { LinkTarget } from '../../src-main/common/model';
+import { RELATIONS } from '../../src-main/common/research-schema';
+import { MenuButton } from './MenuButton';
+import { createNote, noteTitleAbout } from '../state/notes-actions';
 import { RELATION_LABELS } from './relation-labels';
 
 export function NewNoteMenu({ target, subject, label = 'Add note' }: { target: LinkTarget; subject: string; label?: string }) {

@@ -2,10 +2,10 @@
  * What the person does in search. Typing schedules a search a moment after the last key, so
  * typing is never held up; answers that arrive after a newer question are ignored.
  */
-import type { SearchFilters, SearchResult } from '../../../src-main/common/search-schema';
-import { notebook } from '../../notebook-client';
-import { goToResult } from './go-to-result';
-import { shownOrder } from './group-results';
+import type { SearchFilters, SearchResult } from '../../src-main/common/search-schema';
+import { notebook } from '../notebook-client';
+import { goToResult } from './go-to-search-result';
+import { shownOrder } from './search-result-groups';
 import { searchStore } from './search-store';
 
 /** Wait after a key before searching: long enough to skip most intermediate words. */

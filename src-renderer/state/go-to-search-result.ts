@@ -3,13 +3,13 @@
  * into view and flashed — the found words for article text, the highlight for a highlight,
  * the first evidence passage for a claim. A note opens in the note editor.
  */
-import type { SearchResult } from '../../../src-main/common/search-schema';
-import { openArticle } from '../../state/library-actions';
-import { libraryStore } from '../../state/library-store';
-import { requestPassageFocus } from '../../state/passage-focus';
-import { report } from '../../state/status-store';
-import { openNote } from '../../state/notes-actions';
-import { show } from '../../state/workspace-store';
+import type { SearchResult } from '../../src-main/common/search-schema';
+import { openArticle } from './library-actions';
+import { libraryStore } from './library-store';
+import { requestPassageFocus } from './passage-focus';
+import { report } from './status-store';
+import { openNote } from './notes-actions';
+import { show } from './workspace-store';
 
 async function showArticle(id: string): Promise<void> {
   const { openId, view } = libraryStore.getState();

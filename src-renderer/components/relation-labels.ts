@@ -1,4 +1,4 @@
-import type { Relation } from '../../../src-main/common/model';
+import type { Relation } from '../../src-main/common/model';
 
 /** How each relation reads in a sentence ("This note supports …") and as a heading. */
 export const RELATION_LABELS: Record<Relation, { verb: string; heading: string }> = {

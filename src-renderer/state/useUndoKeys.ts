@@ -4,7 +4,7 @@
  * while a dialog is open the notebook is not changed behind it.
  */
 import { useEffect } from 'react';
-import { redo, undo } from '../../state/history-actions';
+import { redo, undo } from './history-actions';
 import { isTypingTarget } from './is-typing-target';
 
 export function useUndoKeys(): void {

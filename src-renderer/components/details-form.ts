@@ -3,10 +3,10 @@
  * schemas the contract uses, so each message can sit beside its field before anything is sent.
  */
 import type { z } from 'zod';
-import type { ApiArg } from '../../../src-main/common/api';
-import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from '../../../src-main/common/article-details-schema';
-import type { ArticleMeta } from '../../../src-main/common/model';
-import { tagsSchema, titleSchema } from '../../../src-main/common/schema';
+import type { ApiArg } from '../../src-main/common/api';
+import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from '../../src-main/common/article-details-schema';
+import type { ArticleMeta } from '../../src-main/common/model';
+import { tagsSchema, titleSchema } from '../../src-main/common/schema';
 
 export const DETAIL_FIELDS = ['title', 'byline', 'siteName', 'url', 'publishedAt', 'tags'] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
