@@ -25,6 +25,7 @@ import { usePassageFocus } from './usePassageFocus';
 
 /** Above this many highlights (and found words), painting is done in the background. */
 const SLICED_PAINT = 300;
+const NO_PAINT: readonly PaintRange[] = [];
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -58,8 +59,10 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   const claimsByAnnotation = useClaimsByAnnotation();
   const { found, flashing } = usePassageFocus(view.id, annotations);
 
+  // Opening an article fetches its highlights with its text (openArticle); a reader shown
+  // another way fetches them here.
   useEffect(() => {
-    void loadAnnotations(view.id);
+    if (annotationStore.getState().articleId !== view.id) void loadAnnotations(view.id);
   }, [view.id]);
   useSelectionTracking(article, view.text);
   useReaderKeys();
@@ -79,7 +82,8 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   // frames (the article's text shows first), so no single task holds the window for long.
   // Whatever goes to a mark waits for it to be painted (see whenPainted). A few hundred paint
   // in one short task, and at once: a new highlight shows in the frame its key was pressed.
-  const deferred = useDeferredValue(highlights);
+  // On the first render too: the text shows first, even when the highlights came before it.
+  const deferred = useDeferredValue(highlights, NO_PAINT);
   const painted = highlights.length > SLICED_PAINT ? deferred : highlights;
   const look = useMemo<PaintLook>(
     () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()), foundFlash: flashing }),
