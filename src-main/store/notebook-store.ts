@@ -133,10 +133,6 @@ function taggedOf(annotations: readonly Annotation[]): Record<string, string[]> 
   return Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]]));
 }
 
-function openDb<T>(path: string, schema: ValidatedJsonFile<T>['schema'], initial: T): Db<T> {
-  return new Low(new ValidatedJsonFile(path, schema), initial) as Db<T>;
-}
-
 
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());

@@ -10,8 +10,10 @@ import { openNotebook } from '../open-notebook';
 
 const disk = vi.hoisted(() => ({ full: false }));
 
+import type * as FsPromises from 'node:fs/promises';
+
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const fs = await importOriginal<typeof FsPromises>();
   const open: typeof fs.open = (path, ...rest) =>
     disk.full && /[/\\]notes[/\\]\..*\.tmp$/.test(String(path))
       ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))

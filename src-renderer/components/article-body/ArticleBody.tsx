@@ -51,8 +51,8 @@ const BlockText = memo(
 );
 
 /**
- * Memoized: selecting a highlight or flashing one changes only the paint look (a context the
- * marks read), so the body's thousands of runs are not rebuilt for it.
+ * Memoized: the reader renders again for things the body does not show (renaming the title,
+ * a dialog opening), and the body's thousands of runs are not rebuilt for them.
  */
 export const ArticleBody = memo(function ArticleBody({ doc, onLinkClick, highlights = NO_HIGHLIGHTS, className, onClick }: ArticleBodyProps) {
   // Stored docs are already normalized and normalizing is idempotent; doing it here anyway

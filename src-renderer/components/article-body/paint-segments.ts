@@ -9,8 +9,20 @@ import type { HighlightColor } from '../../../src-main/common/model';
 /**
  * One highlight as painting needs it, with offsets in whatever text the caller paints; or
  * (`kind: 'found'`) words the reader was asked to show, which are marked but are no highlight.
+ * Everything its mark shows is here, so a block repaints exactly when one of its marks would
+ * look different (which highlight is selected or flashing is shown apart: see useMarkFocus).
  */
-export type PaintRange = { id: string; start: number; end: number } & ({ kind?: undefined; color: HighlightColor } | { kind: 'found' });
+export type PaintRange = { id: string; start: number; end: number } & (
+  | {
+      kind?: undefined;
+      color: HighlightColor;
+      /** What the mark is called, naming its colour's meaning (the colour itself when absent). */
+      label?: string;
+      /** The highlight is evidence for a claim. */
+      claim?: boolean;
+    }
+  | { kind: 'found'; flashing?: boolean }
+);
 
 export type PaintNode = { kind: 'text'; text: string } | { kind: 'mark'; range: PaintRange; children: PaintNode[] };
 
@@ -101,7 +113,7 @@ export function paintRun(text: string, offset: number, ranges: readonly PaintRan
 }
 
 /**
- * Whether two lists of ranges paint the same: the same highlights, colours and offsets in the
+ * Whether two lists of ranges paint the same: the same highlights, offsets and looks in the
  * same order. Lets a block whose highlights did not change skip painting again when another
  * block's did (the lists are rebuilt for every change).
  */
@@ -110,7 +122,9 @@ export function samePaint(a: readonly PaintRange[] | undefined, b: readonly Pain
   if (!a || !b || a.length !== b.length) return false;
   return a.every((range, index) => {
     const other = b[index]!;
-    return range.id === other.id && range.start === other.start && range.end === other.end && range.kind === other.kind && (range.kind === 'found' || range.color === (other as typeof range).color);
+    if (range.id !== other.id || range.start !== other.start || range.end !== other.end) return false;
+    if (range.kind === 'found') return other.kind === 'found' && range.flashing === other.flashing;
+    return other.kind === undefined && range.color === other.color && range.label === other.label && range.claim === other.claim;
   });
 }
 

@@ -7,7 +7,6 @@
 import type { ApiArg } from '../../../src-main/common/api';
 import type { ArticleListing, ArticleMeta } from '../../../src-main/common/model';
 import { notebook } from '../../notebook-client';
-import { loadAnnotations } from '../../state/annotation-actions';
 import { loadLibrary, openArticle } from '../../state/library-actions';
 import { libraryStore } from '../../state/library-store';
 import { report } from '../../state/status-store';
@@ -69,7 +68,7 @@ async function runBatch(jobs: Job[], items: ReportItem[]): Promise<void> {
   // A replaced article that is open shows its new text, with its highlights re-anchored in it.
   const openId = libraryStore.getState().openId;
   if (done.some((item) => item.state === 'replaced' && item.articleId === openId) && openId) {
-    await Promise.all([openArticle(openId), loadAnnotations(openId)]);
+    await openArticle(openId);
   }
   const imported = done.filter((item) => item.state === 'imported' || item.state === 'replaced');
   report(`Imported ${imported.length} of ${done.length} ${done.length === 1 ? 'item' : 'items'}.`, imported.length < done.length ? 'error' : 'info');

@@ -5,26 +5,27 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
+import { annotationStore } from '../../state/annotation-store';
 import { highlightFocusStore } from '../../state/highlight-focus-store';
 import { report } from '../../state/status-store';
 import { useAnnotations } from '../../state/useAnnotations';
 import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
-import { useHighlightFocus } from '../../state/useHighlightFocus';
 import { useLegend } from '../../state/useLegend';
 import { ArticleBody } from '../../components/article-body/ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { EditDetailsDialog } from '../../components/EditDetailsDialog';
 import { DeleteArticleDialog } from './DeleteArticleDialog';
-import { PaintLookContext, type PaintLook } from '../../components/article-body/paint-context';
 import type { PaintRange } from '../../components/article-body/paint-segments';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useReaderKeys } from './useReaderKeys';
+import { useMarkFocus } from './useMarkFocus';
 import { useSelectionTracking } from './useSelectionTracking';
 import { usePassageFocus } from './usePassageFocus';
 
 /** Above this many highlights (and found words), painting is done in the background. */
 const SLICED_PAINT = 300;
+const NO_PAINT: readonly PaintRange[] = [];
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -54,37 +55,37 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   const article = useRef<HTMLElement>(null);
   const annotations = useAnnotations();
   const legend = useLegend();
-  const { selectedId, flashId } = useHighlightFocus();
   const claimsByAnnotation = useClaimsByAnnotation();
   const { found, flashing } = usePassageFocus(view.id, annotations);
 
+  // Opening an article fetches its highlights with its text (openArticle); a reader shown
+  // another way fetches them here.
   useEffect(() => {
-    void loadAnnotations(view.id);
+    if (annotationStore.getState().articleId !== view.id) void loadAnnotations(view.id);
   }, [view.id]);
   useSelectionTracking(article, view.text);
   useReaderKeys();
+  useMarkFocus(article);
 
   const highlights = useMemo(
     () => [
-      ...annotations.flatMap((annotation): PaintRange[] =>
-        annotation.anchor.status === 'anchored' && annotation.articleId === view.id
-          ? [{ id: annotation.id, color: annotation.color, start: annotation.anchor.start, end: annotation.anchor.end }]
-          : [],
-      ),
-      ...(found ? [{ id: 'found-passage', kind: 'found' as const, start: found.start, end: found.end }] : []),
+      ...annotations.flatMap((annotation): PaintRange[] => {
+        if (annotation.anchor.status !== 'anchored' || annotation.articleId !== view.id) return [];
+        const { id, color } = annotation;
+        const claim = claimsByAnnotation.has(id);
+        return [{ id, color, start: annotation.anchor.start, end: annotation.anchor.end, label: `Highlight: ${legend[color]}${claim ? ', claim' : ''}`, claim }];
+      }),
+      ...(found ? [{ id: 'found-passage', kind: 'found' as const, start: found.start, end: found.end, flashing }] : []),
     ],
-    [annotations, view.id, found],
+    [annotations, view.id, found, flashing, legend, claimsByAnnotation],
   );
   // Painting 1,000 highlights is one large render. Deferred, React does it in slices between
   // frames (the article's text shows first), so no single task holds the window for long.
   // Whatever goes to a mark waits for it to be painted (see whenPainted). A few hundred paint
   // in one short task, and at once: a new highlight shows in the frame its key was pressed.
-  const deferred = useDeferredValue(highlights);
+  // On the first render too: the text shows first, even when the highlights came before it.
+  const deferred = useDeferredValue(highlights, NO_PAINT);
   const painted = highlights.length > SLICED_PAINT ? deferred : highlights;
-  const look = useMemo<PaintLook>(
-    () => ({ meaningOf: (color) => legend[color], selectedId, flashId, claimIds: new Set(claimsByAnnotation.keys()), foundFlash: flashing }),
-    [legend, selectedId, flashId, claimsByAnnotation, flashing],
-  );
 
   const onRenameDone = useCallback(() => {
     setRenaming(false);
@@ -101,9 +102,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
       {/* An imported page's language and direction: right-to-left articles are laid out right to left. */}
       <article ref={article} className="article" dir={view.dir} lang={view.lang}>
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
-        <PaintLookContext value={look}>
-          <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={painted} onClick={onPassageClick} />
-        </PaintLookContext>
+        <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={painted} onClick={onPassageClick} />
         <SelectionToolbar />
       </article>
       {deleting ? <DeleteArticleDialog article={view} onClose={() => setDeleting(false)} /> : null}

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+/**
+ * Which highlight is selected and which is flashing shows on its marks without painting the
+ * article again: work is counted (calls to `paintRun`), never timed.
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeRange } from '../../../src-main/common/anchoring/describe-range';
+import { App } from '../../App';
+import { flashAnnotation, recolorAnnotation, selectAnnotation } from '../../state/annotation-actions';
+import { openArticle } from '../../state/library-actions';
+import { startApp } from '../../state/start-app';
+import { notebookHarness } from '../../test-support/notebook-harness';
+import { resetStores } from '../../test-support/reset-stores';
+import type * as paintSegments from '../../components/article-body/paint-segments';
+import { paintRun } from '../../components/article-body/paint-segments';
+
+vi.mock('../../notebook-client', async () => ({
+  notebook: (await import('../../test-support/notebook-harness')).notebookHarness.api,
+}));
+vi.mock('../../notebook-feed', async () => ({
+  notebookFeed: (await import('../../test-support/notebook-harness')).notebookHarness.feed,
+  onFeedReconnect: () => undefined,
+}));
+vi.mock('../../components/article-body/paint-segments', async (original) => {
+  const real = await original<typeof paintSegments>();
+  return { ...real, paintRun: vi.fn(real.paintRun) };
+});
+
+const TEXT = 'Reading notes\n\nThe alliance agreed to upgrade its command structure in Tokyo.\n\nCritics said the change was overdue.';
+
+async function highlight(api: typeof notebookHarness.api, articleId: string, text: string, phrase: string): Promise<string> {
+  const start = text.indexOf(phrase);
+  const created = await api.createAnnotation({ articleId, target: describeRange(text, start, start + phrase.length), color: 'yellow' });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.id;
+}
+
+const marksOf = (id: string) => [...screen.getByRole('main', { name: 'Reader' }).querySelectorAll(`mark[data-annotation-id="${id}"]`)];
+const classesOf = (id: string) => marksOf(id).map((mark) => mark.className);
+
+beforeEach(async () => {
+  await notebookHarness.reset();
+  resetStores();
+});
+afterEach(cleanup);
+afterAll(() => notebookHarness.close());
+
+describe('the selected and the flashing highlight', () => {
+  it('are shown on their marks alone, without painting any run again', async () => {
+    const { api } = notebookHarness;
+    const added = await api.importArticle({ format: 'text', content: TEXT });
+    if (!added.ok) throw new Error(added.error.message);
+    const opened = await api.getArticle({ id: added.value.id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { text } = opened.value;
+    // The second lies inside the first: its mark is nested in the first's.
+    const outer = await highlight(api, added.value.id, text, 'agreed to upgrade its command');
+    const inner = await highlight(api, added.value.id, text, 'upgrade');
+    const other = await highlight(api, added.value.id, text, 'change was overdue');
+    render(<App />);
+    await startApp();
+    await act(() => openArticle(added.value.id));
+    await waitFor(() => expect(marksOf(other)).toHaveLength(1));
+    expect(classesOf(outer)).toEqual(['hl hl-yellow']);
+    expect(marksOf(outer)[0]!.contains(marksOf(inner)[0]!)).toBe(true);
+
+    const painted = vi.mocked(paintRun);
+    painted.mockClear();
+    act(() => selectAnnotation(outer));
+    expect(classesOf(outer)).toEqual(['hl hl-yellow hl-selected']);
+    expect(classesOf(inner)).toEqual(['hl hl-yellow']);
+    act(() => selectAnnotation(other));
+    expect(classesOf(outer)).toEqual(['hl hl-yellow']);
+    expect(classesOf(other)).toEqual(['hl hl-yellow hl-selected']);
+    expect(painted).not.toHaveBeenCalled();
+
+    // A mark painted again (its colour changed) keeps showing that it is selected.
+    await act(() => recolorAnnotation(other, 'pink'));
+    await waitFor(() => expect(classesOf(other)).toEqual(['hl hl-pink hl-selected']));
+    expect(painted).toHaveBeenCalledTimes(1);
+
+    painted.mockClear();
+    act(() => flashAnnotation(inner));
+    await waitFor(() => expect(classesOf(inner)).toEqual(['hl hl-yellow hl-selected hl-flash']));
+    expect(classesOf(other)).toEqual(['hl hl-pink']);
+    expect(painted).not.toHaveBeenCalled();
+  });
+});
