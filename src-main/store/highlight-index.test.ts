@@ -6,8 +6,8 @@ import { HIGHLIGHT_INDEX_FILE, HighlightIndex, loadHighlightIndex } from './high
 
 function sample(): HighlightIndex {
   const index = new HighlightIndex();
-  index.set('art_a', { ids: ['ann_1', 'ann_2'], tagged: { ann_2: ['topic/trade'] } });
-  index.set('art_b', { ids: ['ann_3'], tagged: {} });
+  index.set('art_a', { annotations: ['ann_1', 'ann_2'], tagged: { ann_2: ['topic/trade'] } });
+  index.set('art_b', { annotations: ['ann_3'], tagged: {} });
   return index;
 }
 
@@ -15,7 +15,7 @@ describe('the highlight index', () => {
   it('knows which article holds each highlight, and forgets an article’s highlights with it', () => {
     const index = sample();
     expect(index.holder('ann_2')).toBe('art_a');
-    index.set('art_a', { ids: ['ann_1'], tagged: {} });
+    index.set('art_a', { annotations: ['ann_1'], tagged: {} });
     expect(index.holder('ann_2')).toBeUndefined();
     expect(index.holder('ann_1')).toBe('art_a');
     index.set('art_b', null);

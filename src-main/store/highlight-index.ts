@@ -16,9 +16,9 @@ import { writeFileAtomic } from './atomic-file';
 export const HIGHLIGHT_INDEX_FILE = 'highlights.index';
 const FORMAT = 'marginalia-highlights/1';
 
-/** One article's highlights: every id, and the tags of those that have tags. */
+/** One article's highlights: every annotation id, and the tags of those that have tags. */
 export interface ArticleHighlights {
-  ids: string[];
+  annotations: string[];
   tagged: Record<string, string[]>;
 }
 
@@ -28,7 +28,7 @@ export class HighlightIndex {
 
   /** Sets (or with null removes) what an article holds; the index keeps `highlights` as given. */
   set(articleId: string, highlights: ArticleHighlights | null): void {
-    for (const id of this.#byArticle.get(articleId)?.ids ?? []) {
+    for (const id of this.#byArticle.get(articleId)?.annotations ?? []) {
       if (this.#holders.get(id) === articleId) this.#holders.delete(id);
     }
     if (highlights === null) {
@@ -36,7 +36,7 @@ export class HighlightIndex {
       return;
     }
     this.#byArticle.set(articleId, highlights);
-    for (const id of highlights.ids) this.#holders.set(id, articleId);
+    for (const id of highlights.annotations) this.#holders.set(id, articleId);
   }
 
   /** The article that holds a highlight, if the cache knows it. */
@@ -46,7 +46,7 @@ export class HighlightIndex {
 
   /** The ids of an article's highlights (empty when it has none or is unknown). */
   idsOf(articleId: string): readonly string[] {
-    return this.#byArticle.get(articleId)?.ids ?? [];
+    return this.#byArticle.get(articleId)?.annotations ?? [];
   }
 
   /** The articles the cache has an entry for. */
@@ -64,7 +64,7 @@ export class HighlightIndex {
   /** Writes the whole cache to `path`, atomically. */
   async save(path: string): Promise<void> {
     const lines = [JSON.stringify({ format: FORMAT, articles: this.#byArticle.size })];
-    for (const [articleId, { ids, tagged }] of this.#byArticle) lines.push(JSON.stringify([articleId, ids, tagged]));
+    for (const [articleId, { annotations, tagged }] of this.#byArticle) lines.push(JSON.stringify([articleId, annotations, tagged]));
     await writeFileAtomic(path, `${lines.join('\n')}\n`);
   }
 }
@@ -119,7 +119,7 @@ export async function loadHighlightIndex(path: string): Promise<HighlightIndex |
       return null;
     }
     if (!isArticleLine(value)) return null;
-    index.set(value[0], { ids: value[1], tagged: value[2] });
+    index.set(value[0], { annotations: value[1], tagged: value[2] });
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       sliceStart = performance.now();
