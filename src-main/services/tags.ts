@@ -16,10 +16,10 @@ type Kind = keyof TagCount['counts'];
 export function createTags(store: NotebookStore, writes: Committer): Handlers {
   /** Every tag list of the notebook, with its kind, from the index (no article file is read). */
   async function taggedRecords(): Promise<{ kind: Kind; tags: readonly string[] }[]> {
-    const annotationTags = await store.annotationTags();
+    const tagged = await store.taggedHighlights();
     return [
       ...store.listArticles().map((meta) => ({ kind: 'article' as Kind, tags: meta.tags })),
-      ...Object.values(annotationTags).map((tags) => ({ kind: 'annotation' as Kind, tags })),
+      ...tagged.map(({ tags }) => ({ kind: 'annotation' as Kind, tags })),
       ...store.claims().map((claim) => ({ kind: 'claim' as Kind, tags: claim.tags })),
       ...store.noteMetas().map((note) => ({ kind: 'note' as Kind, tags: note.tags })),
     ];
@@ -29,12 +29,9 @@ export function createTags(store: NotebookStore, writes: Committer): Handlers {
   async function renameChanges(from: string, to: string, stamp: string): Promise<Change[]> {
     const changes: Change[] = [];
     // Only the articles the index says hold the tag, on the article or on a highlight, are read.
-    const annotationTags = await store.annotationTags();
-    const holders = store.annotationArticles();
     const touched = new Set(store.listArticles().filter((meta) => renameInList(meta.tags, from, to)).map((meta) => meta.id));
-    for (const [annotationId, tags] of Object.entries(annotationTags)) {
-      const articleId = holders[annotationId];
-      if (articleId && renameInList(tags, from, to)) touched.add(articleId);
+    for (const { articleId, tags } of await store.taggedHighlights()) {
+      if (renameInList(tags, from, to)) touched.add(articleId);
     }
     for (const articleId of touched) {
       const record = await store.readRecord(articleId);

@@ -34,6 +34,7 @@ describe('the metadata journal', () => {
     for (let n = 0; n < 50; n++) await store.saveRecord({ article: article(`art_many${String(n).padStart(4, '0')}`, `Article ${n}`), annotations: [] });
     await store.close();
     const reopened = await openStore(dir);
+    await reopened.flush(); // open folds the journal in the background
     const cacheBefore = await readFile(join(dir, 'notebook.json'), 'utf8');
     const journalBefore = await sizeOf(join(dir, JOURNAL_FILE));
 
@@ -53,6 +54,7 @@ describe('the metadata journal', () => {
     await store.saveRecord({ article: article('art_replay01', 'Before'), annotations: [] });
     await store.close();
     const writer = await openStore(dir);
+    await writer.flush(); // open folds what the first store journaled, in the background
     await writer.saveRecord({ article: { ...article('art_replay01', 'After'), tags: ['kept'] }, annotations: [highlight('ann_replay01', 'art_replay01')] });
     await writer.saveLegend({ ...writer.legend(), green: 'Method' });
     await writer.flush();
@@ -64,6 +66,7 @@ describe('the metadata journal', () => {
     expect(reopened.listArticles()).toEqual([expect.objectContaining({ id: 'art_replay01', title: 'After', tags: ['kept'] })]);
     expect(reopened.annotationCounts().get('art_replay01')).toBe(1);
     expect(reopened.legend().green).toBe('Method');
+    await reopened.flush(); // open folds the journal in the background
     expect(await readFile(join(dir, 'notebook.json'), 'utf8')).toContain('After');
     expect(await sizeOf(join(dir, JOURNAL_FILE))).toBe(0);
     await reopened.close();

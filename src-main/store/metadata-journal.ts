@@ -23,9 +23,9 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('article'),
     id: z.string(),
     meta: articleMetaSchema.nullable(),
-    /** The article's annotations now, and those it no longer holds. */
+    /** The article's annotations now (`dropped`, those it no longer held, is no longer written). */
     annotations: z.array(z.string()),
-    dropped: z.array(z.string()),
+    dropped: z.array(z.string()).optional(),
     /** The tags of its annotations that have tags. */
     tagged: z.record(z.string(), z.array(z.string())),
   }),
@@ -49,13 +49,9 @@ export function applyEntry(index: NotebookFile, entry: JournalEntry): void {
   switch (entry.kind) {
     case 'article': {
       putById(index.articles, entry.id, entry.meta);
-      for (const id of entry.dropped) delete index.annotations[id];
-      for (const id of entry.annotations) index.annotations[id] = entry.id;
-      const tags = index.annotationTags;
-      if (tags) {
-        for (const id of [...entry.dropped, ...entry.annotations]) delete tags[id];
-        for (const [id, list] of Object.entries(entry.tagged)) tags[id] = [...list];
-      }
+      index.highlightCounts ??= {};
+      if (entry.meta === null) delete index.highlightCounts[entry.id];
+      else index.highlightCounts[entry.id] = entry.annotations.length;
       return;
     }
     case 'claim':
@@ -86,6 +82,8 @@ export async function openJournal(
   index: NotebookFile,
   writeCache: () => Promise<void>,
   compactAtBytes = COMPACT_AT_BYTES,
+  /** Also told of every entry applied (replayed or new): what is cached outside notebook.json. */
+  onApply: (entry: JournalEntry) => void = () => {},
 ): Promise<{ journal: MetadataJournal; replayed: number }> {
   const log = new AppendLog(join(dir, JOURNAL_FILE));
   let replayed = 0;
@@ -95,6 +93,7 @@ export async function openJournal(
     // files are the truth, and the store reconciles the cache with them after this.
     if (!entry.success) continue;
     applyEntry(index, entry.data);
+    onApply(entry.data);
     replayed += 1;
   }
 
@@ -114,7 +113,10 @@ export async function openJournal(
 
   const journal: MetadataJournal = {
     async record(entries) {
-      for (const entry of entries) applyEntry(index, entry);
+      for (const entry of entries) {
+        applyEntry(index, entry);
+        onApply(entry);
+      }
       while (compacting) await compacting.catch(() => undefined);
       await log.append(entries);
       if (log.size > compactAtBytes) {

@@ -20,12 +20,13 @@ export const notebookFileSchema = z.object({
   legend: colorLegendSchema,
   /** Metadata of every article, so the library lists without reading each article file. */
   articles: z.array(articleMetaSchema),
-  /** Which article holds each annotation (a cache of the article files; rebuilt on a miss). */
-  annotations: z.record(z.string(), z.string()),
+  /** How many highlights each article holds, by article id, so the library lists from here. */
+  highlightCounts: z.record(z.string(), z.number().int().nonnegative()).optional(),
   /**
-   * The tags of each tagged annotation, so tag counts and renames read no article file. Absent
-   * in a notebook written before it was kept: then built once, on first use.
+   * Before highlights.index: which article holds each annotation, and the tags of the tagged
+   * ones. Read from an older notebook and moved to highlights.index; never written.
    */
+  annotations: z.record(z.string(), z.string()).optional(),
   annotationTags: z.record(z.string(), z.array(z.string())).optional(),
   /** Every claim (a cache of `claims/<id>.json`). */
   claims: z.array(claimSchema),

@@ -104,6 +104,7 @@ describe('notebook store', () => {
 
     const reopened = await openStore(dir);
     expect(reopened.listArticles()).toHaveLength(20);
+    await reopened.flush(); // open folds the journal in the background
     const index = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8'));
     expect(index.articles).toHaveLength(20);
     for (const a of many) expect((await reopened.readRecord(a.id).then((r) => r.article)).title).toBe(a.title);

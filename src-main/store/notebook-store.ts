@@ -24,8 +24,10 @@ import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
 import { HistoryLog } from './history-log';
+import { highlightCache } from './highlight-cache';
+import { HIGHLIGHT_INDEX_FILE, HighlightIndex, type ArticleHighlights } from './highlight-index';
 import { IndexFile } from './index-file';
-import { applyEntry, openJournal, type JournalEntry } from './metadata-journal';
+import { openJournal, type JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import {
   ARTICLES_DIR,
@@ -55,12 +57,10 @@ export interface NotebookStore {
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
   /**
-   * The tags of every tagged annotation, by annotation id, from the index. A notebook from
-   * before the index kept them builds them once here, reading each article file.
+   * Every tagged highlight, with its tags and article, from the highlight index (read on first
+   * use; rebuilt from the article files when it is missing or damaged).
    */
-  annotationTags(): Promise<Readonly<Record<string, readonly string[]>>>;
-  /** Which article holds each annotation, from the index. */
-  annotationArticles(): Readonly<Record<string, string>>;
+  taggedHighlights(): Promise<{ annotationId: string; articleId: string; tags: readonly string[] }[]>;
   /** How many annotations each article holds, from the index (no article file is read). */
   annotationCounts(): Map<string, number>;
   hasArticle(id: string): boolean;
@@ -128,9 +128,38 @@ export function articleMeta(article: Article): ArticleMeta {
   return meta;
 }
 
-/** The tags of the annotations that have tags, by annotation id. */
-function taggedOf(annotations: readonly Annotation[]): Record<string, string[]> {
-  return Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]]));
+/** What the highlight index keeps of an article's annotations: their ids, and the tags of the tagged. */
+function highlightsOf(annotations: readonly Annotation[]): ArticleHighlights {
+  return {
+    annotations: annotations.map((a) => a.id),
+    tagged: Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]])),
+  };
+}
+
+/**
+ * A notebook.json from before highlights.index held the annotation → article map (and, later,
+ * the tags) itself: take them out of it, as an index to adopt when the tags were there too (an
+ * older one is rebuilt from the article files on first use), and count highlights per article.
+ */
+function takeLegacyHighlights(data: NotebookFile): { index: HighlightIndex | undefined } | undefined {
+  const { annotations, annotationTags } = data;
+  if (!annotations) return undefined;
+  delete data.annotations;
+  delete data.annotationTags;
+  const byArticle = new Map<string, ArticleHighlights>();
+  for (const annotationId in annotations) {
+    const articleId = annotations[annotationId]!;
+    const entry = byArticle.get(articleId) ?? { annotations: [], tagged: {} };
+    byArticle.set(articleId, entry);
+    entry.annotations.push(annotationId);
+    const tags = annotationTags?.[annotationId];
+    if (tags) entry.tagged[annotationId] = tags;
+  }
+  data.highlightCounts = Object.fromEntries([...byArticle].map(([articleId, entry]) => [articleId, entry.annotations.length]));
+  if (!annotationTags) return { index: undefined };
+  const index = new HighlightIndex();
+  for (const [articleId, entry] of byArticle) index.set(articleId, entry);
+  return { index };
 }
 
 
@@ -164,8 +193,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     createdAt: now().toISOString(),
     legend: { ...DEFAULT_LEGEND },
     articles: [],
-    annotations: {},
-    annotationTags: {},
+    highlightCounts: {},
     claims: [],
     notes: [],
   });
@@ -181,8 +209,37 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     index.data = emptyIndex();
   }
   if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
+  const legacy = takeLegacyHighlights(index.data);
+  const counts = () => (index.data.highlightCounts ??= {});
+  /** Reads every article file past the cache (keeping them all would cost more than the index). */
+  const rebuildHighlights = async (): Promise<HighlightIndex> => {
+    const built = new HighlightIndex();
+    for (const meta of [...index.data.articles]) {
+      const file = await new ValidatedJsonFile(join(dir, articleFileName(meta.id)), articleFileSchema).read().catch(() => null);
+      if (!file) continue;
+      const held = highlightsOf(file.annotations);
+      built.set(meta.id, held);
+      counts()[meta.id] = held.annotations.length;
+    }
+    return built;
+  };
+  const highlights = highlightCache({ path: join(dir, HIGHLIGHT_INDEX_FILE), adopted: legacy?.index, rebuild: () => rebuildHighlights(),
+    rebuilt: () => void journal.compact().catch((error: unknown) => console.error('Could not save the rebuilt highlight index:', error)),
+  });
   // What changed since notebook.json was last written is in the journal.
-  const { journal, replayed } = await openJournal(dir, index.data, () => index.write(), options.compactAtBytes);
+  const { journal, replayed } = await openJournal(
+    dir,
+    index.data,
+    // highlights.index first: the journal is emptied only once both files hold what it held.
+    async () => {
+      await highlights.save();
+      await index.write();
+    },
+    options.compactAtBytes,
+    (entry) => {
+      if (entry.kind === 'article') highlights.apply(entry.id, entry.meta ? { annotations: entry.annotations, tagged: entry.tagged } : null);
+    },
+  );
 
   // Reconcile the index with the article files, the source of truth.
   const fileIds = (await readdir(join(dir, ARTICLES_DIR)))
@@ -190,14 +247,13 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     .map((name) => name.slice(0, -'.json'.length));
   const onDisk = new Set(fileIds);
   const indexed = new Set(index.data.articles.map((a) => a.id));
-  let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true || replayed > 0;
+  let indexChanged = !indexFound || index.adapter.lastRead?.migrated === true || replayed > 0 || legacy !== undefined;
   const kept = index.data.articles.filter((meta) => onDisk.has(meta.id));
   if (kept.length !== index.data.articles.length) {
     indexChanged = true;
-    for (const [annotationId, articleId] of Object.entries(index.data.annotations)) {
-      if (onDisk.has(articleId)) continue;
-      delete index.data.annotations[annotationId];
-      if (index.data.annotationTags) delete index.data.annotationTags[annotationId];
+    for (const meta of index.data.articles.filter((meta) => !onDisk.has(meta.id))) {
+      delete counts()[meta.id];
+      highlights.apply(meta.id, null);
     }
   }
   index.data.articles = kept;
@@ -206,8 +262,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       const db = articleDb(id);
       await db.read();
       index.data.articles.push(articleMeta(db.data.article));
-      for (const annotation of db.data.annotations) index.data.annotations[annotation.id] = id;
-      if (index.data.annotationTags) Object.assign(index.data.annotationTags, taggedOf(db.data.annotations));
+      counts()[id] = db.data.annotations.length;
+      highlights.apply(id, highlightsOf(db.data.annotations));
       indexChanged = true;
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
@@ -240,9 +296,11 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const claimFiles = await claims.reconcile();
   if (noteFiles.changed || claimFiles.changed) indexChanged = true;
   const isNew = !indexFound && fileIds.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantined.length === 0;
-  // Open folds the journal into notebook.json: one rewrite per open, none per change.
-  if (indexChanged) await journal.compact();
-  await snapshotDaily(dir, now());
+  // Open folds the journal into notebook.json and highlights.index: one rewrite per open, none
+  // per change. In the background: it needs the highlight index, the window's first answers do not.
+  const settling = (indexChanged ? journal.compact() : Promise.resolve())
+    .then(() => snapshotDaily(dir, now()))
+    .catch((error: unknown) => console.error('Could not fold the journal into the notebook index:', error));
 
   const listeners = new Set<(change: StoreChange) => void>();
   const emit = (change: StoreChange) => {
@@ -264,23 +322,11 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
 
   const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
 
-  /** Entries of articles written while `annotationTags` is being built for the first time. */
-  let writtenWhileBuilding: JournalEntry[] | undefined;
-  /** Highlights per article, counted from the index once and then kept by each article write. */
-  let counts: Map<string, number> | undefined;
-  const recordArticle = (entry: JournalEntry) => {
-    writtenWhileBuilding?.push(entry);
-    if (entry.kind === 'article' && counts) {
-      if (entry.meta === null) counts.delete(entry.id);
-      else counts.set(entry.id, entry.annotations.length);
-    }
-    return journal.record([entry]);
-  };
+  const recordArticle = (entry: JournalEntry) => journal.record([entry]);
 
   const forget = async (id: string) => {
     articleDbs.delete(id);
-    const dropped = Object.entries(index.data.annotations).flatMap(([annotationId, articleId]) => (articleId === id ? [annotationId] : []));
-    await recordArticle({ kind: 'article', id, meta: null, annotations: [], dropped, tagged: {} });
+    await recordArticle({ kind: 'article', id, meta: null, annotations: [], tagged: {} });
     emit({ kind: 'article', id, record: null });
   };
 
@@ -331,36 +377,10 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     isNew,
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
     hasArticle: (id) => metaIndex(id) >= 0,
-    async annotationTags() {
-      if (!index.data.annotationTags) {
-        const built: Record<string, string[]> = {};
-        writtenWhileBuilding = [];
-        for (const meta of [...index.data.articles]) {
-          // Read past the cache: building touches every article once, and keeping them all
-          // in memory afterwards would cost more than the tags.
-          const file = await new ValidatedJsonFile(join(dir, articleFileName(meta.id)), articleFileSchema).read().catch(() => null);
-          if (file) Object.assign(built, taggedOf(file.annotations));
-        }
-        if (!index.data.annotationTags) {
-          index.data.annotationTags = built;
-          // Articles written while their files were being read: their entries now apply.
-          for (const entry of writtenWhileBuilding) applyEntry(index.data, entry);
-        }
-        writtenWhileBuilding = undefined;
-        await journal.compact();
-      }
-      return index.data.annotationTags;
+    async taggedHighlights() {
+      return [...(await highlights.loaded()).tagged()];
     },
-    annotationArticles: () => index.data.annotations,
-    annotationCounts() {
-      if (!counts) {
-        counts = new Map();
-        // for…in: Object.values copies 100,000 entries first, three times slower at 10,000 articles.
-        const holders = index.data.annotations;
-        for (const annotationId in holders) counts.set(holders[annotationId]!, (counts.get(holders[annotationId]!) ?? 0) + 1);
-      }
-      return new Map(counts);
-    },
+    annotationCounts: () => new Map(Object.entries(counts())),
 
     async readRecord(id) {
       const file = await loadArticle(id);
@@ -377,15 +397,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
         db.data = previous;
         throw new NotebookError('storage', `Could not save “${article.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
       }
-      const now = new Set(annotations.map((a) => a.id));
-      const entry: JournalEntry = {
-        kind: 'article',
-        id: article.id,
-        meta: articleMeta(article),
-        annotations: [...now],
-        dropped: (previous?.annotations ?? []).map((a) => a.id).filter((id) => !now.has(id)),
-        tagged: taggedOf(annotations),
-      };
+      const entry: JournalEntry = { kind: 'article', id: article.id, meta: articleMeta(article), ...highlightsOf(annotations) };
       await recordArticle(entry);
       emit({ kind: 'article', id: article.id, record: structuredClone({ article, annotations }) });
     },
@@ -396,15 +408,15 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     async findAnnotation(id) {
-      const known = index.data.annotations[id];
+      const known = (await highlights.loaded()).holder(id);
       if (known && metaIndex(known) >= 0) return known;
       // The index is a cache: after a crash between an article write and the index write it
       // can miss an annotation, so look through the articles once and mend it.
       for (const meta of [...index.data.articles]) {
         const file = await loadArticle(meta.id).catch(() => undefined);
         if (file?.annotations.some((a) => a.id === id)) {
-          index.data.annotations[id] = meta.id;
-          counts = undefined;
+          counts()[meta.id] = file.annotations.length;
+          highlights.apply(meta.id, highlightsOf(file.annotations));
           return meta.id;
         }
       }
@@ -441,6 +453,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     async flush() {
+      await settling;
       await journal.idle();
       await index.adapter.idle();
       await notes.idle();

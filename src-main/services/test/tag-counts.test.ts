@@ -3,7 +3,7 @@
  * the record files after every kind of change, undo, a reopen, and in a notebook whose index
  * was written before it kept the tags of highlights.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TagCount } from '../../common/model';
@@ -66,24 +66,41 @@ describe('tag counts', () => {
     await notebook.close();
   });
 
-  it('builds the tags of highlights once for an index written before it kept them', async () => {
+  it('reads an index from before highlights.index, and rebuilds a lost or damaged highlights.index from the article files', async () => {
     const dir = await tempDir();
     const first = await openNotebook(dir, { sample: false, persistSearch: false });
     const api = inProcessApi(first.handlers);
     const text = 'A harbour is a sheltered place.';
     const a = await valueOf(api.importArticle({ format: 'text', content: text, title: 'Harbour' }));
-    await valueOf(api.createAnnotation({ articleId: a.id, target: describeRange(text, 2, 9), tags: ['place'] }));
+    const tagged = await valueOf(api.createAnnotation({ articleId: a.id, target: describeRange(text, 2, 9), tags: ['place'] }));
+    const plain = await valueOf(api.createAnnotation({ articleId: a.id, target: describeRange(text, 13, 22) }));
     await first.close();
-    // Reopening folds the journal into notebook.json; then take the field out, as an older index.
-    await (await openNotebook(dir, { sample: false, persistSearch: false })).close();
-    const index = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')) as Record<string, unknown>;
-    delete index.annotationTags;
-    await writeFile(join(dir, 'notebook.json'), JSON.stringify(index));
-
-    const reopened = await openNotebook(dir, { sample: false, persistSearch: false });
-    expect(await valueOf(inProcessApi(reopened.handlers).listTags({}))).toEqual(await countsFromFiles(dir));
-    await reopened.close();
-    const rebuilt = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')) as { annotationTags?: Record<string, string[]> };
-    expect(Object.values(rebuilt.annotationTags ?? {})).toEqual([['place']]);
+    await (await openNotebook(dir, { sample: false, persistSearch: false })).close(); // folds the journal in
+    const current = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')) as Record<string, unknown>;
+    const holders = { [tagged.id]: a.id, [plain.id]: a.id };
+    const olderIndexes = [
+      { ...current, highlightCounts: undefined, annotations: holders, annotationTags: { [tagged.id]: ['place'] } },
+      { ...current, highlightCounts: undefined, annotations: holders }, // before the tags were kept too
+    ];
+    const checkReopened = async () => {
+      const reopened = await openNotebook(dir, { sample: false, persistSearch: false });
+      const reopenedApi = inProcessApi(reopened.handlers);
+      expect(await valueOf(reopenedApi.listTags({}))).toEqual(await countsFromFiles(dir));
+      expect((await valueOf(reopenedApi.listArticles({})))[0]?.annotationCount).toBe(2);
+      expect(await valueOf(reopenedApi.getAnnotationUsage({ id: plain.id }))).toEqual({ claims: [], notes: [] });
+      await reopened.close();
+      const written = JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')) as Record<string, unknown>;
+      expect(written.annotations).toBeUndefined();
+      expect(await readFile(join(dir, 'highlights.index'), 'utf8')).toContain(tagged.id);
+    };
+    for (const older of olderIndexes) {
+      await writeFile(join(dir, 'notebook.json'), JSON.stringify(older));
+      await rm(join(dir, 'highlights.index'), { force: true });
+      await checkReopened();
+    }
+    await rm(join(dir, 'highlights.index'));
+    await checkReopened();
+    await writeFile(join(dir, 'highlights.index'), 'damaged\n');
+    await checkReopened();
   });
 });
