@@ -4,7 +4,8 @@
  * damaged). Changes made before it is loaded — replayed from the journal, reconciled on open,
  * or new — wait in order and are applied once it is, so the first reader sees them all.
  */
-import { HighlightIndex, loadHighlightIndex, type ArticleHighlights } from './highlight-index';
+import type { HighlightIndex} from './highlight-index';
+import { loadHighlightIndex, type ArticleHighlights } from './highlight-index';
 
 export interface HighlightCache {
   /** Records what an article now holds (null: it is gone). */
