@@ -4,11 +4,12 @@
  * indexed (the article file's modification time and size, a claim's or note's `updatedAt`),
  * so opening compares stamps and indexes again only what changed while it was closed.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 import { savedTextsSchema, type SavedTexts } from './article-texts';
+import { bytesInFile, type SavedBytes } from './saved-bytes';
 import { SearchIndex } from './search-index';
 
 export const INDEX_DIR = 'search-index';
@@ -31,16 +32,21 @@ export interface SavedIndex {
 
 /** The saved index, or null (with the reason) when there is none or it cannot be used. */
 export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null; reason: string }> {
-  let bytes: Uint8Array;
+  let bytes: SavedBytes;
   try {
-    bytes = await readFile(join(dir, INDEX_DIR, INDEX_FILE));
+    // Read where it is (synchronously: the index lives in its worker thread), its posting
+    // lists left in the file until a query needs them.
+    bytes = bytesInFile(join(dir, INDEX_DIR, INDEX_FILE));
   } catch {
     return { saved: null, reason: 'no saved index' };
   }
   try {
-    const { index, extra } = SearchIndex.deserialize(bytes);
+    const { index, extra } = SearchIndex.open(bytes);
     const parsed = extraSchema.safeParse(extra);
-    if (!parsed.success) return { saved: null, reason: 'the saved index is from another version' };
+    if (!parsed.success) {
+      index.close();
+      return { saved: null, reason: 'the saved index is from another version' };
+    }
     return { saved: { index, stamps: new Map(Object.entries(parsed.data.stamps)), texts: parsed.data.texts }, reason: 'loaded' };
   } catch (error) {
     return { saved: null, reason: `the saved index could not be read (${(error as Error).message})` };
@@ -49,10 +55,13 @@ export async function loadIndex(dir: string): Promise<{ saved: SavedIndex | null
 
 /**
  * Saves the index as it is when called. The bytes are produced chunk by chunk as the file is
- * written, so indexing and searching go on meanwhile and never wait for a large save.
+ * written, so indexing and searching go on meanwhile and never wait for a large save. Then
+ * the index reads its posting lists from the saved file, and drops its copies of them.
  */
 export async function saveIndex(dir: string, { index, stamps, texts }: SavedIndex): Promise<void> {
-  const chunks = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps), ...(texts ? { texts } : {}) });
+  const snapshot = index.snapshot({ version: INDEX_VERSION, stamps: Object.fromEntries(stamps), ...(texts ? { texts } : {}) });
+  const path = join(dir, INDEX_DIR, INDEX_FILE);
   await mkdir(join(dir, INDEX_DIR), { recursive: true });
-  await writeFileAtomic(join(dir, INDEX_DIR, INDEX_FILE), chunks());
+  await writeFileAtomic(path, snapshot.chunks());
+  snapshot.adopt(bytesInFile(path));
 }

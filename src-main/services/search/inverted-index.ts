@@ -6,11 +6,29 @@
  * search bench for the figures that chose this over MiniSearch and FlexSearch).
  *
  * Documents are replaced by key. A replaced or removed document is only marked dead; its
- * postings are dropped the next time the index compacts (when a quarter is dead) or is saved.
+ * postings are dropped the next time the index compacts (when a quarter is dead).
+ *
+ * An index read back from its file (`open`), or switched to the file it was just saved to
+ * (`adopt`), leaves the lists of two or more postings in the file and reads one when a query
+ * asks for it (a few KB, from the page cache): at 10,000 articles that is ~70 MB not held.
+ * Postings added since are kept in memory after the saved ones.
  */
+import { bytesInMemory, type SavedBytes } from './saved-bytes';
 
-/** A term found in a single document is stored as its bare posting (most terms are). */
-type Postings = number | { list: Uint32Array; n: number };
+/** Postings in memory: a bare posting for a term in a single document (most terms are), else a list. */
+interface Listed {
+  list: Uint32Array;
+  n: number;
+}
+/** A term's first `count` postings, in the saved file from posting number `start`; then `more`, added since. */
+interface Saved {
+  start: number;
+  count: number;
+  more: Listed | null;
+}
+type Postings = number | Listed | Saved;
+
+const isSaved = (postings: Listed | Saved): postings is Saved => 'start' in postings;
 
 const MAX_DOCS = 1 << 24;
 const TF_MAX = 255;
@@ -37,6 +55,8 @@ export class InvertedIndex {
   #totalLength = 0;
   /** Increases with every compaction, which renumbers documents under a snapshot being read. */
   #epoch = 0;
+  /** The saved file the `Saved` lists are in, and where its postings start. */
+  #file: { bytes: SavedBytes; postingsAt: number } | null = null;
 
   /** Documents currently in the index. */
   get size(): number {
@@ -118,21 +138,29 @@ export class InvertedIndex {
       list[0] = postings;
       list[1] = posting;
       this.#terms.set(term, { list, n: 2 });
-    } else {
-      if (postings.n === postings.list.length) {
-        const grown = new Uint32Array(postings.n * 2);
-        grown.set(postings.list);
-        postings.list = grown;
-      }
-      postings.list[postings.n++] = posting;
-    }
+    } else if (isSaved(postings)) {
+      postings.more ??= { list: new Uint32Array(4), n: 0 };
+      push(postings.more, posting);
+    } else push(postings, posting);
   }
 
   /** Number of live documents holding `term` (an upper bound until the next compaction). */
   frequency(term: string): number {
     const postings = this.#terms.get(term);
-    if (postings === undefined) return 0;
-    return typeof postings === 'number' ? 1 : postings.n;
+    return postings === undefined ? 0 : countOf(postings);
+  }
+
+  /** The first `n` postings of a list (all by default), read from the saved file if they are there. */
+  #listOf(postings: Postings, n = countOf(postings)): Uint32Array {
+    if (typeof postings === 'number') return Uint32Array.of(postings);
+    if (!isSaved(postings)) return postings.list.subarray(0, n);
+    const fromFile = Math.min(n, postings.count);
+    const saved = this.#file!.bytes.readWords(this.#file!.postingsAt + postings.start * 4, fromFile);
+    if (n === fromFile) return saved;
+    const list = new Uint32Array(n);
+    list.set(saved);
+    list.set(postings.more!.list.subarray(0, n - fromFile), fromFile);
+    return list;
   }
 
   /**
@@ -142,8 +170,7 @@ export class InvertedIndex {
    */
   postings(term: string): Uint32Array {
     const postings = this.#terms.get(term);
-    if (postings === undefined) return EMPTY;
-    return typeof postings === 'number' ? Uint32Array.of(postings) : postings.list.subarray(0, postings.n);
+    return postings === undefined ? EMPTY : this.#listOf(postings);
   }
 
   isLive(doc: number): boolean {
@@ -159,8 +186,8 @@ export class InvertedIndex {
       if (this.#keys[doc] !== undefined) visit(doc, postings & TF_MAX);
       return;
     }
-    const { list, n } = postings;
-    for (let i = 0; i < n; i += 1) {
+    const list = this.#listOf(postings);
+    for (let i = 0; i < list.length; i += 1) {
       const posting = list[i]!;
       const doc = posting >>> 8;
       if (this.#keys[doc] !== undefined) visit(doc, posting & TF_MAX);
@@ -219,6 +246,9 @@ export class InvertedIndex {
       else if (kept.length > 1) terms.set(term, { list: kept, n: kept.length });
     }
     this.#terms = terms;
+    // Every list is in memory now: the saved file is used again once the index is saved.
+    this.#file?.bytes.close();
+    this.#file = null;
     this.#sorted = [...terms.keys()].sort();
     this.#recent = [];
     this.#keys = keys;
@@ -228,7 +258,7 @@ export class InvertedIndex {
   }
 
   #livePostings(postings: Postings, renumber: Int32Array): Uint32Array {
-    const list = typeof postings === 'number' ? Uint32Array.of(postings) : postings.list.subarray(0, postings.n);
+    const list = this.#listOf(postings);
     const out = new Uint32Array(list.length);
     let n = 0;
     for (const posting of list) {
@@ -244,11 +274,12 @@ export class InvertedIndex {
    * and keys are copied, so later changes do not touch what the snapshot covers. A compaction
    * (which renumbers everything) while it is read makes the read fail, and the save is tried
    * again later. Dead documents are saved as null keys and dropped at the next compaction.
+   * Once the bytes are in a file, `adopt` switches the index to reading its lists from there.
    *
    * Layout: a 16-byte preamble (header length, documents, terms, postings), the JSON header
    * (keys, terms) padded to 4 bytes, then document lengths, per-term counts and postings.
    */
-  snapshot(): { byteLength: number; chunks: () => Generator<Uint8Array> } {
+  snapshot(): IndexSnapshot {
     if (this.#recent.length > 0) this.#mergeRecent();
     const terms = this.#sorted;
     const counts = new Uint32Array(terms.length);
@@ -261,12 +292,16 @@ export class InvertedIndex {
     const lengths = this.#lengths.slice(0, keys.length);
     const header = new TextEncoder().encode(JSON.stringify({ keys, terms }));
     const headerPadded = Math.ceil(header.length / 4) * 4;
-    const byteLength = 16 + headerPadded + (lengths.length + counts.length + total) * 4;
+    const postingsAt = 16 + headerPadded + (lengths.length + counts.length) * 4;
     const head = new Uint8Array(16 + headerPadded);
     new Uint32Array(head.buffer, 0, 4).set([header.length, lengths.length, counts.length, total]);
     head.set(header, 16);
     const epoch = this.#epoch;
-    return { byteLength, chunks: () => this.#chunks(epoch, head, lengths, terms, counts) };
+    return {
+      byteLength: postingsAt + total * 4,
+      chunks: () => this.#chunks(epoch, head, lengths, terms, counts),
+      [SNAPSHOT]: { epoch, terms, counts, postingsAt },
+    };
   }
 
   *#chunks(epoch: number, head: Uint8Array, lengths: Uint32Array, terms: readonly string[], counts: Uint32Array): Generator<Uint8Array> {
@@ -280,8 +315,7 @@ export class InvertedIndex {
     let at = 0;
     for (let i = 0; i < terms.length; i += 1) {
       unchanged();
-      const postings = this.#terms.get(terms[i]!)!;
-      const list = typeof postings === 'number' ? Uint32Array.of(postings) : postings.list.subarray(0, counts[i]);
+      const list = this.#listOf(this.#terms.get(terms[i]!)!, counts[i]);
       for (let from = 0; from < list.length; ) {
         const take = Math.min(list.length - from, CHUNK - at);
         chunk.set(list.subarray(from, from + take), at);
@@ -298,7 +332,36 @@ export class InvertedIndex {
     if (at > 0) yield new Uint8Array(chunk.buffer, 0, at * 4);
   }
 
-  /** The whole snapshot in one array (for tests and the bench). */
+  /**
+   * Reads lists from `bytes` from now on: they hold `snapshot` (written from `offset`) as it was
+   * taken. Postings added since stay in memory after the saved ones. Answers false, and keeps
+   * things as they are, when the index was compacted since (its documents were renumbered).
+   */
+  adopt(snapshot: IndexSnapshot, bytes: SavedBytes, offset: number): boolean {
+    const { epoch, terms, counts, postingsAt } = snapshot[SNAPSHOT];
+    if (epoch !== this.#epoch || bytes.size !== offset + snapshot.byteLength) {
+      bytes.close();
+      return false;
+    }
+    let start = 0;
+    terms.forEach((term, i) => {
+      const count = counts[i]!;
+      const postings = this.#terms.get(term)!;
+      // A term in one document then stays in memory, as a term read from a file does.
+      if (count >= 2) this.#terms.set(term, { start, count, more: typeof postings === 'number' ? null : addedAfter(postings, count) });
+      start += count;
+    });
+    this.#file?.bytes.close();
+    this.#file = { bytes, postingsAt: offset + postingsAt };
+    return true;
+  }
+
+  /** Stops reading the saved file (the index is no longer used). */
+  close(): void {
+    this.#file?.bytes.close();
+    this.#file = null;
+  }
+
   serialize(): Uint8Array {
     const { byteLength, chunks } = this.snapshot();
     const bytes = new Uint8Array(byteLength);
@@ -312,27 +375,29 @@ export class InvertedIndex {
 
   /** Reads what `serialize` wrote; throws on bytes that do not hold an index. */
   static deserialize(bytes: Uint8Array): InvertedIndex {
-    if (bytes.byteLength < 16) throw new Error('the index file is truncated');
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
-    const [headerLength, docCount, termCount, postingCount] = new Uint32Array(aligned.buffer, aligned.byteOffset, 4);
+    return InvertedIndex.open(bytesInMemory(bytes), 0);
+  }
+
+  /**
+   * Reads the index saved in `bytes` from `offset`, leaving lists of two or more postings
+   * there (the index keeps `bytes` open until it switches to another file or is closed).
+   * Every posting is checked on the way, a megabyte at a time; throws on bytes that do not
+   * hold an index.
+   */
+  static open(bytes: SavedBytes, offset: number): InvertedIndex {
+    if (bytes.size - offset < 16) throw new Error('the index file is truncated');
+    const [headerLength, docCount, termCount, postingCount] = bytes.readWords(offset, 4);
     const headerPadded = Math.ceil(headerLength! / 4) * 4;
-    const expected = 16 + headerPadded + (docCount! + termCount! + postingCount!) * 4;
-    if (aligned.byteLength !== expected) throw new Error('the index file has the wrong size');
-    const header = JSON.parse(new TextDecoder().decode(aligned.subarray(16, 16 + headerLength!))) as { keys: (string | null)[]; terms: string[] };
+    const postingsAt = offset + 16 + headerPadded + (docCount! + termCount!) * 4;
+    if (bytes.size !== postingsAt + postingCount! * 4) throw new Error('the index file has the wrong size');
+    const header = JSON.parse(new TextDecoder().decode(bytes.read(offset + 16, headerLength!))) as { keys: (string | null)[]; terms: string[] };
     if (header.keys.length !== docCount || header.terms.length !== termCount) throw new Error('the index file does not agree with itself');
-    let offset = aligned.byteOffset + 16 + headerPadded;
-    const lengths = new Uint32Array(aligned.buffer, offset, docCount);
-    offset += docCount! * 4;
-    const counts = new Uint32Array(aligned.buffer, offset, termCount);
-    offset += termCount! * 4;
-    // One copy of every posting, which the terms' lists view: the file's bytes (header and all)
-    // can go, and a large index costs one allocation instead of one per term. A list that grows
-    // later gets an array of its own (a view is exactly full), so views never touch a neighbour.
-    const postings = new Uint32Array(aligned.buffer, offset, postingCount).slice();
+    const lengths = bytes.readWords(offset + 16 + headerPadded, docCount);
+    const counts = bytes.readWords(offset + 16 + headerPadded + docCount * 4, termCount);
 
     const index = new InvertedIndex();
     index.#keys = header.keys.map((key) => key ?? undefined);
-    index.#lengths = new Uint32Array(Math.max(1024, docCount! * 2));
+    index.#lengths = new Uint32Array(Math.max(1024, docCount * 2));
     index.#lengths.set(lengths);
     index.#groups = new Uint8Array(index.#lengths.length);
     header.keys.forEach((key, doc) => {
@@ -344,16 +409,54 @@ export class InvertedIndex {
       index.#byKey.set(key, doc);
       index.#totalLength += lengths[doc]!;
     });
-    let at = 0;
-    header.terms.forEach((term, i) => {
-      const n = counts[i]!;
-      const list = postings.subarray(at, at + n);
-      at += n;
-      if (list.some((p) => p >>> 8 >= docCount!)) throw new Error('the index file points past its documents');
-      index.#terms.set(term, n === 1 ? list[0]! : { list, n });
-    });
-    if (at !== postingCount) throw new Error('the index file does not agree with itself');
+    const postings = postingCount!;
+    let term = 0;
+    let start = 0;
+    for (let from = 0; from < postings; from += CHUNK) {
+      const chunk = bytes.readWords(postingsAt + from * 4, Math.min(CHUNK, postings - from));
+      for (let i = 0; i < chunk.length; i += 1) if (chunk[i]! >>> 8 >= docCount!) throw new Error('the index file points past its documents');
+      // The terms whose lists begin in this chunk: a term in one document is kept in memory.
+      for (; term < termCount! && start < from + chunk.length; term += 1) {
+        const count = counts[term]!;
+        if (count === 0) throw new Error('the index file has a term without postings');
+        index.#terms.set(header.terms[term]!, count === 1 ? chunk[start - from]! : { start, count, more: null });
+        start += count;
+      }
+    }
+    if (term !== termCount || start !== postings) throw new Error('the index file does not agree with itself');
     index.#sorted = header.terms;
+    index.#file = { bytes, postingsAt };
     return index;
   }
+}
+
+const SNAPSHOT = Symbol('what adopt needs of a snapshot');
+
+export interface IndexSnapshot {
+  byteLength: number;
+  chunks: () => Generator<Uint8Array>;
+  [SNAPSHOT]: { epoch: number; terms: readonly string[]; counts: Uint32Array; postingsAt: number };
+}
+
+function countOf(postings: Postings): number {
+  if (typeof postings === 'number') return 1;
+  return isSaved(postings) ? postings.count + (postings.more?.n ?? 0) : postings.n;
+}
+
+function push(listed: Listed, posting: number): void {
+  if (listed.n === listed.list.length) {
+    const grown = new Uint32Array(listed.n * 2);
+    grown.set(listed.list);
+    listed.list = grown;
+  }
+  listed.list[listed.n++] = posting;
+}
+
+/** The postings of a list after its first `count` (those a saved file now holds), or null. */
+function addedAfter(postings: Listed | Saved, count: number): Listed | null {
+  const [list, n, skip] = isSaved(postings) ? [postings.more?.list, postings.more?.n ?? 0, count - postings.count] : [postings.list, postings.n, count];
+  if (!list || n <= skip) return null;
+  const more = new Uint32Array(Math.max(4, n - skip));
+  more.set(list.subarray(skip, n));
+  return { list: more, n: n - skip };
 }

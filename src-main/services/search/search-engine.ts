@@ -22,6 +22,8 @@ import type { EngineOptions, IndexChange, IndexedArticle, NotebookRecords, Searc
 
 /** A search waits for this many pending changes at most; past that it answers from the index as it is. */
 const WAIT_FOR_JOBS = 100;
+/** Records indexed in one go past which the build is saved, and its memory given back, at once. */
+const LARGE_BUILD = 100;
 /** Work done in one slice before letting queries run. */
 const SLICE_MS = 12;
 
@@ -35,6 +37,11 @@ export interface EngineHost {
   readonly dir: string;
   /** A note's current state (null when it is gone or unreadable). */
   readNote(id: string): Promise<Note | null>;
+  /**
+   * Called when the engine has just dropped a lot of memory: a saved index read, a build
+   * finished, or a save whose lists it now reads from the file (see collect-garbage.ts).
+   */
+  releaseMemory?(): void;
 }
 
 export interface SearchEngine {
@@ -89,6 +96,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
     const queued = (await staleRecords(dir, records, index, stamps)).filter((job) => !jobs.has(job.id));
     for (const job of queued) enqueue(job);
     if (queued.length > 0) building = { indexed: 0, total: queued.length };
+    if (saved) host.releaseMemory?.();
   })().catch((error: unknown) => {
     // Search then starts from what it has; the notebook itself is unaffected.
     console.error('Could not bring the search index up to date:', error);
@@ -137,9 +145,16 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
         sliceStart = performance.now();
       }
     }
+    const large = building !== null && building.total >= LARGE_BUILD;
     building = null;
     running = null;
-    scheduleSave();
+    // A long build is saved at once rather than after the usual pause: it is kept should the
+    // app stop, and the index then reads its lists from the file (save releases the memory).
+    if (large && persist && !closed) void save();
+    else {
+      if (large) host.releaseMemory?.();
+      scheduleSave();
+    }
   }
 
   function scheduleSave(): void {
@@ -160,6 +175,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
         await files.flush();
         await saveIndex(dir, { index, stamps: saved.stamps, texts: saved.texts });
         await files.delete(saved.retired);
+        host.releaseMemory?.();
       })
       .catch((error: unknown) => {
         // The index can always be rebuilt from the notebook: a failed save costs time, not data.
@@ -213,6 +229,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       if (persist) await save();
       await saving;
       await texts?.close();
+      index.close();
       if (!persist && texts) await rm(texts.folder, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { SearchFilters } from '../../common/search-schema';
 import { InvertedIndex } from './inverted-index';
+import { bytesInMemory, type SavedBytes } from './saved-bytes';
 import type { ParsedQuery } from './parse-query';
 import { RankedCandidates, type Kept } from './ranked-candidates';
 import { docMetaSchema, docText, passesFilters, type DocMeta } from './search-docs';
@@ -187,23 +188,27 @@ export class SearchIndex {
    * `InvertedIndex.snapshot`): an 8-byte preamble, the metadata and `extra` as JSON padded to
    * 4 bytes, then the inverted index.
    */
-  snapshot(extra: unknown): () => Generator<Uint8Array> {
+  snapshot(extra: unknown): SearchSnapshot {
     const postings = this.#index.snapshot();
     const header = new TextEncoder().encode(JSON.stringify({ metas: [...this.#metas.values()], extra }));
     const padded = Math.ceil(header.length / 4) * 4;
-    return function* chunks() {
-      const head = new Uint8Array(8 + padded);
-      new DataView(head.buffer).setUint32(0, header.length, true);
-      new DataView(head.buffer).setUint32(4, postings.byteLength, true);
-      head.set(header, 8);
-      yield head;
-      yield* postings.chunks();
+    const index = this.#index;
+    return {
+      *chunks() {
+        const head = new Uint8Array(8 + padded);
+        new DataView(head.buffer).setUint32(0, header.length, true);
+        new DataView(head.buffer).setUint32(4, postings.byteLength, true);
+        head.set(header, 8);
+        yield head;
+        yield* postings.chunks();
+      },
+      adopt: (bytes) => index.adopt(postings, bytes, 8 + padded),
     };
   }
 
   /** The whole snapshot in one array (for tests and the bench). */
   serialize(extra: unknown): Uint8Array {
-    const chunks = [...this.snapshot(extra)()];
+    const chunks = [...this.snapshot(extra).chunks()];
     const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
     let offset = 0;
     for (const chunk of chunks) {
@@ -215,23 +220,45 @@ export class SearchIndex {
 
   /** Reads what `serialize` wrote; throws when the bytes do not hold an index. */
   static deserialize(bytes: Uint8Array): { index: SearchIndex; extra: unknown } {
-    if (bytes.byteLength < 8) throw new Error('the index file is truncated');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headerLength = view.getUint32(0, true);
-    const postingsLength = view.getUint32(4, true);
-    const padded = Math.ceil(headerLength / 4) * 4;
-    if (8 + padded + postingsLength !== bytes.byteLength) throw new Error('the index file has the wrong size');
-    const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))));
-    // Each record checked, and the parsed object kept rather than the schema's copy of it: a
-    // large notebook has a hundred thousand, and holding both at once doubled the peak memory.
-    const metas = header.metas.map((meta) => {
-      if (!docMetaSchema.safeParse(meta).success) throw new Error('the index file has a bad record');
-      return meta as DocMeta;
-    });
-    const postings = InvertedIndex.deserialize(bytes.subarray(8 + padded));
-    if (postings.size !== metas.length || metas.some((m) => postings.docOf(m.id) === undefined)) {
-      throw new Error('the index file does not agree with itself');
-    }
-    return { index: new SearchIndex(postings, metas), extra: header.extra };
+    return SearchIndex.open(bytesInMemory(bytes));
   }
+
+  /**
+   * Reads a saved index, its posting lists left in `bytes` (see `InvertedIndex.open`), which
+   * it closes when it cannot be read. Throws when the bytes do not hold an index.
+   */
+  static open(bytes: SavedBytes): { index: SearchIndex; extra: unknown } {
+    try {
+      if (bytes.size < 8) throw new Error('the index file is truncated');
+      const [headerLength, postingsLength] = bytes.readWords(0, 2);
+      const padded = Math.ceil(headerLength! / 4) * 4;
+      if (8 + padded + postingsLength! !== bytes.size) throw new Error('the index file has the wrong size');
+      const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.read(8, headerLength!))));
+      // Each record checked, and the parsed object kept rather than the schema's copy of it: a
+      // large notebook has a hundred thousand, and holding both at once doubled the peak memory.
+      const metas = header.metas.map((meta) => {
+        if (!docMetaSchema.safeParse(meta).success) throw new Error('the index file has a bad record');
+        return meta as DocMeta;
+      });
+      const postings = InvertedIndex.open(bytes, 8 + padded);
+      if (postings.size !== metas.length || metas.some((m) => postings.docOf(m.id) === undefined)) {
+        throw new Error('the index file does not agree with itself');
+      }
+      return { index: new SearchIndex(postings, metas), extra: header.extra };
+    } catch (error) {
+      bytes.close();
+      throw error;
+    }
+  }
+
+  /** Stops reading the saved file. */
+  close(): void {
+    this.#index.close();
+  }
+}
+
+/** A snapshot to save (see `InvertedIndex.snapshot`); once saved, `adopt` reads lists from the saved bytes. */
+export interface SearchSnapshot {
+  chunks(): Generator<Uint8Array>;
+  adopt(bytes: SavedBytes): boolean;
 }

@@ -6,11 +6,12 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Note } from '../../common/model';
+import { collectGarbage } from './collect-garbage';
 import { startEngine } from './search-engine';
 import type { FromWorker, ToWorker, WorkerStart } from './search-protocol';
 
 /** Answers the main thread's messages on `port` with an engine over `start`'s notebook. */
-export function serveEngine(port: MessagePort, start: WorkerStart): void {
+export function serveEngine(port: MessagePort, start: WorkerStart, releaseMemory?: () => void): void {
   const send = (message: FromWorker) => port.postMessage(message);
 
   const noteReads = new Map<number, (note: Note | null) => void>();
@@ -22,7 +23,7 @@ export function serveEngine(port: MessagePort, start: WorkerStart): void {
       send({ type: 'read-note', id, noteId });
     });
 
-  const engine = startEngine({ dir: start.dir, readNote }, start.records, start.options);
+  const engine = startEngine({ dir: start.dir, readNote, ...(releaseMemory ? { releaseMemory } : {}) }, start.records, start.options);
 
   async function answer(id: number, work: () => Promise<Pick<Extract<FromWorker, { type: 'reply' }>, 'answer'> | void>): Promise<void> {
     try {
@@ -55,4 +56,5 @@ export function serveEngine(port: MessagePort, start: WorkerStart): void {
 const isStart = (data: unknown): data is WorkerStart => typeof data === 'object' && data !== null && 'dir' in data && 'records' in data && 'options' in data;
 
 // Run as the search worker thread (not merely imported in some other thread): serve the main thread.
-if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData);
+// The thread's memory is the index's alone, so it collects garbage after large drops.
+if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData, collectGarbage);

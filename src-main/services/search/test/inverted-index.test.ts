@@ -1,5 +1,11 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../inverted-index';
+import { bytesInFile } from '../saved-bytes';
+
+const concat = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]);
 
 const counts = (text: string) => {
   const map = new Map<string, number>();
@@ -53,15 +59,43 @@ describe('the inverted index', () => {
     expect(() => InvertedIndex.deserialize(new Uint8Array(3))).toThrow(/truncated/);
   });
 
-  it('reads its lists back as views of one array, and a list grown after that leaves its neighbours alone', () => {
+  it('leaves lists of a saved file in the file, and keeps postings added since after them', async () => {
     const index = new InvertedIndex();
     for (let i = 0; i < 20; i += 1) index.put(`d${i}`, counts(`common ${i % 2 ? 'odd' : 'even'} w${i}`), 3);
-    const back = InvertedIndex.deserialize(index.serialize());
-    expect(back.postings('odd').buffer).toBe(back.postings('even').buffer);
-    const [odd, even] = ['odd', 'even'].map((term) => docsOf(back, term));
-    back.put('later', counts('odd'), 1);
-    expect(docsOf(back, 'odd')).toEqual([...odd!, 'later:1']);
-    expect(docsOf(back, 'even')).toEqual(even);
+    const snapshot = index.snapshot();
+    index.put('between', counts('odd fresh'), 2);
+    const path = join(await mkdtemp(join(tmpdir(), 'marginalia-postings-')), 'index.bin');
+    await writeFile(path, concat(snapshot.chunks()));
+    expect(index.adopt(snapshot, bytesInFile(path), 0)).toBe(true);
+    index.put('after', counts('odd'), 1);
+    const odd = [...Array.from({ length: 10 }, (_, i) => `d${2 * i + 1}:1`), 'between:1', 'after:1'];
+    expect(docsOf(index, 'odd')).toEqual(odd);
+    expect(index.frequency('odd')).toBe(12);
+    expect(docsOf(index, 'w3')).toEqual(['d3:1']);
+
+    // Read from the file at each query: the bytes there are what answers.
+    const file = await readFile(path);
+    const reopened = InvertedIndex.open(bytesInFile(path), 0);
+    expect(docsOf(reopened, 'even')).toHaveLength(10);
+    const even = reopened.postings('even');
+    const at = file.indexOf(Buffer.from(new Uint32Array([even[0]!, even[1]!]).buffer));
+    file.writeUInt32LE(even[1]!, at); // the first posting of 'even' now names the second document
+    await writeFile(path, file);
+    expect(docsOf(reopened, 'even').slice(0, 2)).toEqual(['d2:1', 'd2:1']);
+    reopened.close();
+    index.close();
+  });
+
+  it('does not switch to a saved file the index was compacted after', async () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 10; i += 1) index.put(`d${i}`, counts(`common w${i}`), 2);
+    const snapshot = index.snapshot();
+    const path = join(await mkdtemp(join(tmpdir(), 'marginalia-postings-')), 'index.bin');
+    await writeFile(path, concat(snapshot.chunks()));
+    index.remove('d0');
+    index.compact();
+    expect(index.adopt(snapshot, bytesInFile(path), 0)).toBe(false);
+    expect(docsOf(index, 'common')).toHaveLength(9);
   });
 
   it('saves a snapshot as it was taken, though the index changes while it is read', () => {
@@ -71,13 +105,8 @@ describe('the inverted index', () => {
     index.put('late', counts('common late'), 2);
     index.remove('d1');
     index.put('d2', counts('changed'), 1);
-    const parts = [...chunks()];
-    const bytes = new Uint8Array(byteLength);
-    let at = 0;
-    for (const part of parts) {
-      bytes.set(part, at);
-      at += part.byteLength;
-    }
+    const bytes = concat(chunks());
+    expect(bytes.byteLength).toBe(byteLength);
     const saved = InvertedIndex.deserialize(bytes);
     expect(docsOf(saved, 'common')).toHaveLength(10);
     expect(docsOf(saved, 'w1')).toEqual(['d1:1']);
