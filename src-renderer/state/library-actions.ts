@@ -19,18 +19,26 @@ import { report, reportError } from './status-store';
 const FIRST_ROWS = 100;
 
 /**
- * Fetches the article list. The first time, the rows the person's view shows first are
- * fetched on their own and painted while the whole list (megabytes at 10,000 articles) follows.
+ * Fetches the rows the person's view shows first, on their own, unless the library is already
+ * listed: they are painted while the whole list (megabytes at 10,000 articles) follows.
  */
+export async function loadFirstRows(): Promise<void> {
+  if (libraryStore.getState().listed) return;
+  const view = libraryViewStore.getState();
+  const rows = await notebook.listArticles({ first: { view, tag: tagFilterStore.getState().tag, limit: FIRST_ROWS } });
+  if (rows.ok && !libraryStore.getState().listed) libraryStore.setState({ articles: rows.value, listed: true, complete: false, listFailed: false });
+}
+
+/** Fetches the article list (the first time, its first rows before the rest). */
 export async function loadLibrary(): Promise<void> {
   // Asked first, so the main side answers it before it lists the whole library.
-  const first = libraryStore.getState().listed
-    ? undefined
-    : notebook.listArticles({ first: { view: libraryViewStore.getState(), tag: tagFilterStore.getState().tag, limit: FIRST_ROWS } });
-  const whole = notebook.listArticles({});
-  const rows = await first;
-  if (rows?.ok && !libraryStore.getState().listed) libraryStore.setState({ articles: rows.value, listed: true, complete: false, listFailed: false });
-  const answer = await whole;
+  const first = loadFirstRows();
+  await Promise.all([first, loadWholeLibrary()]);
+}
+
+/** Fetches the whole article list. */
+export async function loadWholeLibrary(): Promise<void> {
+  const answer = await notebook.listArticles({});
   if (!answer.ok) {
     libraryStore.setState({ listFailed: true });
     reportError(answer.error);

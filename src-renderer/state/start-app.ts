@@ -1,12 +1,13 @@
 /**
- * What the renderer does once at start: listen to the change feed, learn the notebook's status,
- * then list the library, the legend, claims, notes and tags.
+ * What the renderer does once at start: listen to the change feed, list the library's first rows,
+ * then learn the notebook's status and list the rest of the library, the legend, claims, notes
+ * and tags.
  */
 import { notebook } from '../notebook-client';
 import { notebookFeed, onFeedReconnect } from '../notebook-feed';
 import { applyChange, refreshEverything } from './apply-change';
 import { loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
-import { loadLibrary } from './library-actions';
+import { loadFirstRows, loadWholeLibrary } from './library-actions';
 import { loadTags } from './research-refresh';
 import { reportError, setBusy, statusStore } from './status-store';
 
@@ -28,10 +29,12 @@ export async function startApp(): Promise<void> {
   onFeedReconnect(() => void refreshEverything());
   const busy = setTimeout(() => setBusy('Opening your notebook…'), BUSY_DELAY_MS);
   try {
-    // The library first: the main side answers in the order asked, and its first rows are
-    // what the person is waiting to see. The legend and undo history live in the main
-    // process and outlast a window reload.
-    await Promise.all([loadLibrary(), loadStatus(), loadLegend(), loadHistory(), loadNotes(), loadClaims(), loadTags()]);
+    // The library's first rows before anything else is asked: they are what the person is
+    // waiting to see, and the main side (and this window) would otherwise be busy with
+    // megabytes of lists that can come a moment later. The legend and undo history live in
+    // the main process and outlast a window reload.
+    await loadFirstRows();
+    await Promise.all([loadWholeLibrary(), loadStatus(), loadLegend(), loadHistory(), loadNotes(), loadClaims(), loadTags()]);
   } finally {
     clearTimeout(busy);
     setBusy(null);
