@@ -2,8 +2,9 @@
  * What a claim shows of each highlight it cites: the article's title, the quote and the colour.
  * Listing 1,000 claims used to read (and copy) the article of every piece of evidence on every
  * call — ~0.4 s at 10,000 articles, and every one of those articles kept in memory. This keeps
- * the few fields each cited highlight needs, read once, and forgets an article's entries when
- * the store reports that article written or removed, so they are never stale.
+ * the few fields each cited highlight needs, read once (the annotations alone, past the
+ * store's cache: the title comes from the index), and forgets an article's entries when the
+ * store reports that article written or removed, so they are never stale.
  */
 import type { HighlightColor } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
@@ -40,16 +41,18 @@ export function citedHighlights(store: NotebookStore): CitedHighlights {
       const before = writes;
       const articleId = await store.findAnnotation(annotationId);
       if (!articleId) return undefined;
-      const { article, annotations } = await store.readRecord(articleId);
+      const annotations = await store.readAnnotations(articleId);
+      const articleTitle = store.articleTitle(articleId);
+      if (articleTitle === undefined) return undefined;
       const found = annotations.find((a) => a.id === annotationId);
-      const summary = found && { articleId, articleTitle: article.title, quote: found.target.quote.exact, color: found.color };
+      const summary = found && { articleId, articleTitle, quote: found.target.quote.exact, color: found.color };
       if (writes !== before) return summary;
       // Everything of this article at once: claims tend to cite several passages of one source.
       const ids = byArticle.get(articleId) ?? new Set<string>();
       byArticle.set(articleId, ids);
       for (const annotation of annotations) {
         ids.add(annotation.id);
-        known.set(annotation.id, { articleId, articleTitle: article.title, quote: annotation.target.quote.exact, color: annotation.color });
+        known.set(annotation.id, { articleId, articleTitle, quote: annotation.target.quote.exact, color: annotation.color });
       }
       return summary;
     },

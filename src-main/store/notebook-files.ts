@@ -43,6 +43,8 @@ export const articleRecordSchema = z.object({
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
 export const articleFileSchema = articleRecordSchema.extend({ schemaVersion: z.number().int() });
+/** An article file read for its annotations alone (its text is not checked). */
+export const articleAnnotationsSchema = z.object({ schemaVersion: z.number().int(), annotations: z.array(annotationSchema) });
 export type ArticleFile = z.infer<typeof articleFileSchema>;
 
 /** The details of an article a person edits (see `updateArticle`); absent fields are empty. */

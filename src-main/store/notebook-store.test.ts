@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeRange } from '../common/anchoring/describe-range';
 import type { Article } from '../common/model';
 import { textToDoc } from '../common/text-to-doc';
 import { tempDir } from '../test-support/temp-dir';
@@ -39,6 +40,28 @@ describe('notebook store', () => {
     expect(await reopened.readRecord('art_roundtrip1').then((r) => r.article)).toEqual(saved);
     const onDisk = JSON.parse(await readFile(join(dir, 'articles/art_roundtrip1.json'), 'utf8'));
     expect(onDisk).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, article: { id: 'art_roundtrip1' }, annotations: [] });
+    await reopened.close();
+  });
+
+  it('reads an article’s annotations alone, and a damaged file through the full read that sets it aside', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const text = 'Body of Cited.';
+    const annotation = { id: 'ann_cited0001', articleId: 'art_cited0001', target: describeRange(text, 0, 4), color: 'green' as const, comment: '', tags: [], createdAt: at.toISOString(), updatedAt: at.toISOString() };
+    await store.saveRecord({ article: article('art_cited0001', 'Cited', text), annotations: [annotation] });
+    await store.saveRecord({ article: article('art_broken002', 'Broken'), annotations: [] });
+    expect(await store.readAnnotations('art_cited0001')).toEqual([annotation]);
+    await store.close();
+    // Readable annotations beside a text the full read would refuse: only the annotations count here.
+    const file = JSON.parse(await readFile(join(dir, 'articles/art_cited0001.json'), 'utf8'));
+    await writeFile(join(dir, 'articles/art_cited0001.json'), JSON.stringify({ ...file, article: { ...file.article, doc: 'not a document' } }));
+
+    const reopened = await openStore(dir);
+    expect(await reopened.readAnnotations('art_cited0001')).toEqual([annotation]);
+    expect(reopened.articleTitle('art_cited0001')).toBe('Cited');
+    await writeFile(join(dir, 'articles/art_broken002.json'), '{"schemaVersion": 1, "annot');
+    await expect(reopened.readAnnotations('art_broken002')).rejects.toThrow(/could not be read .*backups\/quarantine/);
+    expect(reopened.articleTitle('art_broken002')).toBeUndefined();
     await reopened.close();
   });
 

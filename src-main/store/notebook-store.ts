@@ -11,7 +11,7 @@
  * crash between the two writes loses nothing. A file that cannot be read is quarantined and
  * reported, and the rest of the notebook opens.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
@@ -35,6 +35,7 @@ import {
   NOTEBOOK_FILE,
   NOTES_DIR,
   CLAIMS_DIR,
+  articleAnnotationsSchema,
   articleFileName,
   articleFileSchema,
   historyFileSchema,
@@ -64,6 +65,14 @@ export interface NotebookStore {
   /** How many annotations each article holds, from the index (no article file is read). */
   annotationCounts(): Map<string, number>;
   hasArticle(id: string): boolean;
+  /** An article's title, from the index (undefined when it is not in the notebook). */
+  articleTitle(id: string): string | undefined;
+  /**
+   * An article's annotations (a copy). When the article is not in memory, its file is read
+   * past the cache and only its annotations are checked: listing claims reads hundreds of
+   * articles for their cited passages, and checking each text would cost ten times more.
+   */
+  readAnnotations(id: string): Promise<Annotation[]>;
   /** An article and its annotations (a copy: change it and `saveRecord` it). */
   readRecord(id: string): Promise<ArticleRecord>;
   /** Writes the article's file, then its entries in the index. */
@@ -377,10 +386,22 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     isNew,
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
     hasArticle: (id) => metaIndex(id) >= 0,
+    articleTitle: (id) => index.data.articles[metaIndex(id)]?.title,
     async taggedHighlights() {
       return [...(await highlights.loaded()).tagged()];
     },
     annotationCounts: () => new Map(Object.entries(counts())),
+
+    async readAnnotations(id) {
+      const held = articleDbs.peek(id);
+      if (held) return structuredClone(held.annotations);
+      const light = await readFile(join(dir, articleFileName(id)), 'utf8')
+        .then((text) => articleAnnotationsSchema.safeParse(JSON.parse(text)))
+        .catch(() => null);
+      if (light?.success && light.data.schemaVersion === CURRENT_SCHEMA_VERSION && metaIndex(id) >= 0) return light.data.annotations;
+      // Anything else takes the full read, which migrates, or sets a damaged file aside and says so.
+      return structuredClone((await loadArticle(id)).annotations);
+    },
 
     async readRecord(id) {
       const file = await loadArticle(id);

@@ -64,6 +64,11 @@ export class RecordCache<T> {
     return db.data;
   }
 
+  /** The record if it is in memory, without reading it or counting it as used. */
+  peek(id: string): T | null {
+    return this.#dbs.get(id)?.data ?? null;
+  }
+
   delete(id: string): void {
     this.#dbs.delete(id);
   }
