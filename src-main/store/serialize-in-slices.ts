@@ -1,0 +1,52 @@
+/**
+ * `JSON.stringify(data, null, 2)`, the text notebook files are written as, produced a slice at
+ * a time so the event loop answers the window meanwhile. notebook.json is ~5 MB at 10,000
+ * articles (~25 MB at 50,000): stringified at once it held every call for 60–300 ms each time
+ * the journal was folded into it, and that fold runs in the background after open.
+ *
+ * The data is copied shallowly first (each array and plain object along the top level), so
+ * what is written is the data as it was at the call even if the cache changes meanwhile: the
+ * cache replaces records (the journal's putById), it never edits one in place.
+ */
+
+/** Time spent stringifying before the event loop gets a turn. */
+const SLICE_MS = 8;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Each top-level array and object copied, their elements shared. */
+function snapshot(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? [...value] : isPlainObject(value) ? { ...value } : value]));
+}
+
+export async function serializeInSlices(data: unknown): Promise<string> {
+  if (!isPlainObject(data)) return JSON.stringify(data, null, 2) + '\n';
+  const taken = snapshot(data);
+  const parts: string[] = [];
+  let sliceStart = performance.now();
+  const turn = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+  // The same text as JSON.stringify(data, null, 2): an element of a top-level array sits at
+  // depth 2, so its lines are indented four spaces (JSON strings hold no raw line breaks).
+  const entries = Object.entries(taken).filter(([, value]) => value !== undefined && typeof value !== 'function');
+  for (const [i, [key, value]] of entries.entries()) {
+    parts.push(`${i === 0 ? '{\n' : ''}  ${JSON.stringify(key)}: `);
+    if (Array.isArray(value) && value.length > 0) {
+      parts.push('[\n');
+      for (let j = 0; j < value.length; j += 1) {
+        parts.push(`    ${(JSON.stringify((value[j] ?? null) as Json, null, 2) ?? 'null').replaceAll('\n', '\n    ')}${j < value.length - 1 ? ',\n' : '\n'}`);
+        await turn();
+      }
+      parts.push('  ]');
+    } else parts.push(JSON.stringify(value as Json, null, 2).replaceAll('\n', '\n  '));
+    parts.push(i < entries.length - 1 ? ',\n' : '\n}');
+    await turn();
+  }
+  if (entries.length === 0) parts.push('{}');
+  return parts.join('') + '\n';
+}
