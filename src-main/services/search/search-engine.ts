@@ -148,13 +148,12 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
     const large = building !== null && building.total >= LARGE_BUILD;
     building = null;
     running = null;
-    // A long build is saved at once rather than after the usual pause: it is kept should the
-    // app stop, and the index then reads its lists from the file (save releases the memory).
+    // A long build leaves its garbage (every text read and counted) at once, and is saved at
+    // once rather than after the usual pause: it is kept should the app stop, and the index
+    // then reads its lists from the file (the save releases their memory in turn).
+    if (large) host.releaseMemory?.();
     if (large && persist && !closed) void save();
-    else {
-      if (large) host.releaseMemory?.();
-      scheduleSave();
-    }
+    else scheduleSave();
   }
 
   function scheduleSave(): void {
