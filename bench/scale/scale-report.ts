@@ -1,5 +1,5 @@
 /** The scale table as printed (one per size) and as saved in bench/results/scale.json. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { printTable } from '../support/report';
 import type { Figure, RowResult } from './figures';
@@ -57,16 +57,27 @@ export function printSize({ articles, buildSeconds, rows }: SizeResult): void {
   printTable(`Scale: ${articles.toLocaleString('en')} articles`, ['figure', 'min / median / max', 'n', '', 'target', 'met', 'vs baseline', 'before the rewrite'], table, notes);
 }
 
+/**
+ * Writes this run's sizes into `path`, keeping the sizes of earlier runs it did not measure
+ * (a 50,000-article run takes long and is run on its own); each size says when it was measured.
+ */
 export async function saveResults(path: string, sizes: SizeResult[]): Promise<void> {
+  const measuredAt = new Date().toISOString();
+  const measured = sizes.map(({ articles, buildSeconds, rows }) => ({
+    articles,
+    measuredAt,
+    buildSeconds,
+    rows: Object.fromEntries(ROWS.map((row) => [row.key, { ...rows[row.key], met: met(row, rows[row.key]), vsBaseline: ratio(row, rows[row.key]) }])),
+  }));
+  const earlier = await readFile(path, 'utf8')
+    .then((text) => (JSON.parse(text) as { sizes?: { articles: number; measuredAt?: string }[]; measuredAt?: string }))
+    .catch(() => ({ sizes: [] }) as { sizes?: { articles: number; measuredAt?: string }[]; measuredAt?: string });
+  const kept = (earlier.sizes ?? []).filter((size) => !measured.some((m) => m.articles === size.articles)).map((size) => ({ ...size, measuredAt: size.measuredAt ?? earlier.measuredAt }));
   const json = {
-    measuredAt: new Date().toISOString(),
+    measuredAt,
     node: process.version,
     rows: ROWS,
-    sizes: sizes.map(({ articles, buildSeconds, rows }) => ({
-      articles,
-      buildSeconds,
-      rows: Object.fromEntries(ROWS.map((row) => [row.key, { ...rows[row.key], met: met(row, rows[row.key]), vsBaseline: ratio(row, rows[row.key]) }])),
-    })),
+    sizes: [...kept, ...measured].sort((a, b) => a.articles - b.articles),
   };
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
