@@ -21,7 +21,11 @@ export default defineConfig<object, { target: Target }>({
   retries: 0,
   // This machine has 2 cores; each test also runs its own server process.
   workers: 2,
-  timeout: 30_000,
+  // Upper bounds, never waits: every step waits for a state and goes on as soon as it holds.
+  // Measured with two CPU hogs beside the suite (as on a busy 2-core CI machine), a 10,000-
+  // article start, a download-and-import, or two tabs in step took past 5 s a step and 30 s a test.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['./e2e/support/skip-reasons-reporter.ts'], ['list']],
   use: {
     browserName: 'chromium',

@@ -9,7 +9,7 @@ import { REPO_ROOT, SERVE_JS, appEnv } from './paths';
 /** The one line browser mode prints on stdout. */
 export const READY_LINE = /^Marginalia is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64}))$/;
 
-const START_TIMEOUT_MS = 20_000;
+const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface ExitInfo {
