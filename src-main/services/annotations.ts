@@ -5,13 +5,13 @@
 import type { ApiParsedArg, NotebookHandlers } from '../common/api';
 import { describeRange } from '../common/anchoring/describe-range';
 import { anchorTarget } from '../common/anchoring/match-quote';
-import { canonicalText } from '../common/anchoring/canonical-text';
 import { NotebookError } from '../common/errors';
 import { byReadingOrder } from '../common/reading-order';
 import type { AnchorState, Annotation, AnnotationTarget, AnnotationView } from '../common/model';
 import type { NotebookStore } from '../store/notebook-store';
 import { detachChanges } from './claims-and-notes';
 import type { Committer } from './commit';
+import { articleText } from './article-text';
 import { newId } from './ids';
 
 type AnnotationHandlers = Pick<
@@ -51,23 +51,23 @@ export function createAnnotations(store: NotebookStore, writes: Committer, now: 
   /** The highlight and its article, read inside the write queue. */
   async function locate(id: string): Promise<{ annotation: Annotation; text: string; articleId: string }> {
     const articleId = await store.findAnnotation(id);
-    const record = articleId ? await store.readRecord(articleId) : undefined;
+    const record = articleId ? await store.viewRecord(articleId) : undefined;
     const annotation = record?.annotations.find((a) => a.id === id);
     if (!record || !annotation) throw new NotebookError('not_found', 'That highlight no longer exists.');
-    return { annotation, text: canonicalText(record.article.doc), articleId: record.article.id };
+    return { annotation, text: articleText(record.article.doc), articleId: record.article.id };
   }
 
   return {
     async listAnnotations({ articleId }) {
-      const record = await store.readRecord(articleId);
-      const text = canonicalText(record.article.doc);
+      const record = await store.viewRecord(articleId);
+      const text = articleText(record.article.doc);
       return record.annotations.map((a) => view(text, a)).sort(byReadingOrder);
     },
 
     createAnnotation: ({ articleId, target, color, comment, tags }) =>
       writes.commit(async () => {
-        const record = await store.readRecord(articleId);
-        const text = canonicalText(record.article.doc);
+        const record = await store.viewRecord(articleId);
+        const text = articleText(record.article.doc);
         const stamp = now().toISOString();
         const annotation: Annotation = {
           id: newId('annotation'),

@@ -13,6 +13,7 @@ import type { ArticleRecord } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import { articleMeta } from '../store/notebook-store';
 import { buildArticleBody, withoutTitleHeading, type ArticleBody } from './article-body';
+import { articleText } from './article-text';
 import { newId } from './ids';
 import { reanchorAnnotations } from './annotations';
 import { detachChanges } from './claims-and-notes';
@@ -115,9 +116,9 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
     },
 
     async getArticle({ id }) {
-      const { article } = await store.readRecord(id);
+      const { article } = await store.viewRecord(id);
       const { original, doc, ...meta } = article;
-      return { ...meta, original, doc, html: docToHtml(doc), text: canonicalText(doc) };
+      return { ...meta, original, doc, html: docToHtml(doc), text: articleText(doc) };
     },
 
     updateArticle: ({ id, content, ...edit }) =>

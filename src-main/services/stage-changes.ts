@@ -27,9 +27,16 @@ export type Side = 'before' | 'after';
 export async function stageChanges(store: NotebookStore, changes: readonly Change[], side: Side, stamp: string): Promise<StagedRecords> {
   const staged: StagedRecords = { articles: new Map(), claims: new Map(), notes: new Map() };
 
-  /** The article as the changes so far leave it; null when it does not exist. */
+  /**
+   * The article as the changes so far leave it; null when it does not exist. Its first state is
+   * the store's record with its own annotation list: the changes below replace the article and
+   * the annotations they change, and never edit what the store holds.
+   */
   async function article(id: string): Promise<ArticleRecord | null> {
-    if (!staged.articles.has(id)) staged.articles.set(id, store.hasArticle(id) ? await store.readRecord(id) : null);
+    if (!staged.articles.has(id)) {
+      const held = store.hasArticle(id) ? await store.viewRecord(id) : null;
+      staged.articles.set(id, held && { article: held.article, annotations: [...held.annotations] });
+    }
     return staged.articles.get(id)!;
   }
 

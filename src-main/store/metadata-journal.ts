@@ -12,6 +12,7 @@ import { colorLegendSchema } from '../common/annotation-schema';
 import { claimSchema, noteMetaSchema } from '../common/research-schema';
 import { articleMetaSchema } from '../common/schema';
 import { AppendLog } from './append-log';
+import { putById } from './id-positions';
 import type { NotebookFile } from './notebook-files';
 
 export const JOURNAL_FILE = 'notebook.journal';
@@ -34,15 +35,6 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('legend'), legend: colorLegendSchema }),
 ]);
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
-
-/** Sets or removes one item of a list of records by id. */
-function putById<T extends { id: string }>(list: T[], id: string, item: T | null): void {
-  const at = list.findIndex((x) => x.id === id);
-  if (item === null) {
-    if (at >= 0) list.splice(at, 1);
-  } else if (at >= 0) list[at] = item;
-  else list.push(item);
-}
 
 /** Applies one entry to the cache in memory (live and when replaying). */
 export function applyEntry(index: NotebookFile, entry: JournalEntry): void {

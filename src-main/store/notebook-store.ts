@@ -24,6 +24,7 @@ import { removeFileDurably } from './atomic-file';
 import { snapshotBeforeMigration, snapshotDaily } from './backups';
 import { lockFolder } from './folder-lock';
 import { HistoryLog } from './history-log';
+import { findById } from './id-positions';
 import { highlightCache } from './highlight-cache';
 import { HIGHLIGHT_INDEX_FILE, HighlightIndex, type ArticleHighlights } from './highlight-index';
 import { IndexFile } from './index-file';
@@ -75,7 +76,15 @@ export interface NotebookStore {
   readAnnotations(id: string): Promise<Annotation[]>;
   /** An article and its annotations (a copy: change it and `saveRecord` it). */
   readRecord(id: string): Promise<ArticleRecord>;
-  /** Writes the article's file, then its entries in the index. */
+  /**
+   * An article and its annotations as the store holds them, not a copy: to read, never to
+   * change. Copying a 50 KB article's tree for each highlight cost more than writing it.
+   */
+  viewRecord(id: string): Promise<Readonly<ArticleRecord>>;
+  /**
+   * Writes the article's file, then its entries in the index. The store keeps `record` as it is
+   * (no copy) and hands it to the change listeners: do not change it, or anything in it, after.
+   */
   saveRecord(record: ArticleRecord): Promise<void>;
   removeArticle(id: string): Promise<void>;
   /** The article that holds an annotation, or undefined when no article does. */
@@ -103,7 +112,7 @@ export interface NotebookStore {
   close(): Promise<void>;
 }
 
-/** A record as it is after a write; `null` when it was removed. */
+/** A record as it is after a write (the store's own: read, never change); `null` when it was removed. */
 export type StoreChange =
   | { kind: 'article'; id: string; record: ArticleRecord | null }
   | { kind: 'claim'; id: string; claim: Claim | null }
@@ -329,7 +338,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     emit(change);
   };
 
-  const metaIndex = (id: string) => index.data.articles.findIndex((a) => a.id === id);
+  const metaIndex = (id: string) => findById(index.data.articles, id);
 
   const recordArticle = (entry: JournalEntry) => journal.record([entry]);
 
@@ -404,14 +413,18 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
 
     async readRecord(id) {
+      return structuredClone(await store.viewRecord(id));
+    },
+
+    async viewRecord(id) {
       const file = await loadArticle(id);
-      return structuredClone({ article: file.article, annotations: file.annotations });
+      return { article: file.article, annotations: file.annotations };
     },
 
     async saveRecord({ article, annotations }) {
       const db = articleDb(article.id);
       const previous = db.data;
-      db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, article, annotations });
+      db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article, annotations };
       try {
         await db.write();
       } catch (error) {
@@ -420,7 +433,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       }
       const entry: JournalEntry = { kind: 'article', id: article.id, meta: articleMeta(article), ...highlightsOf(annotations) };
       await recordArticle(entry);
-      emit({ kind: 'article', id: article.id, record: structuredClone({ article, annotations }) });
+      emit({ kind: 'article', id: article.id, record: { article, annotations } });
     },
 
     async removeArticle(id) {
