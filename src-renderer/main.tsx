@@ -1,3 +1,6 @@
+// First, before React and the app are evaluated: the library's first rows are on their way
+// while the rest of this bundle runs (see early-first-rows.ts).
+import './ask-first-rows';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/literata/400.css';

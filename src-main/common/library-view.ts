@@ -6,25 +6,18 @@
  */
 import { z } from 'zod';
 import type { ArticleListing } from './model';
+import { SORT_KEYS, type LibraryView } from './library-view-defaults';
 import { hasTag } from './tags';
 
-export const SORT_KEYS = ['added', 'published', 'title', 'source'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from './library-view-defaults';
 
 export const libraryViewSchema = z.object({
   sort: z.enum(SORT_KEYS),
-  /** Newest first for dates, Z to A for text. */
   descending: z.boolean(),
-  /** Only articles from this source (publisher, else how they came in). */
   source: z.string().nullable(),
-  /** Only articles with at least one highlight. */
   annotated: z.boolean(),
-  /** Only articles never opened. */
   unread: z.boolean(),
-});
-export type LibraryView = z.infer<typeof libraryViewSchema>;
-
-export const initialLibraryView: LibraryView = { sort: 'added', descending: true, source: null, annotated: false, unread: false };
+}) satisfies z.ZodType<LibraryView>;
 
 /** Where an article comes from, as the list shows it: its publisher, else how it came in. */
 export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): string {

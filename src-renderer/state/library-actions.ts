@@ -8,6 +8,7 @@ import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
 import { loadAnnotations } from './annotation-actions';
+import { FIRST_ROWS, takeEarlyFirstRows } from './early-first-rows';
 import { libraryStore } from './library-store';
 import { libraryViewStore } from './library-view-store';
 import { tagFilterStore } from './tag-filter-store';
@@ -15,8 +16,6 @@ import { flushNote } from './notes-actions';
 import { show } from './workspace-store';
 import { report, reportError } from './status-store';
 
-/** Rows enough to fill a tall window before the whole list has arrived. */
-const FIRST_ROWS = 100;
 
 /**
  * Fetches the rows the person's view shows first, on their own, unless the library is already
@@ -25,7 +24,9 @@ const FIRST_ROWS = 100;
 export async function loadFirstRows(): Promise<void> {
   if (libraryStore.getState().listed) return;
   const view = libraryViewStore.getState();
-  const rows = await notebook.listArticles({ first: { view, tag: tagFilterStore.getState().tag, limit: FIRST_ROWS } });
+  const { tag } = tagFilterStore.getState();
+  const early = await takeEarlyFirstRows(view, tag);
+  const rows = early ? { ok: true as const, value: early } : await notebook.listArticles({ first: { view, tag, limit: FIRST_ROWS } });
   if (rows.ok && !libraryStore.getState().listed) libraryStore.setState({ articles: rows.value, listed: true, complete: false, listFailed: false });
 }
 

@@ -7,10 +7,11 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { initialLibraryView, libraryViewSchema, type LibraryView, type SortKey } from '../../src-main/common/library-view';
+import { LIBRARY_VIEW_KEY } from './early-first-rows';
 
 export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from '../../src-main/common/library-view';
 
-export const LIBRARY_VIEW_KEY = 'marginalia.library-view';
+export { LIBRARY_VIEW_KEY } from './early-first-rows';
 
 /** The saved view, or the default when there is none or it cannot be read (never throws). */
 function savedView(): LibraryView {

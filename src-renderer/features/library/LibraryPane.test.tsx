@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { describeRange } from '../../../src-main/common/anchoring/describe-range';
 import { App } from '../../App';
 import { loadAnnotations } from '../../state/annotation-actions';
+import { askFirstRowsEarly } from '../../state/early-first-rows';
 import { reloadLibraryView } from '../../state/library-view-store';
 import { startApp } from '../../state/start-app';
 import { setTagFilter } from '../../state/tag-filter-store';
@@ -61,6 +62,35 @@ describe('a large library', () => {
     await started;
     expect(screen.getByText('3 articles')).toBeTruthy();
     expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+
+  it('paints the first rows asked for before the app loaded, and asks once', async () => {
+    for (const title of ['Beta', 'Alpha', 'Gamma']) await api.importArticle({ format: 'text', content: `${title}.\n\nSome text about ${title}.`, title });
+    localStorage.setItem('marginalia.library-view', JSON.stringify({ unread: false, annotated: false, source: null, descending: false, sort: 'title' }));
+    reloadLibraryView();
+    askFirstRowsEarly();
+    const release = notebookHarness.holdNext('listArticles', (arg) => !(arg as { first?: unknown }).first);
+    render(<App />);
+    const started = startApp();
+    await waitFor(() => expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']));
+    const firsts = () => notebookHarness.calls.filter((call) => call.method === 'listArticles' && (call.arg as { first?: unknown }).first);
+    expect(firsts()).toHaveLength(1);
+    release();
+    await started;
+    expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+
+  it('asks again when the saved view was not one the main side accepts', async () => {
+    for (const title of ['Beta', 'Alpha']) await api.importArticle({ format: 'text', content: `${title}.\n\nSome text about ${title}.`, title });
+    localStorage.setItem('marginalia.library-view', JSON.stringify({ sort: 'colour', descending: 'yes' }));
+    reloadLibraryView();
+    askFirstRowsEarly();
+    render(<App />);
+    await startApp();
+    // The early request was refused; the window asked again with the default view it settled on.
+    const firsts = notebookHarness.calls.filter((call) => call.method === 'listArticles' && (call.arg as { first?: unknown }).first);
+    expect(firsts.map((call) => (call.arg as { first: { view: { sort: string } } }).first.view.sort)).toEqual(['colour', 'added']);
+    expect(shownTitles()).toEqual(['Alpha', 'Beta']);
   });
 });
 
