@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleListing } from './model';
-import { initialLibraryView, sourcesOf, viewArticles, type LibraryView } from './library-view';
+import { firstOfView, initialLibraryView, SORT_KEYS, sourcesOf, viewArticles, type LibraryView } from './library-view';
 
 let next = 0;
 function article(fields: Partial<ArticleListing> & { title: string }): ArticleListing {
@@ -67,5 +67,38 @@ describe('which articles the library shows, in which order', () => {
       { source: 'Nikkei', count: 1 },
       { source: 'Pasted text', count: 1 },
     ]);
+  });
+});
+
+describe('the first rows of a view', () => {
+  // Many ties on every key (a few titles, dates, sources and tags), so the order among equals counts.
+  const many = Array.from({ length: 400 }, (_, i) =>
+    article({
+      title: ['Alpha', 'beta', 'Gamma 2', 'gamma 10'][(i * 7) % 4]!,
+      createdAt: `2024-07-0${1 + ((i * 3) % 5)}T09:00:00.000Z`,
+      ...(i % 3 ? { publishedAt: `2023-0${1 + (i % 4)}-01` } : {}),
+      ...(i % 5 ? { siteName: ['Nikkei', 'AP'][i % 2]! } : {}),
+      ...(i % 4 === 0 ? { openedAt: '2024-08-01T10:00:00.000Z' } : {}),
+      tags: i % 6 === 0 ? ['region/east-asia'] : [],
+      annotationCount: i % 7 === 0 ? 2 : 0,
+    }),
+  );
+  const counts = new Map(many.map((a) => [a.id, a.annotationCount]));
+  const metas = many.map(({ annotationCount: _count, ...meta }) => meta);
+
+  const views: LibraryView[] = SORT_KEYS.flatMap((sort) =>
+    [true, false].flatMap((descending) => [
+      { ...initialLibraryView, sort, descending },
+      { ...initialLibraryView, sort, descending, unread: true, annotated: true },
+      { ...initialLibraryView, sort, descending, source: 'AP' },
+    ]),
+  );
+  it.each(views.map((view) => [JSON.stringify(view), view] as const))('are the rows the whole view starts with: %s', (_name, view) => {
+    for (const tag of [null, 'region']) {
+      for (const limit of [1, 7, 100, 1000]) {
+        const first = firstOfView(metas, (id) => counts.get(id) ?? 0, view, tag, limit);
+        expect(first).toEqual(viewArticles(many, view, tag).slice(0, limit));
+      }
+    }
   });
 });

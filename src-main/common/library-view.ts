@@ -5,7 +5,7 @@
  * same view before the whole list has reached the window.
  */
 import { z } from 'zod';
-import type { ArticleListing } from './model';
+import type { ArticleListing, ArticleMeta } from './model';
 import { SORT_KEYS, type LibraryView } from './library-view-defaults';
 import { hasTag } from './tags';
 
@@ -28,10 +28,12 @@ export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): 
 // makes sorting 10,000 titles slow. Numeric, so "Part 10" comes after "Part 9".
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+type Sortable = Pick<ArticleMeta, 'id' | 'title' | 'createdAt' | 'publishedAt' | 'siteName' | 'source'>;
+
 /** Compares two articles by the view's key; dates missing last whichever way round. */
-function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: ArticleListing, b: ArticleListing) => number {
+function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: Sortable, b: Sortable) => number {
   const sign = view.descending ? -1 : 1;
-  const byTitle = (a: ArticleListing, b: ArticleListing) => collator.compare(a.title, b.title);
+  const byTitle = (a: Sortable, b: Sortable) => collator.compare(a.title, b.title);
   switch (view.sort) {
     case 'title':
       return (a, b) => sign * byTitle(a, b) || a.id.localeCompare(b.id);
@@ -47,19 +49,55 @@ function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: ArticleLi
   }
 }
 
+/** Whether an article passes every filter of the view and the tag filter. */
+function filterOf(view: LibraryView, tag: string | null, keepUnread: string | null): (article: ArticleMeta, annotationCount: number) => boolean {
+  return (article, annotationCount) =>
+    (!view.unread || !article.openedAt || article.id === keepUnread) &&
+    (!view.annotated || annotationCount > 0) &&
+    (view.source === null || sourceOf(article) === view.source) &&
+    (tag === null || hasTag(article.tags, tag));
+}
+
 /**
  * The articles to show: those passing every filter, sorted. The input is not changed.
  * `keepUnread` still counts as unread (see `useShownArticles`).
  */
 export function viewArticles(articles: readonly ArticleListing[], view: LibraryView, tag: string | null, keepUnread: string | null = null): ArticleListing[] {
-  const shown = articles.filter(
-    (article) =>
-      (!view.unread || !article.openedAt || article.id === keepUnread) &&
-      (!view.annotated || article.annotationCount > 0) &&
-      (view.source === null || sourceOf(article) === view.source) &&
-      (tag === null || hasTag(article.tags, tag)),
-  );
-  return shown.sort(comparer(view));
+  const passes = filterOf(view, tag, keepUnread);
+  return articles.filter((article) => passes(article, article.annotationCount)).sort(comparer(view));
+}
+
+/**
+ * The first `limit` rows `viewArticles` shows, from the articles' metadata and their counts,
+ * without a listing for each article or a sort of them all: at 50,000 articles building and
+ * sorting every listing took the main side ~0.5 s before it could answer a window's first rows.
+ * Ties keep the input's order, as the (stable) sort does.
+ */
+export function firstOfView(
+  articles: readonly ArticleMeta[],
+  countOf: (id: string) => number,
+  view: LibraryView,
+  tag: string | null,
+  limit: number,
+): ArticleListing[] {
+  const passes = filterOf(view, tag, null);
+  const compare = comparer(view);
+  const best: ArticleMeta[] = [];
+  for (const article of articles) {
+    if (!passes(article, countOf(article.id))) continue;
+    if (best.length === limit && compare(article, best[limit - 1]!) >= 0) continue;
+    // After every row it ties with: those came first in the input.
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(article, best[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, article);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((article) => ({ ...article, tags: [...article.tags], annotationCount: countOf(article.id) }));
 }
 
 /** Every source in the listing with how many articles it has, A to Z (for the source filter). */

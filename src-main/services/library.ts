@@ -6,7 +6,7 @@
 import type { NotebookHandlers } from '../common/api';
 import { canonicalText } from '../common/anchoring/canonical-text';
 import { docToHtml } from '../common/doc-to-html';
-import { viewArticles } from '../common/library-view';
+import { firstOfView } from '../common/library-view';
 import { NotebookError } from '../common/errors';
 import type { Article, ArticleFormat, ArticleMeta } from '../common/model';
 import type { ArticleRecord } from '../store/notebook-files';
@@ -109,10 +109,12 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
 
   const handlers: LibraryHandlers = {
     listArticles: async ({ first }) => {
+      if (first) return firstOfView(store.articleMetas(), store.annotationCount, first.view, first.tag, first.limit);
       const counts = store.annotationCounts();
-      const listings = store.listArticles().map((meta) => ({ ...meta, annotationCount: counts.get(meta.id) ?? 0 }));
-      if (first) return viewArticles(listings, first.view, first.tag).slice(0, first.limit);
-      return listings.sort(byNewest);
+      return store
+        .listArticles()
+        .map((meta) => ({ ...meta, annotationCount: counts.get(meta.id) ?? 0 }))
+        .sort(byNewest);
     },
 
     async getArticle({ id }) {

@@ -58,6 +58,10 @@ export interface NotebookStore {
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
+  /** The index's own article metadata, not a copy: to read, never to change. */
+  articleMetas(): readonly ArticleMeta[];
+  /** How many annotations an article holds, from the index (0 when it is not there). */
+  annotationCount(id: string): number;
   /**
    * Every tagged highlight, with its tags and article, from the highlight index (read on first
    * use; rebuilt from the article files when it is missing or damaged).
@@ -394,6 +398,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     quarantined,
     isNew,
     listArticles: () => index.data.articles.map((meta) => ({ ...meta, tags: [...meta.tags] })),
+    articleMetas: () => index.data.articles,
+    annotationCount: (id) => counts()[id] ?? 0,
     hasArticle: (id) => metaIndex(id) >= 0,
     articleTitle: (id) => index.data.articles[metaIndex(id)]?.title,
     async taggedHighlights() {
