@@ -59,7 +59,8 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
     const onDisk = new Set(ids);
     const kept = index.get().filter((meta) => onDisk.has(meta.id));
     let changed = kept.length !== index.get().length;
-    for (const id of ids.filter((id) => !kept.some((m) => m.id === id))) {
+    const indexed = new Set(kept.map((meta) => meta.id));
+    for (const id of ids.filter((id) => !indexed.has(id))) {
       try {
         const file = await this.#dbs.load(id);
         if (file) kept.push(this.options.metaOf(file.record));
