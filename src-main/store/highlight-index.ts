@@ -11,6 +11,7 @@
  * rebuilds the cache from the article files, the truth.
  */
 import { readFile } from 'node:fs/promises';
+import type { Annotation } from '../common/model';
 import { writeFileAtomic } from './atomic-file';
 
 export const HIGHLIGHT_INDEX_FILE = 'highlights.index';
@@ -20,6 +21,14 @@ const FORMAT = 'marginalia-highlights/1';
 export interface ArticleHighlights {
   annotations: string[];
   tagged: Record<string, string[]>;
+}
+
+/** What the highlight index keeps of an article's annotations: their ids, and the tags of the tagged. */
+export function highlightsOf(annotations: readonly Annotation[]): ArticleHighlights {
+  return {
+    annotations: annotations.map((a) => a.id),
+    tagged: Object.fromEntries(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, [...a.tags]])),
+  };
 }
 
 export class HighlightIndex {

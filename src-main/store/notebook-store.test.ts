@@ -1,8 +1,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeRange } from '../common/anchoring/describe-range';
-import type { Article } from '../common/model';
+import type { Article, Note } from '../common/model';
 import { textToDoc } from '../common/text-to-doc';
 import { tempDir } from '../test-support/temp-dir';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
@@ -153,6 +153,26 @@ describe('notebook store', () => {
     const dir = await tempDir();
     await (await openStore(dir, { now: () => at })).close();
     expect(await readdir(join(dir, 'backups'))).toContain('notebook-2026-11-25.json');
+  });
+
+  it('tells listeners of each write in order, and a listener that throws fails no write', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const heard: string[] = [];
+    store.onChange(() => {
+      throw new Error('a bug in a listener');
+    });
+    store.onChange((change) => heard.push(`${change.kind} ${change.id}`));
+    const note: Note = { id: 'note_heard0001', title: 'Heard', body: 'A note.', tags: [], links: [], createdAt: at.toISOString(), updatedAt: at.toISOString() };
+
+    await store.saveRecord({ article: article('art_heard0001', 'Heard'), annotations: [] });
+    await store.saveNote(note);
+    await store.removeArticle('art_heard0001');
+    expect(heard).toEqual(['article art_heard0001', 'note note_heard0001', 'article art_heard0001']);
+    expect(logged).toHaveBeenCalledTimes(3);
+    logged.mockRestore();
+    await store.close();
   });
 
   it('reports a missing article as not found', async () => {
