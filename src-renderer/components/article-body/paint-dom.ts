@@ -4,6 +4,7 @@
  * React elements: an article with 1,000 highlights has about 2,400 marks and 5,000 text
  * nodes, and React spent ~300 ms creating and committing a fiber for each of them (in slices,
  * but the article waited for all of them), where building the same nodes takes a few tens.
+ * The marks are made as `sweepRun` finds them, with no tree in between.
  *
  * Only text nodes and fixed elements are made, and attributes are set from the tree, never
  * parsed as HTML, so imported content can never run. Text is printed exactly as stored, so
@@ -13,8 +14,8 @@
  */
 import type { Inline, TextLike } from '../../../src-main/common/article-doc';
 import { SAFE_LINK } from '../../../src-main/common/schema';
-import type { PaintNode, PaintRange } from './paint-segments';
-import { paintRun } from './paint-segments';
+import type { PaintRange } from './paint-segments';
+import { sweepRun } from './paint-segments';
 
 const TAGS = { emphasis: 'em', strong: 'strong', strike: 's', sub: 'sub', sup: 'sup' } as const;
 
@@ -73,31 +74,33 @@ function appendInline(parent: Node, inline: Inline, offset: number, ranges: read
 
 /** One run of text that starts at `offset` in its block, with the marks that cover it. */
 function appendRun(parent: Node, text: string, offset: number, ranges: readonly PaintRange[]): void {
+  const document = parent.ownerDocument!;
   if (ranges.length === 0) {
-    if (text !== '') parent.appendChild(parent.ownerDocument!.createTextNode(text));
+    if (text !== '') parent.appendChild(document.createTextNode(text));
     return;
   }
-  appendPainted(parent, paintRun(text, offset, ranges));
+  sweepRun<Node>(
+    text,
+    offset,
+    ranges,
+    (range, into) => (into ?? parent).appendChild(markFor(document, range)),
+    (piece, into) => {
+      (into ?? parent).appendChild(document.createTextNode(piece));
+    },
+  );
 }
 
-function appendPainted(parent: Node, nodes: readonly PaintNode[]): void {
-  const document = parent.ownerDocument!;
-  for (const node of nodes) {
-    if (node.kind === 'text') {
-      parent.appendChild(document.createTextNode(node.text));
-      continue;
-    }
-    const mark = parent.appendChild(document.createElement('mark'));
-    const { range } = node;
-    if (range.kind === 'found') {
-      mark.className = range.flashing ? 'found-passage found-flash' : 'found-passage';
-      mark.setAttribute('data-found-passage', '');
-    } else {
-      // The label names the colour's meaning (and ", claim" for evidence of a claim).
-      mark.className = `hl hl-${range.color}${range.claim ? ' is-claim' : ''}`;
-      mark.setAttribute('data-annotation-id', range.id);
-      mark.setAttribute('aria-label', range.label ?? `Highlight: ${range.color}`);
-    }
-    appendPainted(mark, node.children);
+/** An empty mark for a highlight, or for found words (which are marked but are no highlight). */
+function markFor(document: Document, range: PaintRange): HTMLElement {
+  const mark = document.createElement('mark');
+  if (range.kind === 'found') {
+    mark.className = range.flashing ? 'found-passage found-flash' : 'found-passage';
+    mark.setAttribute('data-found-passage', '');
+  } else {
+    // The label names the colour's meaning (and ", claim" for evidence of a claim).
+    mark.className = `hl hl-${range.color}${range.claim ? ' is-claim' : ''}`;
+    mark.setAttribute('data-annotation-id', range.id);
+    mark.setAttribute('aria-label', range.label ?? `Highlight: ${range.color}`);
   }
+  return mark;
 }
