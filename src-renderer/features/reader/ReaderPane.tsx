@@ -12,9 +12,12 @@ export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
   const [painting, setPainting] = useState(false);
 
   // A newly opened article starts at its top, not at the previous article's scroll offset.
+  // Scrolled as soon as another article is asked for, while the pane shows at most a line
+  // saying it is opening: scrolling makes the browser lay the pane out first, and once the
+  // article is in, that was a whole long article, inside the task that renders it.
   useEffect(() => {
     pane.current?.scrollTo?.({ top: 0 });
-  }, [view?.id]);
+  }, [openId]);
 
   let content;
   if (view) content = <OpenArticle key={view.id} view={view} onPainting={setPainting} />;
