@@ -1,18 +1,18 @@
 /**
  * Painting highlights must stay fast: a 50 KB article with 1,000 highlights (many of them
  * overlapping) should paint in well under 100 ms. Two measures: the pure splitting that
- * decides which characters go in which marks, and the whole React render of the body.
+ * decides which characters go in which marks, and building the body's nodes with them (in
+ * jsdom, several times slower than a browser; compare the two rows, not the figures).
  * Run with `npm run bench`.
  */
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { JSDOM } from 'jsdom';
 import { bench, describe } from 'vitest';
 import { canonicalText, leafText } from '../src-main/common/anchoring/canonical-text';
 import { forEachTextBlock } from '../src-main/common/article-doc';
 import { textToDoc } from '../src-main/common/text-to-doc';
 import { HIGHLIGHT_COLORS } from '../src-main/common/annotation-schema';
-import { ArticleBody } from '../src-renderer/components/article-body/ArticleBody';
 import { blockOffsets } from '../src-renderer/components/article-body/block-offsets';
+import { paintLeaf } from '../src-renderer/components/article-body/paint-dom';
 import { paintRun, rangesByBlock, sortRanges, type PaintRange } from '../src-renderer/components/article-body/paint-segments';
 import { seedText } from './support/corpus-prose';
 import { seededRandom } from './support/random';
@@ -43,12 +43,21 @@ describe(`paint ${text.length.toLocaleString('en')} characters with ${HIGHLIGHTS
     });
   });
 
-  // Baseline in the same run: what rendering the body costs with nothing painted on it.
-  bench('render the article body without highlights (baseline)', () => {
-    renderToStaticMarkup(createElement(ArticleBody, { doc, highlights: [] }));
-  });
+  const { document } = new JSDOM('').window;
 
-  bench('render the article body with its marks (React, to markup)', () => {
-    renderToStaticMarkup(createElement(ArticleBody, { doc, highlights }));
-  });
+  /** Every block painted into an element of its own, as the reader's painter does. */
+  function paintBody(ranges: readonly PaintRange[]): void {
+    const { starts, lengths } = blockOffsets(doc);
+    const perBlock = rangesByBlock(sortRanges(ranges), starts, lengths);
+    let block = 0;
+    forEachTextBlock(doc, (leaf) => {
+      paintLeaf(document.createElement('p'), leaf, perBlock[block] ?? []);
+      block += 1;
+    });
+  }
+
+  // Baseline in the same run: what building the body costs with nothing painted on it.
+  bench('build the article body without highlights (baseline)', () => paintBody([]));
+
+  bench('build the article body with its marks', () => paintBody(highlights));
 });

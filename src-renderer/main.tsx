@@ -12,6 +12,7 @@ import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import './styles/index.css';
 import { App } from './App';
+import { preloadReaderFonts } from './reader-fonts';
 import { startApp } from './state/start-app';
 
 const root = document.getElementById('root');
@@ -22,3 +23,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 void startApp();
+preloadReaderFonts();

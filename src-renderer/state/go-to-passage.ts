@@ -21,14 +21,18 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 /** A highlight's first mark in the reader, if it is painted. */
 export const markOf = (id: string): Element | null => document.querySelector(`.reader-pane mark[data-annotation-id="${CSS.escape(id)}"]`);
 
+/** The reader is still fetching an article or painting its highlights (see ReaderPane). */
+const readerBusy = () => document.querySelector('.reader-pane[aria-busy="true"]') !== null;
+
 /**
- * The element `find` finds, once it is in the page: the reader paints an article's highlights
- * in the background after its text, so they may arrive a few frames after the article. Looks
- * once a frame; null if it has not come after `frames`.
+ * The element `find` finds, once it is in the page and the reader has painted every
+ * highlight: the reader paints an article's highlights in slices after its text, so they may
+ * arrive a few frames after the article, and marks painted above a passage can still move it
+ * until the last slice. Looks once a frame; after `frames`, whatever `find` finds then.
  */
 export async function whenPainted<T extends Element>(find: () => T | null, frames = 120): Promise<T | null> {
   for (let frame = 0; frame < frames; frame += 1) {
-    const element = find();
+    const element = readerBusy() ? null : find();
     if (element) return element;
     await nextFrame();
   }

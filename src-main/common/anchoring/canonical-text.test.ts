@@ -24,6 +24,10 @@ describe('canonical text', () => {
     ['turns a hard break into a newline without surrounding spaces', p(t('line one  '), { type: 'break' }, t('  line two')), 'line one\nline two'],
     ['drops breaks at the edges of a block', p({ type: 'break' }, t('middle'), { type: 'break' }), 'middle'],
     ['collapses white space inside inline code', p(t('call '), { type: 'code', text: 'a   b' }), 'call a b'],
+    // Runs that are already collapsed, beside runs whose edges are white space.
+    ['keeps the space a run ended with before a collapsed run', p(t('rising '), t('threat from'), t(' China')), 'rising threat from China'],
+    ['joins collapsed runs with no space between them as they are', p(t('U.S.'), { type: 'emphasis', children: [t('-Japan')] }, t(' talks')), 'U.S.-Japan talks'],
+    ['drops the space before a break after a collapsed run', p(t('one two'), t(' '), { type: 'break' }, t('three')), 'one two\nthree'],
     ['joins blocks with a blank line and leaves empty blocks out', { blocks: [
       { type: 'heading', level: 2, children: [t('Title')] },
       { type: 'paragraph', children: [t('   ')] },

@@ -18,6 +18,9 @@ import { forEachTextBlock } from '../article-doc';
 /** A run of the white space HTML collapses (not U+00A0 or other Unicode spaces), or a run of anything else. */
 const RUNS = /([\t\n\f\r ]+)|([^\t\n\f\r ]+)/g;
 
+/** Words separated by single spaces, nothing around them: what collapsing leaves a run as. */
+const COLLAPSED = /^[^\t\n\f\r ]+(?: [^\t\n\f\r ]+)*$/;
+
 interface RunState {
   /** The text run written last, where a trailing space would sit. */
   lastText: { text: string } | undefined;
@@ -156,6 +159,15 @@ function normalizeRuns(children: Inline[], state: RunState): Inline[] {
 }
 
 function collapse(raw: string, state: RunState): string {
+  // Stored articles are already normalized, and the reader normalizes them again as it opens
+  // one: a run that is already collapsed comes back as it is, without a match per word (on a
+  // 50 KB article, ~10 ms of a cold page's first render).
+  if (COLLAPSED.test(raw)) {
+    state.endsWithSpace = false;
+    state.lineStart = false;
+    state.empty = false;
+    return raw;
+  }
   let text = '';
   for (const [, space, word] of raw.matchAll(RUNS)) {
     if (space !== undefined) {

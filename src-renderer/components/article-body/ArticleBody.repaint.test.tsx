@@ -1,18 +1,19 @@
 // @vitest-environment jsdom
 /**
  * A change to the highlights repaints only the blocks it touches: work is counted (calls to
- * `paintRun`), never timed.
+ * `paintLeaf`, one per block painted), never timed.
  */
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textToDoc } from '../../../src-main/common/text-to-doc';
 import { ArticleBody } from './ArticleBody';
-import type * as paintSegments from './paint-segments';
-import { paintRun, type PaintRange } from './paint-segments';
+import type * as paintDom from './paint-dom';
+import { paintLeaf } from './paint-dom';
+import type { PaintRange } from './paint-segments';
 
-vi.mock('./paint-segments', async (original) => {
-  const real = await original<typeof paintSegments>();
-  return { ...real, paintRun: vi.fn(real.paintRun) };
+vi.mock('./paint-dom', async (original) => {
+  const real = await original<typeof paintDom>();
+  return { ...real, paintLeaf: vi.fn(real.paintLeaf) };
 });
 
 afterEach(cleanup);
@@ -23,7 +24,7 @@ const highlights: PaintRange[] = Array.from({ length: 100 }, (_, i) => ({ id: `a
 
 describe('repainting an article with 100 highlighted paragraphs', () => {
   it('paints every paragraph once when it opens, and only the touched one for a new highlight', () => {
-    const painted = vi.mocked(paintRun);
+    const painted = vi.mocked(paintLeaf);
     painted.mockClear();
     const { container, rerender } = render(<ArticleBody doc={doc} highlights={highlights} />);
     expect(container.querySelectorAll('mark')).toHaveLength(100);

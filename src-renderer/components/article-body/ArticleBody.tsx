@@ -1,23 +1,26 @@
 /**
- * An article's body, rendered from its `ArticleDoc` tree as React elements (never as HTML
- * strings, so imported content can never run). Every leaf that contributes canonical text
- * carries `data-block="<n>"`, and its textContent is exactly that block's text: the blocks
- * joined by "\n\n" are the article's `text`, which highlights index. Highlights (offsets in
- * that text) are painted as nested `<mark>`s inside the blocks they cover.
+ * An article's body, rendered from its `ArticleDoc` tree (never from HTML strings, so imported
+ * content can never run). React renders the blocks; each leaf that contributes canonical text
+ * carries `data-block="<n>"`, and what is inside it (its inline runs, and the highlights,
+ * offsets in the article's `text`, painted as nested `<mark>`s) is painted by
+ * `LeafPainter`. Its textContent is exactly that block's text: the blocks joined by "\n\n"
+ * are the article's `text`, which highlights index.
  */
 import { memo, useMemo } from 'react';
-import type { MouseEventHandler } from 'react';
+import type { MouseEvent, MouseEventHandler } from 'react';
 import type { ArticleDoc, Block, TableCell, TextLike } from '../../../src-main/common/article-doc';
+import { forEachTextBlock } from '../../../src-main/common/article-doc';
 import { normalizeDoc } from '../../../src-main/common/anchoring/canonical-text';
 import { numberTextBlocks } from './block-numbers';
-import { Inlines, type InlinesProps } from './Inlines';
-import { PaintedRun, type PaintedRunProps } from './PaintedRun';
 import { blockOffsets } from './block-offsets';
 import type { PaintRange } from './paint-segments';
-import { rangesByBlock, samePaint, sortRanges } from './paint-segments';
+import { rangesByBlock, sortRanges } from './paint-segments';
+import type { LeafPaint, LeafPainter, PainterEvents } from './leaf-painter';
+import { useLeafPainter } from './useLeafPainter';
 
-export interface ArticleBodyProps {
+export interface ArticleBodyProps extends PainterEvents {
   doc: ArticleDoc;
+  /** Told which link was clicked; the click itself never navigates the window. */
   onLinkClick?: (href: string) => void;
   /** Highlights to paint, in offsets of the canonical text; zero-length ones are ignored. */
   highlights?: readonly PaintRange[];
@@ -28,83 +31,86 @@ export interface ArticleBodyProps {
 
 interface BlockContext {
   numbers: Map<TextLike, number>;
-  /** Each block's highlights, in block offsets. */
-  paint: PaintRange[][];
-  onLinkClick?: (href: string) => void;
+  /** Fills each leaf's element (see `LeafPainter.ref`). */
+  painter: LeafPainter;
 }
 
 const NO_HIGHLIGHTS: readonly PaintRange[] = [];
+const NO_RANGES: readonly PaintRange[] = [];
 
-/*
- * A block's text is painted again only when its own highlights change: adding one highlight to
- * an article with 1,000 repaints the blocks it touches, not every block. (Each change rebuilds
- * every block's list of ranges, so they are compared by content.)
+/**
+ * The window must never navigate: imported links are inert until the person confirms opening
+ * them in the system browser (a later feature); middle clicks are stopped too. One listener
+ * on the body for every link in it, since the links are painted outside React.
  */
-const BlockInlines = memo(
-  Inlines,
-  (before: InlinesProps, after: InlinesProps) =>
-    before.inlines === after.inlines && before.onLinkClick === after.onLinkClick && before.offset === after.offset && samePaint(before.ranges, after.ranges),
-);
-const BlockText = memo(
-  PaintedRun,
-  (before: PaintedRunProps, after: PaintedRunProps) => before.text === after.text && before.offset === after.offset && samePaint(before.ranges, after.ranges),
-);
+function linkOf(event: MouseEvent<HTMLDivElement>): HTMLAnchorElement | null {
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
+  return link && event.currentTarget.contains(link) ? link : null;
+}
 
 /**
  * Memoized: the reader renders again for things the body does not show (renaming the title,
- * a dialog opening), and the body's thousands of runs are not rebuilt for them.
+ * a dialog opening), and the body's blocks are not rendered again for them.
  */
-export const ArticleBody = memo(function ArticleBody({ doc, onLinkClick, highlights = NO_HIGHLIGHTS, className, onClick }: ArticleBodyProps) {
+export const ArticleBody = memo(function ArticleBody({ doc, onLinkClick, highlights = NO_HIGHLIGHTS, className, onClick, onPainting, onPainted }: ArticleBodyProps) {
   // Stored docs are already normalized and normalizing is idempotent; doing it here anyway
   // keeps the rendered text equal to canonical text even for a doc that skipped it.
   const normalized = useMemo(() => normalizeDoc(doc), [doc]);
   const numbers = useMemo(() => numberTextBlocks(normalized), [normalized]);
   const offsets = useMemo(() => blockOffsets(normalized), [normalized]);
-  const paint = useMemo(() => rangesByBlock(sortRanges(highlights), offsets.starts, offsets.lengths), [highlights, offsets]);
-  const context: BlockContext = { numbers, paint, onLinkClick };
+  const leaves = useMemo(() => {
+    const paint = rangesByBlock(sortRanges(highlights), offsets.starts, offsets.lengths);
+    const list: LeafPaint[] = [];
+    forEachTextBlock(normalized, (leaf) => {
+      const number = numbers.get(leaf);
+      list.push({ leaf, ranges: number === undefined ? NO_RANGES : (paint[number] ?? NO_RANGES) });
+    });
+    return list;
+  }, [normalized, numbers, offsets, highlights]);
+  const painter = useLeafPainter(leaves, { onPainting, onPainted });
+  const context = useMemo<BlockContext>(() => ({ numbers, painter }), [numbers, painter]);
+  const blocks = useMemo(() => renderBlocks(normalized.blocks, context), [normalized, context]);
+
+  const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = linkOf(event);
+    if (link) {
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (href !== null) onLinkClick?.(href);
+    }
+    onClick?.(event);
+  };
+  const onAuxClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (linkOf(event)) event.preventDefault();
+  };
+
   return (
     // Clicks on painted marks bubble here (one listener for all of them); the marks themselves
     // are reached from the keyboard through their cards in the margin.
-    <div className={className ? `article-body ${className}` : 'article-body'} onClick={onClick}>
-      {renderBlocks(normalized.blocks, context)}
+    <div className={className ? `article-body ${className}` : 'article-body'} onClick={onBodyClick} onAuxClick={onAuxClick}>
+      {blocks}
     </div>
   );
 });
-
-function blockRanges(context: BlockContext, leaf: TextLike): PaintRange[] | undefined {
-  const number = context.numbers.get(leaf);
-  return number === undefined ? undefined : context.paint[number];
-}
 
 function renderBlocks(blocks: Block[], context: BlockContext) {
   return blocks.map((block, index) => <BlockView key={index} block={block} context={context} />);
 }
 
+/** A leaf's element is left empty here: the painter fills it. */
 function BlockView({ block, context }: { block: Block; context: BlockContext }) {
-  const { numbers, onLinkClick } = context;
+  const { numbers, painter } = context;
   switch (block.type) {
     case 'paragraph':
-      return (
-        <p data-block={numbers.get(block)}>
-          <BlockInlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
-        </p>
-      );
+      return <p ref={painter.ref(block)} data-block={numbers.get(block)} />;
     case 'heading': {
       // The article's title is the page's one h1, so body headings sit one level below it
       // (a Markdown "# Heading" becomes an h2); `data-level` keeps the source level for styling.
       const Heading = `h${Math.min(block.level + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
-      return (
-        <Heading data-level={block.level} data-block={numbers.get(block)}>
-          <BlockInlines inlines={block.children} onLinkClick={onLinkClick} ranges={blockRanges(context, block)} />
-        </Heading>
-      );
+      return <Heading ref={painter.ref(block)} data-level={block.level} data-block={numbers.get(block)} />;
     }
     case 'preformatted':
-      return (
-        <pre data-block={numbers.get(block)}>
-          <BlockText text={block.text} offset={0} ranges={blockRanges(context, block) ?? NO_HIGHLIGHTS} />
-        </pre>
-      );
+      return <pre ref={painter.ref(block)} data-block={numbers.get(block)} />;
     case 'quote':
       return <blockquote>{renderBlocks(block.children, context)}</blockquote>;
     case 'list': {
@@ -128,11 +134,7 @@ function TableView({ rows, context }: { rows: TableCell[][]; context: BlockConte
       {row.map((cell, cellIndex) => {
         const Cell = cell.header ? 'th' : 'td';
         const scope = cell.header ? (inHead ? 'col' : 'row') : undefined;
-        return (
-          <Cell key={cellIndex} scope={scope} data-block={context.numbers.get(cell)}>
-            <BlockInlines inlines={cell.children} onLinkClick={context.onLinkClick} ranges={blockRanges(context, cell)} />
-          </Cell>
-        );
+        return <Cell key={cellIndex} ref={context.painter.ref(cell)} scope={scope} data-block={context.numbers.get(cell)} />;
       })}
     </tr>
   );

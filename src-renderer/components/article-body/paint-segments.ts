@@ -70,46 +70,95 @@ export function rangesByBlock(sorted: readonly PaintRange[], blockStarts: readon
  * boundary, each piece wrapped in the marks covering it, outermost first. Consecutive pieces
  * under the same outer mark share that mark, so a highlight over a plain run is one `<mark>`
  * and overlapping highlights nest. `ranges` must be sorted by `compareRanges`.
- * One sweep over the cuts: the marks open at a cut are the ones open before it, less those
- * that end there, plus those that start there, so each piece costs what its own marks cost and
- * not a scan of every highlight of the block.
  */
 export function paintRun(text: string, offset: number, ranges: readonly PaintRange[]): PaintNode[] {
-  const runEnd = offset + text.length;
-  const covering = ranges.filter((range) => range.start < runEnd && range.end > offset);
-  if (covering.length === 0) return text === '' ? [] : [{ kind: 'text', text }];
-
-  const cuts = new Set<number>([offset, runEnd]);
-  for (const range of covering) {
-    cuts.add(Math.max(range.start, offset));
-    cuts.add(Math.min(range.end, runEnd));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-
   const root: PaintNode[] = [];
-  // The open marks, outermost first, with the children list new pieces go into.
-  let open: { range: PaintRange; children: PaintNode[] }[] = [];
-  // The ranges covering the current piece, in `covering`'s (outer-first) order: entering in
-  // that order and leaving without reordering keeps them sorted.
-  let stack: PaintRange[] = [];
-  let next = 0;
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const from = points[i]!;
-    const to = points[i + 1]!;
-    if (stack.some((range) => range.end <= from)) stack = stack.filter((range) => range.end > from);
-    while (next < covering.length && covering[next]!.start <= from) stack.push(covering[next++]!);
-    let keep = 0;
-    while (keep < open.length && keep < stack.length && open[keep]!.range === stack[keep]) keep += 1;
-    open = open.slice(0, keep);
-    for (const range of stack.slice(keep)) {
+  sweepRun<PaintNode[]>(
+    text,
+    offset,
+    ranges,
+    (range, parent) => {
       const node: PaintNode = { kind: 'mark', range, children: [] };
-      (open.length > 0 ? open[open.length - 1]!.children : root).push(node);
-      open.push({ range, children: node.children });
-    }
-    const piece: PaintNode = { kind: 'text', text: text.slice(from - offset, to - offset) };
-    (open.length > 0 ? open[open.length - 1]!.children : root).push(piece);
-  }
+      (parent ?? root).push(node);
+      return node.children;
+    },
+    (piece, parent) => {
+      (parent ?? root).push({ kind: 'text', text: piece });
+    },
+  );
   return root;
+}
+
+/**
+ * The sweep behind `paintRun`, handing each mark and piece of text to the caller as it goes
+ * (a tree for tests, DOM nodes for the reader) instead of building a tree of its own:
+ * `openMark(range, parent)` makes a mark inside `parent` (undefined: at the top of the run)
+ * and answers what its contents go into; `addText(piece, parent)` adds a piece of text.
+ *
+ * One sweep over the cuts: the marks open at a cut are the ones open before it, less those
+ * that end there, plus those that start there, so each piece costs what its own marks cost and
+ * not a scan of every highlight of the block. It runs first on a cold page (an article opens
+ * in a page whose code has not been optimized yet), so it keeps to plain loops over numbers:
+ * each range's offsets are read once, and the cuts are sorted as numbers, without callbacks.
+ */
+export function sweepRun<T>(
+  text: string,
+  offset: number,
+  ranges: readonly PaintRange[],
+  openMark: (range: PaintRange, parent: T | undefined) => T,
+  addText: (piece: string, parent: T | undefined) => void,
+): void {
+  const runEnd = offset + text.length;
+  // The ranges that cover part of the run (still outer-first), each cut to the run.
+  const covering: PaintRange[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const range of ranges) {
+    const { start, end } = range;
+    if (start >= runEnd || end <= offset) continue;
+    covering.push(range);
+    starts.push(start > offset ? start : offset);
+    ends.push(end < runEnd ? end : runEnd);
+  }
+  if (covering.length === 0) {
+    if (text !== '') addText(text, undefined);
+    return;
+  }
+
+  const cuts = new Float64Array(2 * covering.length + 2);
+  cuts[0] = offset;
+  cuts[1] = runEnd;
+  for (let i = 0; i < covering.length; i += 1) {
+    cuts[2 + 2 * i] = starts[i]!;
+    cuts[3 + 2 * i] = ends[i]!;
+  }
+  cuts.sort();
+
+  // The ranges covering the current piece, as indexes into `covering` (so outer-first: entering
+  // in that order and leaving without reordering keeps them sorted), and the open marks.
+  const stack: number[] = [];
+  const openIndexes: number[] = [];
+  const openParents: T[] = [];
+  let next = 0;
+  let from = cuts[0]!;
+  for (let c = 1; c < cuts.length; c += 1) {
+    const to = cuts[c]!;
+    if (to === from) continue;
+    let kept = 0;
+    for (let s = 0; s < stack.length; s += 1) if (ends[stack[s]!]! > from) stack[kept++] = stack[s]!;
+    stack.length = kept;
+    while (next < covering.length && starts[next]! <= from) stack.push(next++);
+    let keep = 0;
+    while (keep < openIndexes.length && keep < stack.length && openIndexes[keep] === stack[keep]) keep += 1;
+    openIndexes.length = keep;
+    openParents.length = keep;
+    for (let s = keep; s < stack.length; s += 1) {
+      openParents.push(openMark(covering[stack[s]!]!, openParents[openParents.length - 1]));
+      openIndexes.push(stack[s]!);
+    }
+    addText(text.slice(from - offset, to - offset), openParents[openParents.length - 1]);
+    from = to;
+  }
 }
 
 /**

@@ -58,6 +58,8 @@ export function useCardWindow(scroller: RefObject<HTMLElement | null>, list: Ref
   const layout = useMemo(() => layoutCards(ids, measured), [ids, measured]);
   const latest = useRef({ ids, layout, anchorId });
   const anchor = useRef<Anchor | null>(null);
+  // Whether the viewport has been read since the list was shown (see below).
+  const bandRead = useRef(false);
 
   // After a layout change, scroll by as much as the held card moved, then choose again.
   useLayoutEffect(() => {
@@ -66,6 +68,11 @@ export function useCardWindow(scroller: RefObject<HTMLElement | null>, list: Ref
     const inner = list.current;
     if (!element || !inner) return;
     const held = anchor.current;
+    // Reading the viewport here makes the browser lay out the whole window inside this render
+    // (~50 ms of a 1,000-highlight article's opening, before its text was even shown). Until
+    // the list has been laid out once there is no card to hold: the first read is left to the
+    // resize observer below, which is told the list's size right after that first layout.
+    if (held === null && !bandRead.current && typeof ResizeObserver === 'function') return;
     const index = held ? ids.indexOf(held.id) : -1;
     const shift = index >= 0 ? layout.tops[index]! - held!.top : 0;
     // The scroll that follows brings the band up to date.
@@ -79,16 +86,20 @@ export function useCardWindow(scroller: RefObject<HTMLElement | null>, list: Ref
     if (!element || !inner) return;
     const update = () => {
       const now = readBand(element, inner);
+      bandRead.current = true;
       const { ids, layout, anchorId } = latest.current;
       anchor.current = chooseAnchor(now, ids, layout, anchorId);
       setBand((was) => (was.from === now.from && was.height === now.height ? was : now));
     };
-    update();
     element.addEventListener('scroll', update, { passive: true });
     // The list resizes when cards are measured or added, and moves when what is above it does.
+    // An observer is also told each element's size once it is first laid out: that is the
+    // first read (a shown pane always has a size; a hidden one keeps the unmeasured band).
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : undefined;
-    observer?.observe(element);
-    observer?.observe(inner);
+    if (observer) {
+      observer.observe(element);
+      observer.observe(inner);
+    } else update();
     return () => {
       element.removeEventListener('scroll', update);
       observer?.disconnect();

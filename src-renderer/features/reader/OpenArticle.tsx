@@ -2,7 +2,7 @@
  * The open article: toolbar, header and body with its highlights painted, the selection
  * toolbar, plus its rename field and delete dialog.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
 import { annotationStore } from '../../state/annotation-store';
@@ -22,10 +22,6 @@ import { useReaderKeys } from './useReaderKeys';
 import { useMarkFocus } from './useMarkFocus';
 import { useSelectionTracking } from './useSelectionTracking';
 import { usePassageFocus } from './usePassageFocus';
-
-/** Above this many highlights (and found words), painting is done in the background. */
-const SLICED_PAINT = 300;
-const NO_PAINT: readonly PaintRange[] = [];
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -47,7 +43,13 @@ function onPassageClick(event: MouseEvent<HTMLDivElement>) {
   selectAnnotation(chain[(index + 1) % chain.length]!);
 }
 
-export function OpenArticle({ view }: { view: ArticleView }) {
+export interface OpenArticleProps {
+  view: ArticleView;
+  /** Told while the body's highlights are still being painted (see leaf-painter.ts). */
+  onPainting?: (painting: boolean) => void;
+}
+
+export function OpenArticle({ view, onPainting }: OpenArticleProps) {
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [editingDetails, setEditingDetails] = useState(false);
@@ -65,7 +67,7 @@ export function OpenArticle({ view }: { view: ArticleView }) {
   }, [view.id]);
   useSelectionTracking(article, view.text);
   useReaderKeys();
-  useMarkFocus(article);
+  const showMarkFocus = useMarkFocus(article);
 
   const highlights = useMemo(
     () => [
@@ -79,14 +81,6 @@ export function OpenArticle({ view }: { view: ArticleView }) {
     ],
     [annotations, view.id, found, flashing, legend, claimsByAnnotation],
   );
-  // Painting 1,000 highlights is one large render. Deferred, React does it in slices between
-  // frames (the article's text shows first), so no single task holds the window for long.
-  // Whatever goes to a mark waits for it to be painted (see whenPainted). A few hundred paint
-  // in one short task, and at once: a new highlight shows in the frame its key was pressed.
-  // On the first render too: the text shows first, even when the highlights came before it.
-  const deferred = useDeferredValue(highlights, NO_PAINT);
-  const painted = highlights.length > SLICED_PAINT ? deferred : highlights;
-
   const onRenameDone = useCallback(() => {
     setRenaming(false);
     renameButton.current?.focus();
@@ -102,7 +96,9 @@ export function OpenArticle({ view }: { view: ArticleView }) {
       {/* An imported page's language and direction: right-to-left articles are laid out right to left. */}
       <article ref={article} className="article" dir={view.dir} lang={view.lang}>
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />
-        <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={painted} onClick={onPassageClick} />
+        {/* Painting 1,000 highlights is split into short tasks (the text and the top of the
+            article first); whatever goes to a mark waits for it to be painted (see whenPainted). */}
+        <ArticleBody doc={view.doc} onLinkClick={onLinkClick} highlights={highlights} onClick={onPassageClick} onPainting={onPainting} onPainted={showMarkFocus} />
         <SelectionToolbar />
       </article>
       {deleting ? <DeleteArticleDialog article={view} onClose={() => setDeleting(false)} /> : null}

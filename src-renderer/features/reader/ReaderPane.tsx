@@ -1,5 +1,5 @@
 /** The centre pane: the open article, or a note on how to open one. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BookOpen } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { useOpenArticle } from '../../state/useOpenArticle';
@@ -8,14 +8,19 @@ import { OpenArticle } from './OpenArticle';
 export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
   const { openId, view, opening } = useOpenArticle();
   const pane = useRef<HTMLElement>(null);
+  // Busy while the article is being fetched and until its highlights are all painted.
+  const [painting, setPainting] = useState(false);
 
   // A newly opened article starts at its top, not at the previous article's scroll offset.
+  // Scrolled as soon as another article is asked for, while the pane shows at most a line
+  // saying it is opening: scrolling makes the browser lay the pane out first, and once the
+  // article is in, that was a whole long article, inside the task that renders it.
   useEffect(() => {
     pane.current?.scrollTo?.({ top: 0 });
-  }, [view?.id]);
+  }, [openId]);
 
   let content;
-  if (view) content = <OpenArticle key={view.id} view={view} />;
+  if (view) content = <OpenArticle key={view.id} view={view} onPainting={setPainting} />;
   else if (opening) content = <p className="reader-loading">Opening the article…</p>;
   else if (openId)
     content = (
@@ -31,7 +36,7 @@ export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
     );
 
   return (
-    <main ref={pane} className="pane reader-pane" aria-label="Reader" aria-busy={opening || undefined} hidden={hidden}>
+    <main ref={pane} className="pane reader-pane" aria-label="Reader" aria-busy={opening || painting || undefined} hidden={hidden}>
       {content}
     </main>
   );

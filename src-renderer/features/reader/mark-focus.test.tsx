@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * Which highlight is selected and which is flashing shows on its marks without painting the
- * article again: work is counted (calls to `paintRun`), never timed.
+ * article again: work is counted (calls to `paintLeaf`, one per block painted), never timed.
  */
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,8 +12,8 @@ import { openArticle } from '../../state/library-actions';
 import { startApp } from '../../state/start-app';
 import { notebookHarness } from '../../test-support/notebook-harness';
 import { resetStores } from '../../test-support/reset-stores';
-import type * as paintSegments from '../../components/article-body/paint-segments';
-import { paintRun } from '../../components/article-body/paint-segments';
+import type * as paintDom from '../../components/article-body/paint-dom';
+import { paintLeaf } from '../../components/article-body/paint-dom';
 
 vi.mock('../../notebook-client', async () => ({
   notebook: (await import('../../test-support/notebook-harness')).notebookHarness.api,
@@ -22,9 +22,9 @@ vi.mock('../../notebook-feed', async () => ({
   notebookFeed: (await import('../../test-support/notebook-harness')).notebookHarness.feed,
   onFeedReconnect: () => undefined,
 }));
-vi.mock('../../components/article-body/paint-segments', async (original) => {
-  const real = await original<typeof paintSegments>();
-  return { ...real, paintRun: vi.fn(real.paintRun) };
+vi.mock('../../components/article-body/paint-dom', async (original) => {
+  const real = await original<typeof paintDom>();
+  return { ...real, paintLeaf: vi.fn(real.paintLeaf) };
 });
 
 const TEXT = 'Reading notes\n\nThe alliance agreed to upgrade its command structure in Tokyo.\n\nCritics said the change was overdue.';
@@ -47,7 +47,7 @@ afterEach(cleanup);
 afterAll(() => notebookHarness.close());
 
 describe('the selected and the flashing highlight', () => {
-  it('are shown on their marks alone, without painting any run again', async () => {
+  it('are shown on their marks alone, without painting any block again', async () => {
     const { api } = notebookHarness;
     const added = await api.importArticle({ format: 'text', content: TEXT });
     if (!added.ok) throw new Error(added.error.message);
@@ -65,7 +65,7 @@ describe('the selected and the flashing highlight', () => {
     expect(classesOf(outer)).toEqual(['hl hl-yellow']);
     expect(marksOf(outer)[0]!.contains(marksOf(inner)[0]!)).toBe(true);
 
-    const painted = vi.mocked(paintRun);
+    const painted = vi.mocked(paintLeaf);
     painted.mockClear();
     act(() => selectAnnotation(outer));
     expect(classesOf(outer)).toEqual(['hl hl-yellow hl-selected']);

@@ -32,8 +32,13 @@ export function useSelectionTracking(article: RefObject<HTMLElement | null>, tex
       readerSelectionStore.setState({ selection: next, ...(sameOffsets(previous, next) ? {} : { toolbarDismissed: false }) });
     };
     document.addEventListener('selectionchange', update);
-    update();
+    // The first read waits for the next frame: reading the selection makes the browser lay
+    // out the window first, and here that was the whole newly rendered article inside this
+    // render's task (~50 ms of opening a 1,000-highlight article). A new article's body holds
+    // no selection yet; a selection made meanwhile is reported by selectionchange.
+    const first = requestAnimationFrame(update);
     return () => {
+      cancelAnimationFrame(first);
       document.removeEventListener('selectionchange', update);
       readerSelectionStore.setState({ selection: null });
     };
