@@ -10,7 +10,7 @@ import type { AnnotationView } from '../../../src-main/common/model';
 import { FLASH_MS, selectAnnotation } from '../../state/annotation-actions';
 import { report } from '../../state/status-store';
 import { passageFocusStore } from '../../state/passage-focus';
-import { goToPassage, markOf, whenPainted } from '../../state/go-to-passage';
+import { goToPassage, markOf, scrollToPassage, whenPainted } from '../../state/go-to-passage';
 
 export interface FoundPassage {
   /** The found words to paint, in canonical offsets, if any. */
@@ -51,10 +51,9 @@ export function usePassageFocus(articleId: string, annotations: readonly Annotat
   const scrollKey = mine ? `${serial}:${mine.start}:${mine.end}` : null;
   useEffect(() => {
     if (!scrollKey) return;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-    void whenPainted(() => document.querySelector('.reader-pane mark[data-found-passage]')).then((mark) =>
-      mark?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' }),
-    );
+    void whenPainted(() => document.querySelector('.reader-pane mark[data-found-passage]')).then((mark) => {
+      if (mark) scrollToPassage(mark);
+    });
   }, [scrollKey]);
 
   // The store's own object, so the reader's painted ranges change only when it does.
