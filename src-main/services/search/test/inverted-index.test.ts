@@ -130,4 +130,47 @@ describe('the inverted index', () => {
     expect(docsOf(index, 'r2')).toHaveLength(1000);
     expect(docsOf(index, 'r0')).toHaveLength(0);
   });
+
+  it('keeps every list exact while thousands of them grow, are saved, compacted and grow again', async () => {
+    // The lists share one pool that is copied and closed up as it grows and once they are
+    // saved; a model of what each term should hold is checked after every stage.
+    const index = new InvertedIndex();
+    const model = new Map<string, Map<string, number>>();
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const put = (key: string) => {
+      const words = Array.from({ length: 1 + random(12) }, () => `t${random(random(2) ? 40 : 4000)}`);
+      for (const docs of model.values()) docs.delete(key);
+      const tally = counts(words.join(' '));
+      for (const [term, tf] of tally) {
+        if (!model.has(term)) model.set(term, new Map());
+        model.get(term)!.set(key, tf);
+      }
+      index.put(key, tally, words.length);
+    };
+    const remove = (key: string) => {
+      for (const docs of model.values()) docs.delete(key);
+      index.remove(key);
+    };
+    const check = (which = index) => {
+      for (const [term, docs] of model) {
+        expect(docsOf(which, term).sort(), term).toEqual([...docs].map(([key, tf]) => `${key}:${tf}`).sort());
+      }
+    };
+    for (let i = 0; i < 3000; i += 1) put(`d${i}`);
+    check();
+    const snapshot = index.snapshot();
+    for (let i = 0; i < 300; i += 1) put(`late${i}`);
+    const path = join(await mkdtemp(join(tmpdir(), 'marginalia-postings-')), 'index.bin');
+    await writeFile(path, concat(snapshot.chunks()));
+    expect(index.adopt(snapshot, bytesInFile(path), 0)).toBe(true);
+    check();
+    for (let i = 0; i < 2000; i += 1) put(`more${i}`);
+    check();
+    for (let i = 0; i < 2500; i += 1) remove(`d${i}`); // compacts, reading the saved lists back
+    for (let i = 0; i < 1000; i += 1) put(`again${i}`);
+    check();
+    check(InvertedIndex.deserialize(index.serialize()));
+    index.close();
+  });
 });
