@@ -45,7 +45,13 @@ export interface NewArticle {
 
 
 /** Newest first, the order a library is read in. */
-const byNewest = (a: ArticleMeta, b: ArticleMeta) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title);
+/**
+ * Newest first, then by title. Creation times are ISO 8601 in UTC, which sort as plain strings:
+ * compared by code unit, not by localeCompare (a collation per comparison was most of listing
+ * 10,000 articles, while the window waited).
+ */
+const byNewest = (a: ArticleMeta, b: ArticleMeta) =>
+  a.createdAt === b.createdAt ? a.title.localeCompare(b.title) : a.createdAt < b.createdAt ? 1 : -1;
 
 export function createLibrary(store: NotebookStore, writes: Committer, now: () => Date) {
   /** Stores a new article: one record written at once, so a failed import leaves nothing behind. */
@@ -110,10 +116,10 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
   const handlers: LibraryHandlers = {
     listArticles: async ({ first }) => {
       if (first) return firstOfView(store.articleMetas(), store.annotationCount, first.view, first.tag, first.limit);
-      const counts = store.annotationCounts();
+      // The index's own metadata, copied once, with its count: what the window is sent.
       return store
-        .listArticles()
-        .map((meta) => ({ ...meta, annotationCount: counts.get(meta.id) ?? 0 }))
+        .articleMetas()
+        .map((meta) => ({ ...meta, tags: [...meta.tags], annotationCount: store.annotationCount(meta.id) }))
         .sort(byNewest);
     },
 
