@@ -19,15 +19,22 @@ export function backlinks(notes: readonly NoteMeta[], target: LinkTarget): Backl
 }
 
 /** Maps each highlight id to the notes that link to it, in the notes' order. */
-export function backlinksByAnnotation(notes: readonly NoteMeta[]): Map<string, Backlink[]> {
-  const byAnnotation = new Map<string, Backlink[]>();
+export const backlinksByAnnotation = (notes: readonly NoteMeta[]) => backlinksBy(notes, (target) => ('annotationId' in target ? target.annotationId : undefined));
+
+/** Maps each claim id to the notes that link to it, in the notes' order. */
+export const backlinksByClaim = (notes: readonly NoteMeta[]) => backlinksBy(notes, (target) => ('claimId' in target ? target.claimId : undefined));
+
+/** One pass over every note's links, where asking `backlinks` per target is a pass per target. */
+function backlinksBy(notes: readonly NoteMeta[], keyOf: (target: LinkTarget) => string | undefined): Map<string, Backlink[]> {
+  const byKey = new Map<string, Backlink[]>();
   for (const note of notes) {
     for (const link of note.links) {
-      if (!('annotationId' in link.target)) continue;
-      const list = byAnnotation.get(link.target.annotationId) ?? [];
+      const key = keyOf(link.target);
+      if (key === undefined) continue;
+      const list = byKey.get(key) ?? [];
       list.push({ noteId: note.id, noteTitle: note.title, relation: link.relation });
-      byAnnotation.set(link.target.annotationId, list);
+      byKey.set(key, list);
     }
   }
-  return byAnnotation;
+  return byKey;
 }

@@ -6,7 +6,7 @@
 import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
 import type { Annotation, Claim, LinkTarget, Note, Relation, ResolvedLink } from '../common/model';
-import { backlinks, sameTarget } from '../common/note-links';
+import { backlinks, backlinksByClaim, sameTarget } from '../common/note-links';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
@@ -95,7 +95,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
 
   return {
     async listClaims() {
-      const notes = store.noteMetas();
+      const linksByClaim = backlinksByClaim(store.noteMetas());
       const views = [];
       for (const claim of store.claims()) {
         const evidence = [];
@@ -103,11 +103,13 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
           const found = await cited.get(item.annotationId);
           evidence.push({ ...item, articleTitle: found?.articleTitle ?? 'Deleted article', quote: found?.quote ?? '', color: found?.color ?? 'yellow' });
         }
-        const links = backlinks(notes, { claimId: claim.id });
-        const counts = Object.fromEntries(RELATIONS.map((r) => [r, links.filter((l) => l.relation === r).length])) as Record<Relation, number>;
+        const links = linksByClaim.get(claim.id) ?? [];
+        const counts = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
+        for (const link of links) counts[link.relation] += 1;
         views.push({ ...claim, evidence, links, counts });
       }
-      return views.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      // Most recently changed first: ISO 8601 times in UTC sort as plain strings.
+      return views.sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1));
     },
 
     createClaim: ({ annotationId, statement, tags }) =>
