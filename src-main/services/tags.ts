@@ -18,7 +18,8 @@ export function createTags(store: NotebookStore, writes: Committer): Handlers {
   async function taggedRecords(): Promise<{ kind: Kind; tags: readonly string[] }[]> {
     const tagged = await store.taggedHighlights();
     return [
-      ...store.listArticles().map((meta) => ({ kind: 'article' as Kind, tags: meta.tags })),
+      // The index's own metadata, read, not copied: listing copies every article's row.
+      ...store.articleMetas().map((meta) => ({ kind: 'article' as Kind, tags: meta.tags })),
       ...tagged.map(({ tags }) => ({ kind: 'annotation' as Kind, tags })),
       ...store.claims().map((claim) => ({ kind: 'claim' as Kind, tags: claim.tags })),
       ...store.noteMetas().map((note) => ({ kind: 'note' as Kind, tags: note.tags })),
@@ -29,7 +30,7 @@ export function createTags(store: NotebookStore, writes: Committer): Handlers {
   async function renameChanges(from: string, to: string, stamp: string): Promise<Change[]> {
     const changes: Change[] = [];
     // Only the articles the index says hold the tag, on the article or on a highlight, are read.
-    const touched = new Set(store.listArticles().filter((meta) => renameInList(meta.tags, from, to)).map((meta) => meta.id));
+    const touched = new Set(store.articleMetas().filter((meta) => renameInList(meta.tags, from, to)).map((meta) => meta.id));
     for (const { articleId, tags } of await store.taggedHighlights()) {
       if (renameInList(tags, from, to)) touched.add(articleId);
     }
