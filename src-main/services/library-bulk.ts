@@ -30,10 +30,12 @@ export function createLibraryBulk(store: NotebookStore, writes: Committer, now: 
     tagArticles: ({ ids, add = [], remove = [] }) =>
       writes.commit(() => {
         checkKnown(ids);
-        const metas = new Map(store.listArticles().map((meta) => [meta.id, meta]));
+        // The picked rows only, read from the index (not a copy of every row of the library).
+        const picked = new Set(ids);
+        const metas = new Map(store.articleMetas().filter((meta) => picked.has(meta.id)).map((meta) => [meta.id, meta]));
         const changes: Change[] = [];
         for (const id of ids) {
-          const before = metas.get(id)!.tags;
+          const before = [...metas.get(id)!.tags];
           const after = [...new Set([...before.filter((tag) => !remove.includes(tag)), ...add])];
           if (after.length !== before.length || after.some((tag, at) => tag !== before[at])) {
             changes.push({ kind: 'articleTags', articleId: id, before, after });

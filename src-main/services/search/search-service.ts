@@ -112,7 +112,7 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
 /** The ids and stamps the worker compares with its saved index (claims are small: whole). */
 function recordsOf(store: NotebookStore): NotebookRecords {
   return {
-    articleIds: store.listArticles().map((meta) => meta.id),
+    articleIds: store.articleMetas().map((meta) => meta.id),
     claims: store.claims(),
     notes: store.noteMetas().map(({ id, updatedAt }) => ({ id, updatedAt })),
   };
