@@ -5,6 +5,7 @@
  * same view before the whole list has reached the window.
  */
 import { z } from 'zod';
+import { compareIsoTimes } from './iso-times';
 import type { ArticleListing, ArticleMeta } from './model';
 import { SORT_KEYS, type LibraryView } from './library-view-defaults';
 import { hasTag } from './tags';
@@ -42,10 +43,10 @@ function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: Sortable,
     case 'published':
       return (a, b) => {
         if (!a.publishedAt || !b.publishedAt) return (a.publishedAt ? -1 : 0) + (b.publishedAt ? 1 : 0) || byTitle(a, b);
-        return sign * (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0) || byTitle(a, b);
+        return sign * compareIsoTimes(a.publishedAt, b.publishedAt) || byTitle(a, b);
       };
     case 'added':
-      return (a, b) => sign * (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || byTitle(a, b);
+      return (a, b) => sign * compareIsoTimes(a.createdAt, b.createdAt) || byTitle(a, b);
   }
 }
 

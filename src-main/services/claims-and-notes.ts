@@ -7,6 +7,7 @@ import type { NotebookHandlers } from '../common/api';
 import { NotebookError } from '../common/errors';
 import type { Annotation, Claim, LinkTarget, Note, Relation, ResolvedLink } from '../common/model';
 import { backlinks, backlinksByClaim, sameTarget } from '../common/note-links';
+import { newestFirst } from '../common/iso-times';
 import { RELATIONS } from '../common/research-schema';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
@@ -108,8 +109,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
         for (const link of links) counts[link.relation] += 1;
         views.push({ ...claim, evidence, links, counts });
       }
-      // Most recently changed first: ISO 8601 times in UTC sort as plain strings.
-      return views.sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1));
+      return views.sort(newestFirst);
     },
 
     createClaim: ({ annotationId, statement, tags }) =>
@@ -160,7 +160,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
         return saveClaimStep('Remove evidence', before, after);
       }),
 
-    listNotes: async () => store.noteMetas().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    listNotes: async () => store.noteMetas().sort(newestFirst),
 
     async getNote({ id }) {
       const note = await store.readNote(id);

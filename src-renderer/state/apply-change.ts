@@ -7,6 +7,7 @@
  */
 import type { NotebookChange } from '../../src-main/common/change-feed';
 import type { ArticleListing, NoteMeta } from '../../src-main/common/model';
+import { newestFirst } from '../../src-main/common/iso-times';
 import { loadAnnotations, loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { annotationStore } from './annotation-store';
 import { historyStore } from './history-store';
@@ -52,7 +53,7 @@ function applyArticles(change: NotebookChange): void {
 function applyNotes(change: NotebookChange): void {
   if (change.notes.length === 0) return;
   researchStore.setState(({ notes }) => ({
-    notes: patched<NoteMeta>(notes, change.notes.map((n) => ({ id: n.id, item: n.meta }))).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    notes: patched<NoteMeta>(notes, change.notes.map((n) => ({ id: n.id, item: n.meta }))).sort(newestFirst),
   }));
   const { note, save } = noteStore.getState();
   const open = note && change.notes.find((n) => n.id === note.id);
