@@ -21,8 +21,11 @@ export interface VisibleRows {
 }
 
 export function visibleRows(scrollTop: number, height: number, count: number, rowHeight: number, overscan: number): VisibleRows {
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const last = Math.ceil((Math.max(0, scrollTop) + height) / rowHeight);
+  // A list that got shorter (a filter) is scrolled back by the browser to at most its new end,
+  // which the last scroll position read may not know yet: clamp it the same way.
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, count * rowHeight - height));
+  const first = Math.floor(top / rowHeight);
+  const last = Math.ceil((top + height) / rowHeight);
   return { start: Math.max(0, first - overscan), end: Math.min(count, last + overscan) };
 }
 
