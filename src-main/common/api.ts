@@ -71,8 +71,15 @@ export const apiArgs = {
        * its order: what a window paints before the whole list has arrived.
        */
       first: z.object({ view: libraryViewSchema.strict(), tag: tagSchema.nullable(), limit: z.number().int().min(1).max(1000) }).strict().optional(),
+      /**
+       * One page of the whole list, in the order of the articles' ids: the `limit` after the id
+       * `after` (from the start when null). A window fetches a large library page by page, so
+       * the main side can answer anything else — an article being opened — between pages.
+       */
+      page: z.object({ after: articleIdSchema.nullable(), limit: z.number().int().min(1).max(10_000) }).strict().optional(),
     })
-    .strict(),
+    .strict()
+    .refine((arg) => !(arg.first && arg.page), { error: 'ask for the first rows or for a page, not both' }),
   getArticle: z.object({ id: articleIdSchema }).strict(),
   importArticle: importArticleArgs,
   importUrl: importUrlArgs,

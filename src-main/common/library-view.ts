@@ -98,7 +98,28 @@ export function firstOfView(
     best.splice(low, 0, article);
     if (best.length > limit) best.pop();
   }
-  return best.map((article) => ({ ...article, tags: [...article.tags], annotationCount: countOf(article.id) }));
+  return best.map((article) => listingOf(article, countOf));
+}
+
+/** What the window is sent of an article: a copy of its metadata, with its highlight count. */
+export function listingOf(article: ArticleMeta, countOf: (id: string) => number): ArticleListing {
+  return { ...article, tags: [...article.tags], annotationCount: countOf(article.id) };
+}
+
+const byId = (a: ArticleMeta, b: ArticleMeta) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * One page of the whole list: the `limit` articles whose ids come after `after` (from the
+ * start when null), in id order. Ids are unique and never change, so pages asked one after
+ * another neither repeat nor skip an article that stayed; one added or removed meanwhile
+ * reaches the window through the change feed.
+ */
+export function pageOfIds(articles: readonly ArticleMeta[], countOf: (id: string) => number, after: string | null, limit: number): ArticleListing[] {
+  const rest = after === null ? [...articles] : articles.filter((article) => article.id > after);
+  return rest
+    .sort(byId)
+    .slice(0, limit)
+    .map((article) => listingOf(article, countOf));
 }
 
 /** Every source in the listing with how many articles it has, A to Z (for the source filter). */

@@ -6,7 +6,7 @@
 import type { NotebookHandlers } from '../common/api';
 import { canonicalText } from '../common/anchoring/canonical-text';
 import { docToHtml } from '../common/doc-to-html';
-import { firstOfView } from '../common/library-view';
+import { firstOfView, listingOf, pageOfIds } from '../common/library-view';
 import { compareIsoTimes } from '../common/iso-times';
 import { NotebookError } from '../common/errors';
 import type { Article, ArticleFormat, ArticleMeta } from '../common/model';
@@ -109,12 +109,12 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
     });
 
   const handlers: LibraryHandlers = {
-    listArticles: async ({ first }) => {
+    listArticles: async ({ first, page }) => {
       if (first) return firstOfView(store.articleMetas(), store.annotationCount, first.view, first.tag, first.limit);
-      // The index's own metadata, copied once, with its count: what the window is sent.
+      if (page) return pageOfIds(store.articleMetas(), store.annotationCount, page.after, page.limit);
       return store
         .articleMetas()
-        .map((meta) => ({ ...meta, tags: [...meta.tags], annotationCount: store.annotationCount(meta.id) }))
+        .map((meta) => listingOf(meta, store.annotationCount))
         .sort(byNewest);
     },
 

@@ -1,6 +1,7 @@
 /**
- * Listing the library: the whole list newest first, or only the first rows a view shows —
- * the same rows, in the same order, the window computes from the whole list.
+ * Listing the library: the whole list newest first, page by page in id order, or only the
+ * first rows a view shows — the same rows, in the same order, the window computes from the
+ * whole list.
  */
 import { describe, expect, it } from 'vitest';
 import { initialLibraryView, viewArticles, type LibraryView } from '../common/library-view';
@@ -45,6 +46,44 @@ describe('listing the library', () => {
     await notebook.close();
   });
 
+  it('answers the whole list page by page, each article once, in the order of their ids', async () => {
+    const { notebook, api } = await library(titles);
+    const whole = await valueOf(api.listArticles({}));
+    const pages: string[][] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
+      pages.push(page.map((a) => a.id));
+      if (page.length < 3) break;
+      after = page.at(-1)!.id;
+    }
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(whole.map((a) => a.id).sort());
+    // Each listing is the one the whole list holds, highlight count included.
+    const byId = new Map(whole.map((a) => [a.id, a]));
+    for (const listing of await valueOf(api.listArticles({ page: { after: null, limit: 10 } }))) expect(listing).toEqual(byId.get(listing.id));
+    await notebook.close();
+  });
+
+  it('keeps its place by id when articles are added and deleted between pages', async () => {
+    const { notebook, api } = await library(titles);
+    const first = await valueOf(api.listArticles({ page: { after: null, limit: 3 } }));
+    await valueOf(api.deleteArticle({ id: first[0]!.id }));
+    const added = await valueOf(api.importArticle({ format: 'text', content: 'Hotel.\n\nText.', title: 'Hotel' }));
+    const rest: string[] = [];
+    for (let after: string | null = first.at(-1)!.id; after !== null; ) {
+      const page = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
+      rest.push(...page.map((a) => a.id));
+      after = page.length < 3 ? null : page.at(-1)!.id;
+    }
+    const now = (await valueOf(api.listArticles({}))).map((a) => a.id);
+    // Every article that stayed comes exactly once; the new one only if its id sorts after the place.
+    const seen = [...first.map((a) => a.id), ...rest];
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of now) if (id !== added.id) expect(seen).toContain(id);
+    expect(rest.includes(added.id)).toBe(added.id > first.at(-1)!.id);
+    await notebook.close();
+  });
+
   it('refuses a view it does not know, saying which field is wrong', async () => {
     const { notebook, api } = await library(['Alpha']);
     const answer = await api.listArticles({ first: { view: { ...initialLibraryView, sort: 'colour' as 'title' }, tag: null, limit: 10 } });
@@ -52,6 +91,10 @@ describe('listing the library', () => {
     expect(!answer.ok && answer.error.message).toMatch(/sort/);
     const tooMany = await api.listArticles({ first: { view: initialLibraryView, tag: null, limit: 100_000 } });
     expect(!tooMany.ok && tooMany.error.message).toMatch(/limit/);
+    const both = await api.listArticles({ first: { view: initialLibraryView, tag: null, limit: 10 }, page: { after: null, limit: 10 } });
+    expect(!both.ok && both.error.message).toMatch(/first rows or for a page/);
+    const badPlace = await api.listArticles({ page: { after: 'not an id', limit: 10 } });
+    expect(badPlace.ok).toBe(false);
     await notebook.close();
   });
 });

@@ -17,23 +17,11 @@ import { closeArticle, loadLibrary, reloadOpenArticle } from './library-actions'
 import { libraryStore } from './library-store';
 import { keepSelectedAmong } from './library-view-selection';
 import { noteStore } from './note-store';
+import { patched } from './patched';
 import { loadTags, reloadOpenNote } from './research-refresh';
 import { show } from './workspace-store';
 
 let lastSeq = 0;
-
-/** Puts each changed item in `list` (by id), removes the deleted ones, keeps the rest in order. */
-function patched<T extends { id: string }>(list: readonly T[], changes: readonly { id: string; item: T | null }[]): T[] {
-  const byId = new Map(changes.map((change) => [change.id, change.item]));
-  const kept = list.flatMap((item) => {
-    if (!byId.has(item.id)) return [item];
-    const next = byId.get(item.id);
-    byId.delete(item.id);
-    return next ? [next] : [];
-  });
-  const added = [...byId.values()].filter((item): item is T => item !== null);
-  return [...added, ...kept];
-}
 
 function applyArticles(change: NotebookChange): void {
   if (change.articles.length === 0) return;

@@ -22,8 +22,10 @@ export interface LibraryState {
   openId: string | null;
   /** The loaded article; may briefly belong to the previous `openId` while the next one loads. */
   view: ArticleView | null;
-  /** `openId` is being fetched. */
+  /** `openId` is being fetched: its text, then its highlights. */
   opening: boolean;
+  /** The open article's highlights are being painted (in slices: see leaf-painter.ts). */
+  painting: boolean;
 }
 
 export const initialLibraryState: LibraryState = {
@@ -34,6 +36,25 @@ export const initialLibraryState: LibraryState = {
   openId: null,
   view: null,
   opening: false,
+  painting: false,
 };
 
 export const libraryStore = createStore<LibraryState>(() => initialLibraryState);
+
+/**
+ * Resolves once the reader is settled: no article being fetched or painted (at once if none
+ * is). Work the person is not waiting for — the rest of a large library, the claims — waits
+ * for this, so an article opened meanwhile is fetched and painted first.
+ */
+export function whenReaderSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      const { opening, painting } = libraryStore.getState();
+      if (opening || painting) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = libraryStore.subscribe(done);
+    done();
+  });
+}

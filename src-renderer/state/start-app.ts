@@ -8,7 +8,7 @@ import { notebookFeed, onFeedReconnect } from '../notebook-feed';
 import { applyChange, refreshEverything } from './apply-change';
 import { loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { loadFirstRows, loadWholeLibrary } from './library-actions';
-import { libraryStore } from './library-store';
+import { whenReaderSettled } from './library-store';
 import { loadTags } from './research-refresh';
 import { reportError, setBusy, statusStore } from './status-store';
 
@@ -21,19 +21,6 @@ async function loadStatus(): Promise<void> {
   const status = await notebook.getNotebookStatus({});
   if (status.ok) statusStore.setState({ notebook: status.value });
   else reportError(status.error);
-}
-
-/** Once no article is being fetched for the reader. */
-function whenNoArticleOpening(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      if (libraryStore.getState().opening) return;
-      unsubscribe();
-      resolve();
-    };
-    const unsubscribe = libraryStore.subscribe(done);
-    done();
-  });
 }
 
 export async function startApp(): Promise<void> {
@@ -53,7 +40,7 @@ export async function startApp(): Promise<void> {
     // them out one after another: an article the person opened meanwhile is fetched first (with
     // all of them asked at once, opening the 1,000-highlight article at 10,000 articles waited
     // ~400 ms behind them). Its claim marks follow when the claims arrive.
-    await whenNoArticleOpening();
+    await whenReaderSettled();
     await Promise.all([loadNotes(), loadClaims(), loadTags()]);
   } finally {
     clearTimeout(busy);

@@ -1,15 +1,19 @@
 /** The centre pane: the open article, or a note on how to open one. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import { BookOpen } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
+import { libraryStore } from '../../state/library-store';
 import { useOpenArticle } from '../../state/useOpenArticle';
 import { OpenArticle } from './OpenArticle';
+
+const setPainting = (painting: boolean) => libraryStore.setState({ painting });
 
 export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
   const { openId, view, opening } = useOpenArticle();
   const pane = useRef<HTMLElement>(null);
   // Busy while the article is being fetched and until its highlights are all painted.
-  const [painting, setPainting] = useState(false);
+  const painting = useStore(libraryStore, (state) => state.painting);
 
   // A newly opened article starts at its top, not at the previous article's scroll offset.
   // Scrolled as soon as another article is asked for, while the pane shows at most a line
