@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { initialLibraryView, viewArticles, type LibraryView } from '../common/library-view';
+import type { ArticleListing } from '../common/model';
 import { inProcessApi, valueOf } from '../test-support/in-process-api';
 import { tempDir } from '../test-support/temp-dir';
 import { openNotebook } from './open-notebook';
@@ -51,7 +52,7 @@ describe('listing the library', () => {
     const whole = await valueOf(api.listArticles({}));
     const pages: string[][] = [];
     for (let after: string | null = null; ; ) {
-      const page = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
+      const page: ArticleListing[] = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
       pages.push(page.map((a) => a.id));
       if (page.length < 3) break;
       after = page.at(-1)!.id;
@@ -71,7 +72,7 @@ describe('listing the library', () => {
     const added = await valueOf(api.importArticle({ format: 'text', content: 'Hotel.\n\nText.', title: 'Hotel' }));
     const rest: string[] = [];
     for (let after: string | null = first.at(-1)!.id; after !== null; ) {
-      const page = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
+      const page: ArticleListing[] = await valueOf(api.listArticles({ page: { after, limit: 3 } }));
       rest.push(...page.map((a) => a.id));
       after = page.length < 3 ? null : page.at(-1)!.id;
     }
