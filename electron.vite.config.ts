@@ -9,11 +9,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron app; serve: browser mode (plain Node, never imports electron);
+        // cli: the command line (plain Node);
         // search-worker: the search index's worker thread, started by both.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
           'search-worker': resolve(root, 'src-main/services/search/search-worker.ts'),
+          cli: resolve(root, 'src-main/cli.ts'),
         },
       },
     },

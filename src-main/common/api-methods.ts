@@ -41,6 +41,10 @@ export const API_METHODS = [
   'renameTag',
   'mergeTags',
   'search',
+  'exportReport',
+  'previewExport',
+  'exportProgress',
+  'cancelExport',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -59,6 +63,11 @@ export const API_READS = [
   'getAnnotationUsage',
   'listTags',
   'search',
+  // Exports read the notebook and write nothing into it.
+  'exportReport',
+  'previewExport',
+  'exportProgress',
+  'cancelExport',
 ] as const satisfies readonly ApiMethod[];
 
 export type ApiWriteMethod = Exclude<ApiMethod, (typeof API_READS)[number]>;

@@ -43,6 +43,7 @@ import { libraryViewSchema } from './library-view';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
 import { searchArgs, type SearchAnswer } from './search-schema';
+import { exportArgs, exportJobArgs, type ExportPreview, type ExportResult } from './export-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -131,6 +132,10 @@ export const apiArgs = {
   renameTag: renameTagArgs,
   mergeTags: mergeTagsArgs,
   search: searchArgs,
+  exportReport: exportArgs,
+  previewExport: exportArgs,
+  exportProgress: exportJobArgs,
+  cancelExport: exportJobArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -184,12 +189,20 @@ export interface ApiResults {
   mergeTags: { changed: number };
   /** Article text, highlights, claims and notes matching the query, best first. */
   search: SearchAnswer;
+  /** The report or bibliography as a file: the desktop app saves it through the Save dialog, browser mode downloads it. */
+  exportReport: ExportResult;
+  /** The start of the same export (its first few sources or claims), for the dialog. */
+  previewExport: ExportPreview;
+  /** How far the export named `job` has come, or null when none runs under that name. */
+  exportProgress: { done: number; total: number } | null;
+  /** Stops the export named `job` (it answers with a "cancelled" error); false when none ran. */
+  cancelExport: { cancelled: boolean };
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 export type ApiParsedArg<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'storage' | 'unavailable' | 'internal';
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'storage' | 'unavailable' | 'cancelled' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

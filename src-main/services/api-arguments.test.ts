@@ -157,6 +157,24 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ query: 'x', filters: { tag: '/bad' } }, /must not start or end with "\/"/],
     [{ query: 'x', sort: 'date' }, /unknown field "sort"/],
   ],
+  exportReport: [
+    [{}, /"format" is required/],
+    [{ format: 'odt' }, /format must be one of md, html, pdf/],
+    [{ format: 'md', shape: 'tag' }, /shape must be "source" or "claim"/],
+    [{ format: 'md', style: 'ieee' }, /style must be one of apa, chicago, mla, harvard/],
+    [{ format: 'md', scope: { articleIds: ['../x'] } }, /must look like art_/],
+    [{ format: 'md', scope: { tags: ['/bad'] } }, /must not start or end with "\/"/],
+    [{ format: 'md', scope: { articleIds: ['art_missing000'] } }, /No article with id art_missing000/],
+    [{ format: 'md', scope: { tags: ['nothing-here'] } }, /No highlights in this scope/],
+    [{ format: 'md', options: { comments: 'yes' } }, /"options.comments"/],
+    [{ format: 'md', path: '/tmp/x' }, /unknown field "path"/],
+  ],
+  previewExport: [
+    [{ format: 'pdf', shape: 'claim' }, /No claims in this scope/],
+    [{ format: 'md', scope: { claimIds: ['clm_missing000'] } }, /No claim with id clm_missing000/],
+  ],
+  exportProgress: [[{}, /"job" is required/], [{ job: '' }, /"job"/]],
+  cancelExport: [[{ job: 7 }, /"job"/]],
 };
 
 describe('bad arguments to every API method', () => {

@@ -17,6 +17,10 @@ import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
 import { openSearch } from './search/search-service';
+import { createExporter } from './export/export-service';
+import { printPdfWithChromium } from './export/chromium-pdf';
+import { storeReportData } from './export/report-data';
+import type { ReportData } from './export/report-model';
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -30,6 +34,8 @@ export interface OpenNotebook {
   searchStats(): { articlesRead: number; loadedFromDisk: boolean };
   /** Resolves when the search index holds every change so far. */
   searchIdle(): Promise<void>;
+  /** What reports are made from (see export/report-model.ts). */
+  reportData: ReportData;
   /** Flushes and releases the notebook folder. */
   close(): Promise<void>;
 }
@@ -45,6 +51,8 @@ export interface OpenOptions {
   persistSearch?: boolean;
   /** Where search runs (see SearchOptions.thread). */
   searchThread?: 'worker' | 'in-process';
+  /** Prints a report's HTML to PDF: the desktop app's own window; by default a Chromium found on the machine. */
+  printPdf?: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -60,6 +68,8 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
+  const reportData = storeReportData(store);
+  const exporter = createExporter({ data: reportData, now, printPdf: options.printPdf ?? printPdfWithChromium });
   const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
 
   if (store.isNew && options.sample !== false) {
@@ -81,12 +91,14 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       undo: () => writes.undo(),
       redo: () => writes.redo(),
       search: (arg) => search.search(arg),
+      ...exporter,
     },
     feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,
     searchStats: () => search.stats(),
     searchIdle: () => search.idle(),
     flush: () => store.flush(),
+    reportData,
     close: async () => {
       cited.stop();
       await search.close();

@@ -10,6 +10,7 @@ import { resolveNotebookDir } from '../../store/notebook-location';
 import { buildAppMenu } from './app-menu';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
+import { printPdfInWindow } from './print-pdf';
 import { denyNavigationEverywhere, hardenSession } from './web-security';
 
 export function startDesktopApp(): void {
@@ -50,7 +51,7 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     const dir = resolveNotebookDir(process.argv.slice(1), process.env, app.getPath('userData'));
     try {
-      notebook = await openNotebook(dir);
+      notebook = await openNotebook(dir, { printPdf: printPdfInWindow });
     } catch (error) {
       const message = error instanceof NotebookError ? error.message : String(error);
       dialog.showErrorBox('Marginalia could not open the notebook', `${dir}\n\n${message}`);
