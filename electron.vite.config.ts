@@ -1,21 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
 
+/** Copies the bundled citation styles beside the main bundles (out/main/csl), where csl-styles.ts reads them. */
+const citationStyles = {
+  name: 'marginalia-citation-styles',
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): void }) {
+    const folder = resolve(root, 'resources/csl');
+    for (const file of readdirSync(folder)) this.emitFile({ type: 'asset', fileName: `csl/${file}`, source: readFileSync(resolve(folder, file), 'utf8') });
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [citationStyles],
     build: {
       rollupOptions: {
         // index: the Electron app; serve: browser mode (plain Node, never imports electron);
         // cli: the command line (plain Node);
-        // search-worker: the search index's worker thread, started by both.
+        // search-worker and export-worker: worker threads, started by both hosts.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
           'search-worker': resolve(root, 'src-main/services/search/search-worker.ts'),
           cli: resolve(root, 'src-main/cli.ts'),
+          'export-worker': resolve(root, 'src-main/services/export/export-worker.ts'),
         },
       },
     },

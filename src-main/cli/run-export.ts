@@ -10,7 +10,7 @@ import type { NotebookHandlers } from '../common/api';
 import { dispatch } from '../common/api-dispatch';
 import { FORMAT_INFO, type ExportFormat, type ExportResult } from '../common/export-schema';
 import { printPdfWithChromium } from '../services/export/chromium-pdf';
-import { createExporter } from '../services/export/export-service';
+import { createExporter, inProcessRunner } from '../services/export/export-service';
 import { folderReportData } from '../services/export/report-data';
 import { parseCommand, USAGE } from './export-args';
 
@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => Date
   }
   let handlers: Pick<NotebookHandlers, 'exportReport'>;
   try {
-    handlers = createExporter({ data: await folderReportData(resolve(notebook)), now, printPdf: printPdfWithChromium });
+    handlers = createExporter({ runner: inProcessRunner(await folderReportData(resolve(notebook)), now), printPdf: printPdfWithChromium });
   } catch (error) {
     io.stderr(`marginalia: ${(error as Error).message}\n`);
     return 1;

@@ -17,7 +17,9 @@ import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE } from './sample-article';
 import { openSearch } from './search/search-service';
-import { createExporter } from './export/export-service';
+import { fromSources } from './search/start-search-worker';
+import { createExporter, inProcessRunner } from './export/export-service';
+import { workerRunner } from './export/export-thread';
 import { printPdfWithChromium } from './export/chromium-pdf';
 import { storeReportData } from './export/report-data';
 import type { ReportData } from './export/report-model';
@@ -51,6 +53,8 @@ export interface OpenOptions {
   persistSearch?: boolean;
   /** Where search runs (see SearchOptions.thread). */
   searchThread?: 'worker' | 'in-process';
+  /** Where exports run: a worker thread (the default when built) or this thread (the default in unit tests). */
+  exportThread?: 'worker' | 'in-process';
   /** Prints a report's HTML to PDF: the desktop app's own window; by default a Chromium found on the machine. */
   printPdf?: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
 }
@@ -69,7 +73,9 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const importer = createImporter(library, options.fetch);
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
-  const exporter = createExporter({ data: reportData, now, printPdf: options.printPdf ?? printPdfWithChromium });
+  const exportRunner =
+    (options.exportThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerRunner(store.dir, () => store.flush(), now) : inProcessRunner(reportData, now);
+  const exporter = createExporter({ runner: exportRunner, printPdf: options.printPdf ?? printPdfWithChromium });
   const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
 
   if (store.isNew && options.sample !== false) {
@@ -101,6 +107,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     reportData,
     close: async () => {
       cited.stop();
+      await exportRunner.close();
       await search.close();
       await store.close();
     },

@@ -8,10 +8,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import apaCsl from '../../../resources/csl/apa.csl?raw';
-import chicagoCsl from '../../../resources/csl/chicago-author-date.csl?raw';
-import harvardCsl from '../../../resources/csl/harvard-cite-them-right.csl?raw';
-import mlaCsl from '../../../resources/csl/modern-language-association.csl?raw';
+import { cslStyle } from './csl-styles';
 import { CITATION_STYLE_NAMES } from '../../common/export-schema';
 import type { ArticleMeta } from '../../common/model';
 import type { CitationStyle, FormattedCitation } from './report';
@@ -22,21 +19,19 @@ export const CITATION_STYLES = ['apa', 'chicago', 'mla', 'harvard'] as const sat
 export const STYLE_NAMES: Record<CitationStyle, string> = CITATION_STYLE_NAMES;
 
 // Registered under names of our own: the plugin has a built-in `apa` (6th edition) and `harvard1`.
-const TEMPLATES: Record<CitationStyle, { name: string; xml: string }> = {
-  apa: { name: 'marginalia-apa-7', xml: apaCsl },
-  chicago: { name: 'marginalia-chicago-author-date', xml: chicagoCsl },
-  mla: { name: 'marginalia-mla-9', xml: mlaCsl },
-  harvard: { name: 'marginalia-harvard-cite-them-right', xml: harvardCsl },
+const TEMPLATES: Record<CitationStyle, { name: string; file: string }> = {
+  apa: { name: 'marginalia-apa-7', file: 'apa.csl' },
+  chicago: { name: 'marginalia-chicago-author-date', file: 'chicago-author-date.csl' },
+  mla: { name: 'marginalia-mla-9', file: 'modern-language-association.csl' },
+  harvard: { name: 'marginalia-harvard-cite-them-right', file: 'harvard-cite-them-right.csl' },
 };
 
-let registered = false;
+/** The style's template name, registered with the CSL plugin on its first use. */
 function templateOf(style: CitationStyle): string {
-  if (!registered) {
-    const csl = plugins.config.get('@csl');
-    for (const { name, xml } of Object.values(TEMPLATES)) csl.styles.add(name, xml);
-    registered = true;
-  }
-  return TEMPLATES[style].name;
+  const { name, file } = TEMPLATES[style];
+  const csl = plugins.config.get('@csl');
+  if (!csl.styles.has(name)) csl.styles.add(name, cslStyle(file));
+  return name;
 }
 
 /**

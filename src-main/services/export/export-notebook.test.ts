@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportFormat } from '../../common/export-schema';
-import { createExporter } from './export-service';
+import { createExporter, inProcessRunner } from './export-service';
 import { expectGolden } from './test-support/golden';
 import { exportNotebook, stableIds, type ExportNotebook } from './test-support/export-notebook';
 
@@ -15,8 +15,7 @@ let exporter: ReturnType<typeof createExporter>;
 beforeAll(async () => {
   fixture = await exportNotebook();
   exporter = createExporter({
-    data: fixture.notebook.reportData,
-    now: () => new Date('2026-11-30T12:00:00.000Z'),
+    runner: inProcessRunner(fixture.notebook.reportData, () => new Date('2026-11-30T12:00:00.000Z')),
     printPdf: () => Promise.reject(new Error('not printed here: see the command line tests')),
   });
 });

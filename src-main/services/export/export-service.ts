@@ -2,27 +2,36 @@
  * The export calls: a report (or a bibliography) of a scope, in one format, as a file. The
  * report is built once (report-model.ts) and handed to the format's renderer; PDF is the HTML
  * report printed by the host (`printPdf`). Exports only read: they run beside writes, never
- * in the write queue. A named job can be followed and cancelled while it runs.
+ * in the write queue.
+ *
+ * Where the work runs: in the app, a worker thread (export-thread.ts) that reads the notebook
+ * folder itself, read only, once every write so far is on disk: citeproc's first use of a
+ * style (~1 s) and rendering a 10,000-article report (seconds) never hold up the window's
+ * calls. In unit tests and the command line, this thread. A named job can be followed and
+ * cancelled while it runs.
  */
 import type { NotebookHandlers } from '../../common/api';
-import { FORMAT_INFO, type ExportFormat, type ExportResult } from '../../common/export-schema';
+import { FORMAT_INFO, type ExportFormat, type ExportPreview, type ExportResult } from '../../common/export-schema';
 import { NotebookError } from '../../common/errors';
-import { bibliographyFile, type BibliographyFormat } from './citations';
+import { bibliographyFile } from './citations';
 import { reportToCsv } from './csv-report';
 import { reportToDocx } from './docx-report';
 import { reportToHtml } from './html-report';
 import { reportToMarkdown } from './markdown-report';
 import type { Report } from './report';
-import { buildReport, type ReportData } from './report-model';
+import { buildReport, type BuildOptions, type ReportData } from './report-model';
 import { reportToW3cJson } from './w3c-annotations';
 
 type ExportHandlers = Pick<NotebookHandlers, 'exportReport' | 'previewExport' | 'exportProgress' | 'cancelExport'>;
 
-export interface ExporterOptions {
-  data: ReportData;
-  now: () => Date;
-  /** Prints a self-contained HTML page to PDF (the desktop app's window, or a Chromium). */
-  printPdf: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
+/** What an export is asked for, once checked (the exportArgs schema's output, without the job name). */
+export type ExportRequest = Pick<BuildOptions, 'scope' | 'shape' | 'style' | 'options'> & { format: ExportFormat; excel: boolean };
+
+/** A finished export before it is sent: PDF still to be printed by the host. */
+export interface ProducedExport {
+  fileName: string;
+  summary: ExportResult['summary'];
+  body: string | Uint8Array | { printHtml: string };
 }
 
 /** Sources or claims a preview shows. */
@@ -30,11 +39,9 @@ const PREVIEW_ITEMS = 3;
 /** Characters of a text preview. */
 const PREVIEW_CHARS = 12_000;
 
-const BIBLIOGRAPHIES: readonly string[] = ['bibtex', 'ris', 'csl-json'] satisfies BibliographyFormat[];
-
 /** A file name from the scope: "alliance — claims — 2026-11-30.md", safe on every system. */
 export function exportFileName(report: Pick<Report, 'scopeLabel' | 'shape' | 'generatedAt'>, format: ExportFormat): string {
-  const what = BIBLIOGRAPHIES.includes(format) ? 'bibliography' : report.shape === 'claim' ? 'claims' : 'sources';
+  const what = format === 'bibtex' || format === 'ris' || format === 'csl-json' ? 'bibliography' : report.shape === 'claim' ? 'claims' : 'sources';
   // Characters no file system takes in a name, and control characters, become "-".
   const safe = [...report.scopeLabel].map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('');
   const label = safe.replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
@@ -47,67 +54,98 @@ const summaryOf = (report: Report): ExportResult['summary'] => ({
   claims: report.claims.length,
 });
 
-export function createExporter({ data, now, printPdf }: ExporterOptions): ExportHandlers {
-  const jobs = new Map<string, { controller: AbortController; done: number; total: number }>();
-
-  async function render(report: Report, format: ExportFormat, excel: boolean, signal: AbortSignal): Promise<string | Uint8Array> {
-    switch (format) {
-      case 'md':
-        return reportToMarkdown(report);
-      case 'html':
-        return reportToHtml(report);
-      case 'pdf':
-        return printPdf(reportToHtml(report), signal);
-      case 'docx':
-        return reportToDocx(report);
-      case 'csv':
-        return reportToCsv(report, { excel });
-      case 'w3c':
-        return reportToW3cJson(report, { generator: { id: 'urn:marginalia:app', name: 'Marginalia' } });
-      case 'bibtex':
-      case 'ris':
-      case 'csl-json': {
-        const metas = new Map(data.articleMetas().map((meta) => [meta.id, meta]));
-        return bibliographyFile(report.sources.flatMap((source) => metas.get(source.id) ?? []), format);
-      }
+async function render(data: ReportData, report: Report, format: ExportFormat, excel: boolean): Promise<ProducedExport['body']> {
+  switch (format) {
+    case 'md':
+      return reportToMarkdown(report);
+    case 'html':
+      return reportToHtml(report);
+    case 'pdf':
+      return { printHtml: reportToHtml(report) };
+    case 'docx':
+      return reportToDocx(report);
+    case 'csv':
+      return reportToCsv(report, { excel });
+    case 'w3c':
+      return reportToW3cJson(report, { generator: { id: 'urn:marginalia:app', name: 'Marginalia' } });
+    case 'bibtex':
+    case 'ris':
+    case 'csl-json': {
+      const metas = new Map(data.articleMetas().map((meta) => [meta.id, meta]));
+      return bibliographyFile(report.sources.flatMap((source) => metas.get(source.id) ?? []), format);
     }
   }
+}
+
+/** Builds and renders one export from `data` (on whichever thread calls it). */
+export async function produceExport(
+  data: ReportData,
+  { format, excel, ...request }: ExportRequest,
+  run: { now: () => Date; onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+): Promise<ProducedExport> {
+  const report = await buildReport(data, { ...request, ...run });
+  const body = await render(data, report, format, excel);
+  if (run.signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
+  return { fileName: exportFileName(report, format), summary: summaryOf(report), body };
+}
+
+/** The start of an export, for the dialog: HTML for the page formats, else the text itself. */
+export async function producePreview(data: ReportData, { format, excel, ...request }: ExportRequest, now: () => Date): Promise<ExportPreview> {
+  const report = await buildReport(data, { ...request, now, limit: PREVIEW_ITEMS });
+  if (format === 'html' || format === 'pdf' || format === 'docx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
+  const text = await render(data, report, format, excel);
+  const content = typeof text === 'string' ? text : '';
+  return { kind: 'text', content: content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}\n…` : content, summary: summaryOf(report) };
+}
+
+/** Runs exports and previews: on this thread, or in the export worker. */
+export interface ExportRunner {
+  export(request: ExportRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<ProducedExport>;
+  preview(request: ExportRequest): Promise<ExportPreview>;
+  close(): Promise<void>;
+}
+
+export function inProcessRunner(data: ReportData, now: () => Date): ExportRunner {
+  return {
+    export: (request, onProgress, signal) => produceExport(data, request, { now, onProgress, signal }),
+    preview: (request) => producePreview(data, request, now),
+    close: async () => undefined,
+  };
+}
+
+export interface ExporterOptions {
+  runner: ExportRunner;
+  /** Prints a self-contained HTML page to PDF (the desktop app's window, or a Chromium). */
+  printPdf: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
+}
+
+export function createExporter({ runner, printPdf }: ExporterOptions): ExportHandlers {
+  const jobs = new Map<string, { controller: AbortController; done: number; total: number }>();
 
   return {
-    async exportReport({ job, format, excel, ...request }) {
+    async exportReport({ job, ...request }) {
       if (job && jobs.has(job)) throw new NotebookError('invalid_argument', `An export named ${job} is already running.`);
       const controller = new AbortController();
       const progress = { controller, done: 0, total: 0 };
       if (job) jobs.set(job, progress);
       try {
-        const report = await buildReport(data, {
-          ...request,
-          now,
-          signal: controller.signal,
-          onProgress: (done, total) => Object.assign(progress, { done, total }),
-        });
-        const content = await render(report, format, excel, controller.signal);
+        const produced = await runner.export(request, (done, total) => Object.assign(progress, { done, total }), controller.signal);
+        const body = typeof produced.body === 'object' && 'printHtml' in produced.body ? await printPdf(produced.body.printHtml, controller.signal) : produced.body;
         if (controller.signal.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
-        const binary = typeof content !== 'string';
+        const binary = typeof body !== 'string';
         return {
-          fileName: exportFileName(report, format),
-          mimeType: FORMAT_INFO[format].mimeType,
+          fileName: produced.fileName,
+          mimeType: FORMAT_INFO[request.format].mimeType,
           encoding: binary ? 'base64' : 'utf8',
-          content: binary ? Buffer.from(content).toString('base64') : content,
-          summary: summaryOf(report),
+          content: binary ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64') : body,
+          summary: produced.summary,
         };
       } finally {
         if (job) jobs.delete(job);
       }
     },
 
-    async previewExport({ job: _job, format, excel, ...request }) {
-      const report = await buildReport(data, { ...request, now, limit: PREVIEW_ITEMS });
-      if (format === 'html' || format === 'pdf' || format === 'docx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
-      const text = await render(report, format, excel, new AbortController().signal);
-      const content = typeof text === 'string' ? text : '';
-      return { kind: 'text', content: content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}\n…` : content, summary: summaryOf(report) };
-    },
+    previewExport: ({ job: _job, ...request }) => runner.preview(request),
 
     async exportProgress({ job }) {
       const running = jobs.get(job);

@@ -70,16 +70,27 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 const isEmpty = (scope: ExportScope) => scope.articleIds.length === 0 && scope.tags.length === 0 && scope.claimIds.length === 0;
 const anyTag = (tags: readonly string[], filters: readonly string[]) => filters.some((filter) => hasTag(tags, filter));
 
-/** 1-based number of the text block that holds `offset` in the article's canonical text. */
-export function paragraphAt(doc: ArticleDoc, offset: number): number {
+/**
+ * The paragraph numbers of an article: for an offset in its canonical text, the 1-based number
+ * of the text block that holds it. The blocks' starts are worked out once per article.
+ */
+export function paragraphsOf(doc: ArticleDoc): (offset: number) => number {
+  const starts: number[] = [];
   let start = 0;
-  let paragraph = 0;
   for (const block of textBlocks(normalizeDoc(doc))) {
-    if (start > offset) break;
-    paragraph += 1;
+    starts.push(start);
     start += block.length + BLOCK_SEPARATOR.length;
   }
-  return Math.max(1, paragraph);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(1, low);
+  };
 }
 
 export async function buildReport(data: ReportData, build: BuildOptions): Promise<Report> {
@@ -141,6 +152,7 @@ export async function buildReport(data: ReportData, build: BuildOptions): Promis
     const { article, annotations } = await data.readArticle(id);
     const text = articleText(article.doc);
     const citation = citeArticle(article, style);
+    const paragraphAt = paragraphsOf(article.doc);
     const views = annotations
       .filter((annotation) => inScope(annotation, meta))
       .map((annotation) => ({ ...annotation, anchor: anchorState(text, annotation.target) }))
@@ -148,7 +160,7 @@ export async function buildReport(data: ReportData, build: BuildOptions): Promis
       .sort(byReadingOrder);
     const shown = views.map((view): ReportHighlight => {
       const anchored = view.anchor.status === 'anchored';
-      const paragraph = view.anchor.status === 'anchored' ? paragraphAt(article.doc, view.anchor.start) : null;
+      const paragraph = view.anchor.status === 'anchored' ? paragraphAt(view.anchor.start) : null;
       return {
         id: view.id,
         articleId: id,

@@ -10,7 +10,7 @@ import { inProcessApi, valueOf } from '../../../test-support/in-process-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openNotebook, type OpenNotebook } from '../../open-notebook';
+import { openNotebook, type OpenNotebook, type OpenOptions } from '../../open-notebook';
 
 export const SECOND_TEXT = [
   'Alliances and entrapment',
@@ -35,11 +35,11 @@ async function highlightText(api: NotebookApi, articleId: string, quote: string,
   return valueOf(api.createAnnotation({ articleId, target: describeRange(article.text, start, start + quote.length), ...extra }));
 }
 
-export async function exportNotebook(): Promise<ExportNotebook> {
+export async function exportNotebook(options: Pick<OpenOptions, 'exportThread'> = {}): Promise<ExportNotebook> {
   let clock = Date.parse('2026-11-30T09:00:00.000Z');
   // Its own folder, not tempDir's: a suite shares it across tests, and removes it with close().
   const dir = await mkdtemp(join(tmpdir(), 'marginalia-export-'));
-  const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)), searchThread: 'in-process', persistSearch: false });
+  const notebook = await openNotebook(dir, { now: () => new Date((clock += 60_000)), searchThread: 'in-process', persistSearch: false, ...options });
   const api = inProcessApi(notebook.handlers);
   const [sample] = await valueOf(api.listArticles({}));
   const second = await valueOf(api.importArticle({ format: 'text', content: SECOND_TEXT, title: 'Alliances and entrapment: a primer' }));

@@ -1,0 +1,20 @@
+/**
+ * The CSL style files shipped with the app (resources/csl, see its README for the licence).
+ * The build copies them beside the main bundles (out/main/csl, see electron.vite.config.ts);
+ * from the sources (tests, the export worker started through jiti) they are read where they
+ * are kept. Read from disk rather than bundled so both threads and every build find them the
+ * same way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where the folder is, from this module: an entry (out/main/), a shared chunk (out/main/chunks/), or the sources. */
+const CANDIDATES = ['./csl/', '../csl/', '../../../resources/csl/'];
+
+export function cslStyle(file: string): string {
+  for (const folder of CANDIDATES) {
+    const path = fileURLToPath(new URL(`${folder}${file}`, import.meta.url));
+    if (existsSync(path)) return readFileSync(path, 'utf8');
+  }
+  throw new Error(`The citation style ${file} is missing from this installation of Marginalia.`);
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs exports in a worker thread (export-worker.ts), started on the first export and left
+ * idle between them without keeping the process alive. Before each job every write so far is
+ * flushed, so the worker reads the folder as the notebook stands. Built, the worker is its own
+ * bundle (see electron.vite.config.ts); from the TypeScript sources it starts through jiti, as
+ * the search worker does (start-search-worker.ts).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { NotebookError } from '../../common/errors';
+import type { ExportRunner, ProducedExport } from './export-service';
+import type { FromExportWorker, ToExportWorker } from './export-protocol';
+import type { ExportPreview } from '../../common/export-schema';
+
+const BUILT = 'export-worker.js';
+
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./export-worker.ts', here).href;
+    return new Worker(`import('jiti/register').then(() => import(${JSON.stringify(entry)}))`, { eval: true });
+  }
+  // This code may sit in a shared chunk (out/main/chunks/) or in an entry (out/main/).
+  const built = [`./${BUILT}`, `../${BUILT}`].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
+  if (!built) throw new Error(`The export worker (${BUILT}) is missing from the build.`);
+  return new Worker(built);
+}
+
+interface Pending {
+  resolve(value: Extract<FromExportWorker, { type: 'done' }>['value']): void;
+  reject(error: Error): void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function workerRunner(dir: string, flush: () => Promise<void>, now: () => Date): ExportRunner {
+  let worker: Worker | undefined;
+  const pending = new Map<number, Pending>();
+  let lastId = 0;
+
+  const thread = () => {
+    if (worker) return worker;
+    const started = startWorker();
+    started.on('message', (message: FromExportWorker) => {
+      const job = pending.get(message.id);
+      if (!job) return;
+      if (message.type === 'progress') return job.onProgress?.(message.done, message.total);
+      pending.delete(message.id);
+      if (pending.size === 0) started.unref();
+      if (message.type === 'done') job.resolve(message.value);
+      else job.reject(new NotebookError(message.error.code, message.error.message));
+    });
+    // A worker that dies takes its jobs with it; the next export starts a new one.
+    const lost = (reason: string) => {
+      if (worker === started) worker = undefined;
+      for (const job of pending.values()) job.reject(new NotebookError('internal', `The export stopped: ${reason}.`));
+      pending.clear();
+    };
+    started.on('error', (error) => lost(error.message));
+    started.on('exit', (code) => lost(`its thread exited (${code})`));
+    worker = started;
+    return started;
+  };
+
+  async function run(type: 'export' | 'preview', request: Parameters<ExportRunner['export']>[0], onProgress?: Pending['onProgress'], signal?: AbortSignal) {
+    await flush();
+    const id = ++lastId;
+    const running = thread();
+    running.ref();
+    const done = new Promise<Extract<FromExportWorker, { type: 'done' }>['value']>((resolve, reject) => pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) }));
+    const cancel = () => running.postMessage({ type: 'cancel', id } satisfies ToExportWorker);
+    signal?.addEventListener('abort', cancel, { once: true });
+    running.postMessage({ type, id, dir, request, now: now().toISOString() } satisfies ToExportWorker);
+    try {
+      return await done;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  return {
+    async export(request, onProgress, signal) {
+      const value = await run('export', request, onProgress, signal);
+      if (value.kind !== 'export') throw new NotebookError('internal', 'The export worker answered a preview to an export.');
+      return value.produced satisfies ProducedExport;
+    },
+    async preview(request) {
+      const value = await run('preview', request);
+      if (value.kind !== 'preview') throw new NotebookError('internal', 'The export worker answered an export to a preview.');
+      return value.preview satisfies ExportPreview;
+    },
+    async close() {
+      await worker?.terminate();
+      worker = undefined;
+    },
+  };
+}
