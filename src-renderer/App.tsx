@@ -14,13 +14,15 @@ import { useWorkspace } from './state/workspace-store';
 import { useMenuCommands } from './state/useMenuCommands';
 import { useUndoKeys } from './state/useUndoKeys';
 import { SearchHost } from './features/search/SearchDialog';
+import { ExportHost } from './features/export/ExportHost';
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
  * the reader, a note or the claims view; the reader stays mounted behind the others so its
  * place in the article is kept. Features do not import each other: where one pane shows
  * another feature's pieces (the library pane's import buttons, notes and tags), they are
- * composed here.
+ * composed here. The search and export dialogs are shown from here too, once for the window;
+ * features open them through their stores.
  */
 export function App() {
   const showing = useWorkspace();
@@ -45,6 +47,7 @@ export function App() {
       </div>
       <StatusRegion />
       <SearchHost />
+      <ExportHost />
     </div>
   );
 }

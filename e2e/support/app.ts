@@ -6,6 +6,11 @@ import type { ExitInfo, ServeProcess } from './serve-process';
 
 export type Target = 'web' | 'electron';
 
+export interface SavedDownload {
+  fileName: string;
+  path: string;
+}
+
 export interface App {
   readonly target: Target;
   /** The window showing the app; read it again after `restart()` (Electron opens a new window). */
@@ -27,6 +32,12 @@ export interface App {
   openSecondWindow(): Promise<Page | undefined>;
   /** Calls the API the way the renderer does, bypassing the UI (to check what the UI shows). */
   api<M extends ApiMethod>(method: M, arg: ApiArg<M>): Promise<ApiResponse<ApiResults[M]>>;
+  /**
+   * Runs `trigger` (a click that makes the app save a file) and answers the file saved: its
+   * name and where it now is. Web: the browser's download. Desktop: where the Save dialog
+   * would have put it (the test answers the dialog by choosing a folder of its own).
+   */
+  saveDownload(trigger: () => Promise<void>): Promise<SavedDownload>;
   /** Kills whatever is left; called by the fixture after each test. */
   dispose(): Promise<void>;
   /** Output worth attaching to a failed test. */

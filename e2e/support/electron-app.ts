@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import type { ApiMethod } from '../../src-main/common/api-methods';
 import type { ApiArg, ApiResponse, ApiResults, NotebookApi } from '../../src-main/common/api';
-import type { App } from './app';
+import type { App, SavedDownload } from './app';
 import { ELECTRON_MAIN_JS, REPO_ROOT, appEnv } from './paths';
 import type { ExitInfo, ServeProcess } from './serve-process';
 
@@ -87,6 +87,25 @@ export class ElectronApp implements App {
       },
       [method, arg] as const,
     ) as Promise<ApiResponse<ApiResults[M]>>;
+  }
+
+  async saveDownload(trigger: () => Promise<void>): Promise<SavedDownload> {
+    const folder = await mkdtemp(join(this.home, 'downloads-'));
+    // A save path set before the download starts stands in for the person's answer to the
+    // Save dialog, which a test cannot click. Listening first, so the download cannot be missed.
+    await this.electron.evaluate(({ session }, into) => {
+      (globalThis as { e2eDownload?: Promise<unknown> }).e2eDownload = new Promise((resolve) => {
+        session.defaultSession.once('will-download', (_event, item) => {
+          const path = `${into}/${item.getFilename()}`;
+          item.setSavePath(path);
+          item.once('done', (_done, state) => resolve({ fileName: item.getFilename(), path, state }));
+        });
+      });
+    }, folder);
+    await trigger();
+    const { fileName, path, state } = (await this.electron.evaluate(() => (globalThis as { e2eDownload?: Promise<unknown> }).e2eDownload)) as SavedDownload & { state: string };
+    if (state !== 'completed') throw new Error(`The download of ${fileName} ended ${state}.`);
+    return { fileName, path };
   }
 
   async dispose(): Promise<void> {

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ApiMethod } from '../../src-main/common/api-methods';
 import type { ApiArg, ApiResponse, ApiResults } from '../../src-main/common/api';
-import type { App } from './app';
+import type { App, SavedDownload } from './app';
 import { rawRequest } from './raw-http';
 import { ServeProcess, type ExitInfo } from './serve-process';
 
@@ -62,6 +62,11 @@ export class WebApp implements App {
     });
     if (response.status !== 200) throw new Error(`${method} answered HTTP ${response.status}: ${response.text}`);
     return response.json() as ApiResponse<ApiResults[M]>;
+  }
+
+  async saveDownload(trigger: () => Promise<void>): Promise<SavedDownload> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), trigger()]);
+    return { fileName: download.suggestedFilename(), path: await download.path() };
   }
 
   async dispose(): Promise<void> {

@@ -22,7 +22,7 @@ export function Dialog({ title, onClose, initialFocus, className, children }: Di
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  // A layout effect: its cleanup gives focus back in the same commit that removes the dialog.
+  // A layout effect: its cleanup gives focus back in the same task that removes the dialog.
   // (A passive effect's cleanup runs later, leaving focus on the page body meanwhile.)
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -34,7 +34,12 @@ export function Dialog({ title, onClose, initialFocus, className, children }: Di
     else if (!dialog.open) dialog.showModal();
     (initialFocus?.current ?? dialog.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     return () => {
-      if (opener?.isConnected) opener.focus();
+      // Once the commit has removed the dialog: until then it is still modal, the page behind
+      // it inert, and the opener refuses focus. (Under StrictMode's rehearsal the dialog stays,
+      // and so does focus.)
+      queueMicrotask(() => {
+        if (!dialog.isConnected && opener?.isConnected) opener.focus();
+      });
     };
   }, [initialFocus]);
 

@@ -1,10 +1,12 @@
 /**
- * The desktop menu's Undo and Redo (Electron only; browser mode has no app menu). With a text
- * field focused they act on the field, as a menu's Undo does everywhere else; otherwise they
- * undo or redo the notebook's last change, like the keys.
+ * The desktop menu's commands (Electron only; browser mode has no app menu, and reaches each
+ * by its key instead). Undo and Redo: with a text field focused they act on the field, as a
+ * menu's Undo does everywhere else; otherwise they undo or redo the notebook's last change,
+ * like the keys. Export… opens the export dialog on the whole notebook.
  */
 import { useEffect } from 'react';
 import type { AppMenuBridge, MenuCommand } from '../../src-main/common/app-menu';
+import { openNotebookExport } from './export-scope';
 import { redo, undo } from './history-actions';
 import { isTypingTarget } from './is-typing-target';
 
@@ -15,13 +17,19 @@ declare global {
   }
 }
 
+const dialogOpen = () => document.querySelector('dialog[open], [role="dialog"]') !== null;
+
 export function runMenuCommand(command: MenuCommand): void {
+  if (command === 'export') {
+    if (!dialogOpen()) openNotebookExport();
+    return;
+  }
   if (isTypingTarget(document.activeElement)) {
     // The field's own history; execCommand is the one way a page can reach it.
     document.execCommand(command);
     return;
   }
-  if (document.querySelector('dialog[open], [role="dialog"]')) return;
+  if (dialogOpen()) return;
   void (command === 'undo' ? undo() : redo());
 }
 

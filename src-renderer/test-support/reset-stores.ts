@@ -15,6 +15,7 @@ import { initialLibraryView, LIBRARY_VIEW_KEY, libraryViewStore } from '../state
 import { initialPassageFocusState, passageFocusStore } from '../state/passage-focus';
 import { initialSearchState, searchStore } from '../state/search-store';
 import { resetFeedSequence } from '../state/apply-change';
+import { exportDialogStore, initialExportDialogState } from '../state/export-dialog-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -35,5 +36,6 @@ export function resetStores(): void {
   globalThis.localStorage?.removeItem(LIBRARY_VIEW_KEY);
   passageFocusStore.setState(initialPassageFocusState, true);
   searchStore.setState(initialSearchState, true);
+  exportDialogStore.setState(initialExportDialogState, true);
   resetFeedSequence();
 }

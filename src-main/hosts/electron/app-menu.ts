@@ -31,6 +31,9 @@ export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow
     {
       label: 'File',
       submenu: [
+        // The page opens the export dialog on the whole notebook (its own shortcut handles the keys).
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'export' satisfies MenuCommand) },
+        { type: 'separator' },
         { label: 'Show Notebook Folder', click: () => void shell.openPath(notebookDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

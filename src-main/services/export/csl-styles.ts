@@ -6,14 +6,15 @@
  * same way.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 /** Where the folder is, from this module: an entry (out/main/), a shared chunk (out/main/chunks/), or the sources. */
 const CANDIDATES = ['./csl/', '../csl/', '../../../resources/csl/'];
 
 export function cslStyle(file: string): string {
+  const here = import.meta.dirname;
   for (const folder of CANDIDATES) {
-    const path = fileURLToPath(new URL(`${folder}${file}`, import.meta.url));
+    const path = resolve(here, folder, file);
     if (existsSync(path)) return readFileSync(path, 'utf8');
   }
   throw new Error(`The citation style ${file} is missing from this installation of Marginalia.`);

@@ -3,9 +3,10 @@
  * the window's tag filter and by "No evidence" or "Contested" (both supported and contradicted).
  */
 import { useState } from 'react';
-import { Scale } from 'lucide-react';
+import { FileDown, Scale } from 'lucide-react';
 import { filterClaims, type ClaimFilter } from '../../../src-main/common/claim-filters';
 import { EmptyState } from '../../components/EmptyState';
+import { openClaimsExport } from '../../state/export-scope';
 import { useTagFilter } from '../../state/tag-filter-store';
 import { useClaims } from '../../state/useClaims';
 import { ClaimCard } from './ClaimCard';
@@ -57,6 +58,17 @@ export function ClaimsView() {
             </label>
           ))}
         </div>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-label="Export…"
+          title="Export the claims shown, with their evidence"
+          disabled={shown.length === 0}
+          onClick={() => openClaimsExport(shown.map((claim) => claim.id), tag, filter !== 'all')}
+        >
+          <FileDown aria-hidden="true" size={16} />
+          <span>Export</span>
+        </button>
       </div>
       <div className="claims-content">{content}</div>
     </main>

@@ -2,10 +2,12 @@
  * Above the article list: sort order, a Filter panel (tag, source, has highlights, unread),
  * the active filters as removable chips, and how many articles are shown.
  */
-import { ArrowDownNarrowWide, ArrowUpNarrowWide, ListFilter, X } from 'lucide-react';
+import { ArrowDownNarrowWide, ArrowUpNarrowWide, FileDown, ListFilter, X } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import type { ArticleListing } from '../../../src-main/common/model';
 import { setLibraryFilter, setSort, SORT_KEYS, useLibraryView, type SortKey } from '../../state/library-view-store';
+import { libraryExportHint, openLibraryExport } from '../../state/export-scope';
+import { useSelection } from '../../state/library-view-selection';
 import { setTagFilter, useTagFilter } from '../../state/tag-filter-store';
 import { sourcesOf } from '../../../src-main/common/library-view';
 import { tagsWithParents } from './library-tags';
@@ -30,6 +32,7 @@ export interface LibraryControlsProps {
 export function LibraryControls({ articles, shown, complete }: LibraryControlsProps) {
   const view = useLibraryView();
   const tag = useTagFilter();
+  const picked = useSelection().size;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const id = useId();
   const sources = useMemo(() => (filtersOpen ? sourcesOf(articles) : []), [articles, filtersOpen]);
@@ -134,9 +137,18 @@ export function LibraryControls({ articles, shown, complete }: LibraryControlsPr
           ))}
         </ul>
       ) : null}
-      <p className="library-count" aria-live="polite">
-        {!complete ? 'Listing articles…' : chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
-      </p>
+      <div className="library-count-row">
+        <p className="library-count" aria-live="polite">
+          {!complete ? 'Listing articles…' : chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
+        </p>
+        {/* Picked articles are exported from the selection bar, with the other bulk actions. */}
+        {picked === 0 ? (
+          <button type="button" className="button button-quiet button-small" title={libraryExportHint(tag)} onClick={() => openLibraryExport([], tag)}>
+            <FileDown aria-hidden="true" size={14} />
+            Export…
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

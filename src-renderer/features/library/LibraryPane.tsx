@@ -7,6 +7,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
+import { openLibraryExport } from '../../state/export-scope';
 import { loadLibrary } from '../../state/library-actions';
 import { useSelection } from '../../state/library-view-selection';
 import { useArticles } from '../../state/useArticles';
@@ -109,7 +110,12 @@ export function LibraryPane({ importButtons, newArticleDialog, notes, tags, chil
                 </button>
                 {importButtons}
                 {articles.length > 0 ? <LibraryControls articles={articles} shown={shown.length} complete={complete} /> : null}
-                {selected.length > 0 ? <SelectionBar count={selected.length} onAction={setBulk} /> : null}
+                {selected.length > 0 ? (
+                  <SelectionBar
+                    count={selected.length}
+                    onAction={(action) => (action === 'export' ? openLibraryExport(selected.map((article) => article.id), null) : setBulk(action))}
+                  />
+                ) : null}
                 {list}
               </>
             ) : section === 'Notes' ? (

@@ -1,8 +1,8 @@
 /** Shown while articles are picked: how many, and what can be done to them all at once. */
-import { Trash2, X } from 'lucide-react';
+import { FileDown, Trash2, X } from 'lucide-react';
 import { clearSelection } from '../../state/library-view-selection';
 
-export type BulkAction = 'add-tag' | 'remove-tag' | 'delete';
+export type BulkAction = 'add-tag' | 'remove-tag' | 'delete' | 'export';
 
 export interface SelectionBarProps {
   count: number;
@@ -29,6 +29,12 @@ export function SelectionBar({ count, onAction }: SelectionBarProps) {
         </button>
         <button type="button" className="button button-small selection-tag-button" onClick={() => onAction('remove-tag')}>
           Remove tag…
+        </button>
+      </div>
+      <div className="selection-bar-row">
+        <button type="button" className="button button-small selection-tag-button" title="Export the picked articles' highlights" onClick={() => onAction('export')}>
+          <FileDown aria-hidden="true" size={14} />
+          Export…
         </button>
       </div>
     </div>

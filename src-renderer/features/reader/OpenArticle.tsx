@@ -7,6 +7,7 @@ import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
 import { annotationStore } from '../../state/annotation-store';
 import { highlightFocusStore } from '../../state/highlight-focus-store';
+import { openArticleExport } from '../../state/export-scope';
 import { report } from '../../state/status-store';
 import { useAnnotations } from '../../state/useAnnotations';
 import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
@@ -92,7 +93,13 @@ export function OpenArticle({ view, onPainting }: OpenArticleProps) {
 
   return (
     <>
-      <ReaderToolbar renameButton={renameButton} onRename={() => setRenaming(true)} onDelete={() => setDeleting(true)} onEditDetails={() => setEditingDetails(true)} />
+      <ReaderToolbar
+        renameButton={renameButton}
+        onRename={() => setRenaming(true)}
+        onDelete={() => setDeleting(true)}
+        onEditDetails={() => setEditingDetails(true)}
+        onExport={() => openArticleExport(view.id, view.title)}
+      />
       {/* An imported page's language and direction: right-to-left articles are laid out right to left. */}
       <article ref={article} className="article" dir={view.dir} lang={view.lang}>
         <ArticleHeader view={view} renaming={renaming} onRenameDone={onRenameDone} />

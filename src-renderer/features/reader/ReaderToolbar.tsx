@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { FilePen, PencilLine, Redo2, Search, Trash2, Undo2 } from 'lucide-react';
+import { FileDown, FilePen, PencilLine, Redo2, Search, Trash2, Undo2 } from 'lucide-react';
 import { redo, undo } from '../../state/history-actions';
 import { useHistoryState } from '../../state/useHistoryState';
 import { openSearchDialog } from '../../state/search-actions';
@@ -9,13 +9,15 @@ export interface ReaderToolbarProps {
   onRename: () => void;
   onDelete: () => void;
   onEditDetails: () => void;
+  /** Opens the export dialog on this article. */
+  onExport: () => void;
 }
 
 /**
  * The quiet strip above the open article. Buttons show a short word beside their icon; their
  * accessible names start with that word, so speech users can say what they see.
  */
-export function ReaderToolbar({ renameButton, onRename, onDelete, onEditDetails }: ReaderToolbarProps) {
+export function ReaderToolbar({ renameButton, onRename, onDelete, onEditDetails, onExport }: ReaderToolbarProps) {
   const history = useHistoryState();
   return (
     <div className="reader-toolbar">
@@ -53,6 +55,10 @@ export function ReaderToolbar({ renameButton, onRename, onDelete, onEditDetails 
       <button type="button" className="button button-quiet" aria-label="Edit details…" onClick={onEditDetails}>
         <FilePen aria-hidden="true" size={16} />
         <span>Details</span>
+      </button>
+      <button type="button" className="button button-quiet" aria-label="Export…" title="Export this article's highlights" onClick={onExport}>
+        <FileDown aria-hidden="true" size={16} />
+        <span>Export</span>
       </button>
       <button type="button" className="button button-quiet" aria-label="Delete article" onClick={onDelete}>
         <Trash2 aria-hidden="true" size={16} />
