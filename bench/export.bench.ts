@@ -10,11 +10,10 @@
  * progress and can be cancelled. EXPORT_BENCH_ARTICLES changes the size (default 10,000).
  */
 import { rm } from 'node:fs/promises';
-import { bench, describe } from 'vitest';
 import type { ExportFormat } from '../src-main/common/export-schema';
 import { openNotebook, type OpenNotebook } from '../src-main/services/open-notebook';
 import { ensureNotebook, freshCopy } from './scale/build-notebook';
-import { median, ms, printTable, type Cell } from './support/report';
+import { median, ms, printTable, reportBench, type Cell } from './support/report';
 
 const ARTICLES = Number(process.env.EXPORT_BENCH_ARTICLES ?? 10_000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -109,14 +108,4 @@ function printResults(): void {
   );
 }
 
-describe(`export (${ARTICLES.toLocaleString('en')} articles)`, () => {
-  bench('report', () => {}, {
-    iterations: 1,
-    warmupIterations: 0,
-    time: 0,
-    warmupTime: 0,
-    teardown: (_task, mode) => {
-      if (mode === 'run') printResults();
-    },
-  });
-});
+reportBench(`export (${ARTICLES.toLocaleString('en')} articles)`, printResults);

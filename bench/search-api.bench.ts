@@ -11,10 +11,9 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bench, describe } from 'vitest';
 import { openNotebook, type OpenNotebook } from '../src-main/services/open-notebook';
 import { inProcessApi, valueOf } from '../src-main/test-support/in-process-api';
-import { median, ms, printTable, type Cell } from './support/report';
+import { median, ms, printTable, reportBench, type Cell } from './support/report';
 import { searchNotebook } from './support/search-notebook';
 
 const ARTICLES = Number(process.env.SEARCH_API_BENCH_ARTICLES ?? 10_000);
@@ -121,14 +120,4 @@ function printResults(): void {
   ]);
 }
 
-describe(`search through the API (${ARTICLES.toLocaleString('en')} articles)`, () => {
-  bench('report', () => {}, {
-    iterations: 1,
-    warmupIterations: 0,
-    time: 0,
-    warmupTime: 0,
-    teardown: (_task, mode) => {
-      if (mode === 'run') printResults();
-    },
-  });
-});
+reportBench(`search through the API (${ARTICLES.toLocaleString('en')} articles)`, printResults);

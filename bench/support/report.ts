@@ -1,4 +1,5 @@
 /** Plain-text tables for bench results, printed before vitest's own timing table. */
+import { bench, describe } from 'vitest';
 
 export type Cell = string | number;
 
@@ -25,4 +26,22 @@ export function printTable(title: string, header: readonly string[], rows: Reado
   const text = ['', title, rule, line(header), rule, ...rows.map(line), rule, ...notes, ''].join('\n');
   // stdout directly: vitest bench's console interception would label and reorder the lines.
   process.stdout.write(`${text}\n`);
+}
+
+/**
+ * A bench whose work ran before it (at import, measured by hand): one empty iteration named
+ * "report", whose teardown prints the results once vitest's run is over.
+ */
+export function reportBench(title: string, printResults: () => void): void {
+  describe(title, () => {
+    bench('report', () => {}, {
+      iterations: 1,
+      warmupIterations: 0,
+      time: 0,
+      warmupTime: 0,
+      teardown: (_task, mode) => {
+        if (mode === 'run') printResults();
+      },
+    });
+  });
 }
