@@ -74,7 +74,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
   const exportRunner =
-    (options.exportThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerRunner(store.dir, () => store.flush(), now) : inProcessRunner(reportData, now);
+    (options.exportThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerRunner({ dir: store.dir, flush: () => store.flush(), now, tagged: () => store.taggedHighlights() }) : inProcessRunner(reportData, now);
   const exporter = createExporter({ runner: exportRunner, printPdf: options.printPdf ?? printPdfWithChromium });
   const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
 

@@ -22,6 +22,11 @@ describe('exports in a worker thread', () => {
     const [worker, thread] = await Promise.all([valueOf(inWorker.api.exportReport(markdown)), valueOf(onThread.api.exportReport(markdown))]);
     expect(withoutDate(worker.content)).toBe(withoutDate(thread.content));
     expect(worker.summary).toEqual({ sources: 2, highlights: 2, claims: 1 });
+    // A tag scope by source: the worker is handed the store's tagged highlights.
+    const china = { format: 'csv' as const, scope: { tags: ['china'] } };
+    const [workerCsv, threadCsv] = await Promise.all([valueOf(inWorker.api.exportReport(china)), valueOf(onThread.api.exportReport(china))]);
+    expect(withoutDate(workerCsv.content)).toBe(withoutDate(threadCsv.content));
+    expect(workerCsv.summary).toEqual({ sources: 1, highlights: 1, claims: 0 });
     const docx = await valueOf(inWorker.api.exportReport({ format: 'docx' }));
     expect(Buffer.from(docx.content, 'base64').subarray(0, 2).toString()).toBe('PK');
   }, 60_000);

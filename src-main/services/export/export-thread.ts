@@ -12,6 +12,7 @@ import { NotebookError } from '../../common/errors';
 import type { ExportRunner, ProducedExport } from './export-service';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 import type { ExportPreview } from '../../common/export-schema';
+import type { TaggedHighlight } from './report-model';
 
 const BUILT = 'export-worker.js';
 
@@ -33,7 +34,16 @@ interface Pending {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function workerRunner(dir: string, flush: () => Promise<void>, now: () => Date): ExportRunner {
+export interface WorkerRunnerOptions {
+  dir: string;
+  /** Resolves once every write so far is on disk. */
+  flush: () => Promise<void>;
+  now: () => Date;
+  /** The store's tagged highlights, sent with a tag scope's job. */
+  tagged: () => Promise<readonly TaggedHighlight[]>;
+}
+
+export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): ExportRunner {
   let worker: Worker | undefined;
   const pending = new Map<number, Pending>();
   let lastId = 0;
@@ -64,13 +74,15 @@ export function workerRunner(dir: string, flush: () => Promise<void>, now: () =>
 
   async function run(type: 'export' | 'preview', request: Parameters<ExportRunner['export']>[0], onProgress?: Pending['onProgress'], signal?: AbortSignal) {
     await flush();
+    const known = request.scope.tags.length > 0 ? { tagged: [...(await tagged())] } : {};
+    if (signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
     const id = ++lastId;
     const running = thread();
     running.ref();
     const done = new Promise<Extract<FromExportWorker, { type: 'done' }>['value']>((resolve, reject) => pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) }));
     const cancel = () => running.postMessage({ type: 'cancel', id } satisfies ToExportWorker);
     signal?.addEventListener('abort', cancel, { once: true });
-    running.postMessage({ type, id, dir, request, now: now().toISOString() } satisfies ToExportWorker);
+    running.postMessage({ type, id, dir, request, now: now().toISOString(), ...known } satisfies ToExportWorker);
     try {
       return await done;
     } finally {

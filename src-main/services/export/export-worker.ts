@@ -20,12 +20,12 @@ export function serveExports(port: MessagePort): void {
       running.get(message.id)?.abort();
       return;
     }
-    const { id, dir, request, now } = message;
+    const { id, dir, request, now, tagged } = message;
     const controller = new AbortController();
     running.set(id, controller);
     void (async () => {
       try {
-        const data = await folderReportData(dir);
+        const data = await folderReportData(dir, tagged ? { tagged } : {});
         const clock = () => new Date(now);
         if (message.type === 'preview') {
           send({ type: 'done', id, value: { kind: 'preview', preview: await producePreview(data, request, clock) } });

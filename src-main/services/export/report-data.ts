@@ -14,7 +14,7 @@ import { applyEntry, journalEntrySchema, JOURNAL_FILE } from '../../store/metada
 import { NOTEBOOK_FILE, NOTES_DIR, articleFileName, articleFileSchema, notebookFileSchema } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError, ValidatedJsonFile } from '../../store/validated-json-file';
-import type { ReportData } from './report-model';
+import type { ReportData, TaggedHighlight } from './report-model';
 
 export function storeReportData(store: NotebookStore): ReportData {
   return {
@@ -39,9 +39,10 @@ function unreadable(error: unknown): never {
 /**
  * The notebook in `dir` as its files hold it now, without opening it: notebook.json with its
  * journal replayed in memory, and each record file when the report needs it. Nothing is
- * locked, written, migrated on disk or set aside.
+ * locked, written, migrated on disk or set aside. `known.tagged`, the tagged highlights as the
+ * open store holds them, spares reading every article for a tag scope.
  */
-export async function folderReportData(dir: string): Promise<ReportData> {
+export async function folderReportData(dir: string, known: { tagged?: readonly TaggedHighlight[] } = {}): Promise<ReportData> {
   const indexPath = join(dir, NOTEBOOK_FILE);
   await access(indexPath).catch(() => {
     throw new NotebookError('not_found', `${dir} is not a Marginalia notebook (it has no ${NOTEBOOK_FILE}).`);
@@ -71,6 +72,7 @@ export async function folderReportData(dir: string): Promise<ReportData> {
       return file.record.body;
     },
     async taggedHighlights() {
+      if (known.tagged) return known.tagged;
       const tagged = [];
       for (const meta of index.articles) {
         const { annotations } = await readArticle(meta.id);

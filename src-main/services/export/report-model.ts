@@ -30,7 +30,13 @@ export interface ReportData {
   readArticle(id: string): Promise<{ article: Article; annotations: readonly Annotation[] }>;
   readNoteBody(id: string): Promise<string>;
   /** Every highlight that carries a tag, with its article (so a tag scope need not read every article). */
-  taggedHighlights(): Promise<readonly { annotationId: string; articleId: string; tags: readonly string[] }[]>;
+  taggedHighlights(): Promise<readonly TaggedHighlight[]>;
+}
+
+export interface TaggedHighlight {
+  annotationId: string;
+  articleId: string;
+  tags: readonly string[];
 }
 
 /**
