@@ -9,14 +9,8 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { cslStyle } from './csl-styles';
-import { CITATION_STYLE_NAMES } from '../../common/export-schema';
 import type { ArticleMeta } from '../../common/model';
 import type { CitationStyle, FormattedCitation } from './report';
-
-export const CITATION_STYLES = ['apa', 'chicago', 'mla', 'harvard'] as const satisfies readonly CitationStyle[];
-
-/** How each style is named to a person. */
-export const STYLE_NAMES: Record<CitationStyle, string> = CITATION_STYLE_NAMES;
 
 // Registered under names of our own: the plugin has a built-in `apa` (6th edition) and `harvard1`.
 const TEMPLATES: Record<CitationStyle, { name: string; file: string }> = {
