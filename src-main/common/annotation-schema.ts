@@ -4,6 +4,8 @@
  * canonical text — never DOM paths or pixels. The JSON-LD form is produced on export.
  */
 import { z } from 'zod';
+import { MAX_CONFLICTS } from './merge/conflict-limits';
+import { revisionFields, revisionIdSchema } from './merge/revisions';
 import { articleIdSchema, idOf, tagsSchema, timestampSchema } from './schema';
 
 export const annotationIdSchema = idOf('annotation');
@@ -41,7 +43,7 @@ export const commentSchema = z
   .string({ error: 'comment must be text' })
   .max(MAX_COMMENT, { error: `comment is longer than ${MAX_COMMENT.toLocaleString('en')} characters` });
 
-export const annotationSchema = z.object({
+const annotationFields = z.object({
   id: annotationIdSchema,
   articleId: articleIdSchema,
   target: annotationTargetSchema,
@@ -51,6 +53,15 @@ export const annotationSchema = z.object({
   tags: z.array(z.string()),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+});
+
+/** A version of a highlight kept in another's conflict history (see common/merge). */
+export const annotationVersionSchema = annotationFields.extend({ rev: revisionIdSchema.optional() });
+
+export const annotationSchema = annotationFields.extend({
+  ...revisionFields,
+  /** Versions edited elsewhere at the same time, kept when this one won a merge. */
+  conflicts: z.array(annotationVersionSchema).max(MAX_CONFLICTS).optional(),
 });
 
 export const legendMeaningSchema = z

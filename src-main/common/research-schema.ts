@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { annotationIdSchema } from './annotation-schema';
+import { MAX_CONFLICTS } from './merge/conflict-limits';
+import { revisionFields, revisionIdSchema } from './merge/revisions';
 import { idOf, tagSchema, tagsSchema, timestampSchema } from './schema';
 
 export const claimIdSchema = idOf('claim');
@@ -42,7 +44,7 @@ export const linkTargetSchema = z.union([
 
 export const evidenceSchema = z.object({ annotationId: z.string(), articleId: z.string() });
 
-export const claimSchema = z.object({
+const claimFields = z.object({
   id: claimIdSchema,
   statement: z.string().min(1),
   tags: z.array(z.string()),
@@ -50,6 +52,14 @@ export const claimSchema = z.object({
   evidence: z.array(evidenceSchema),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+});
+
+/** A version of a claim kept in another's conflict history (see common/merge). */
+export const claimVersionSchema = claimFields.extend({ rev: revisionIdSchema.optional() });
+
+export const claimSchema = claimFields.extend({
+  ...revisionFields,
+  conflicts: z.array(claimVersionSchema).max(MAX_CONFLICTS).optional(),
 });
 
 export const noteLinkSchema = z.object({
@@ -65,9 +75,14 @@ export const noteMetaSchema = z.object({
   links: z.array(noteLinkSchema),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  ...revisionFields,
 });
 
-export const noteSchema = noteMetaSchema.extend({ body: z.string() });
+/** A version of a note kept in another's conflict history (see common/merge). */
+export const noteVersionSchema = noteMetaSchema.omit({ revs: true }).extend({ body: z.string() });
+
+/** A note's conflict history lives in its file only, not in the index: versions carry whole bodies. */
+export const noteSchema = noteMetaSchema.extend({ body: z.string(), conflicts: z.array(noteVersionSchema).max(MAX_CONFLICTS).optional() });
 
 export const createClaimArgs = z
   .object({ annotationId: annotationIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional() })

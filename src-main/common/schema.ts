@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';
+import { MAX_CONFLICTS } from './merge/conflict-limits';
+import { revisionFields, revisionIdSchema } from './merge/revisions';
 import { ID_PREFIXES, idPattern, type RecordKind } from './record-ids';
 
 /** The id of a record of `kind`, as record-ids.ts spells it. */
@@ -118,9 +120,20 @@ export const articleMetaSchema = z.object({
   updatedAt: timestampSchema,
 });
 
-/** One article as stored in `articles/<id>.json`. */
-export const articleSchema = articleMetaSchema.extend({
+const articleFields = articleMetaSchema.extend({
   /** The text the user gave, in `format`, kept so the article can be edited as written. */
   original: z.string(),
   doc: articleDocSchema,
+});
+
+/** A version of an article kept in another's conflict history (see common/merge). */
+export const articleVersionSchema = articleFields.extend({ rev: revisionIdSchema.optional() });
+
+/**
+ * One article as stored in `articles/<id>.json`. Its revisions and conflicts stay in its file:
+ * the index and the library's list carry neither.
+ */
+export const articleSchema = articleFields.extend({
+  ...revisionFields,
+  conflicts: z.array(articleVersionSchema).max(MAX_CONFLICTS).optional(),
 });

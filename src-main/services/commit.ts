@@ -15,6 +15,7 @@ import type { HistoryStacks } from '../store/history-log';
 import type { Change, HistoryEntry } from '../store/notebook-files';
 import { articleMeta, noteMeta, type NotebookStore } from '../store/notebook-store';
 import { persistStaged, stageChanges, type Side, type StagedRecords } from './stage-changes';
+import { stampRevisions, type RevisionMode } from './stamp-revisions';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -23,6 +24,11 @@ export interface Plan<T> {
   result: T;
   /** False for changes that are not offered to undo (an import, marking an article read). */
   undoable?: boolean;
+  /**
+   * `keep` when the changes carry the revisions their records must have (a merge decided
+   * them); otherwise each changed record gets a new one.
+   */
+  revisions?: RevisionMode;
 }
 
 export interface Committer extends NotebookFeed {
@@ -110,9 +116,14 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     stamp: string,
     record: () => Promise<void>,
     undoRecord: () => Promise<void>,
+    revisions: RevisionMode = 'stamp',
   ): Promise<StagedRecords> {
     const staged = await stageChanges(store, changes, side, stamp);
-    const [saved, recorded] = await Promise.allSettled([persistStaged(store, staged), record()]);
+    const deletions = await stampRevisions(store, staged, stamp, revisions);
+    // A deletion noted for a write that then fails only makes a later merge treat that record
+    // as deleted-and-restored: it is kept either way.
+    const [saved, recorded, noted] = await Promise.allSettled([persistStaged(store, staged), record(), store.deletions.record(deletions)]);
+    if (noted.status === 'rejected') console.error('Could not note deleted records in deletions.log:', noted.reason);
     if (saved.status === 'rejected') {
       if (recorded.status === 'fulfilled') await undoRecord().catch((error: unknown) => console.error('Could not take back a history step:', error));
       throw saved.reason;
@@ -160,7 +171,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     commit: (plan) =>
       serial(async () => {
         const stamp = now().toISOString();
-        const { label, changes, result, undoable = true } = await plan(stamp);
+        const { label, changes, result, undoable = true, revisions = 'stamp' } = await plan(stamp);
         if (changes.length === 0) return result;
         const history = await store.history();
         const redo = history.stacks().redo;
@@ -174,6 +185,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
           async () => {
             if (undoable) await history.retract(redo);
           },
+          revisions,
         );
         announce(undoable ? label : '', changes, staged, stateOf(history.stacks()));
         return result;

@@ -29,7 +29,7 @@ import { RecordCache, type Db } from './record-cache';
 import { UnreadableFileError } from './validated-json-file';
 
 export function articleMeta(article: Article): ArticleMeta {
-  const { original: _original, doc: _doc, ...meta } = article;
+  const { original: _original, doc: _doc, rev: _rev, revs: _revs, conflicts: _conflicts, ...meta } = article;
   return meta;
 }
 

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
 import type { Annotation, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { articleFolder } from './article-folder';
+import { deletionLog, type DeletionLog } from './deletion-log';
 import { lockFolder } from './folder-lock';
 import type { HistoryLog } from './history-log';
 import { openMetadataCache } from './metadata-cache';
@@ -76,6 +77,8 @@ export interface NotebookStore {
   saveLegend(legend: ColorLegend): Promise<void>;
   /** Undo and redo steps (read from disk on first use). */
   history(): Promise<HistoryLog>;
+  /** Which records were deleted, and which version of each (for merges). */
+  readonly deletions: DeletionLog;
   claims(): Claim[];
   saveClaim(claim: Claim): Promise<void>;
   removeClaim(id: string): Promise<void>;
@@ -120,7 +123,7 @@ export const ARTICLE_CACHE_LIMIT = 200;
 export type { ArticleRecord } from './notebook-files';
 
 export function noteMeta(note: Note): NoteMeta {
-  const { body: _body, ...meta } = note;
+  const { body: _body, conflicts: _conflicts, ...meta } = note;
   return structuredClone(meta);
 }
 
@@ -171,6 +174,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const isNew = !metadata.existed && articleFiles.ids.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantine.files.length === 0;
   metadata.settle(metadata.changedOnOpen || articleFiles.changed || noteFiles.changed || claimFiles.changed);
   const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes);
+  const deletions = deletionLog(dir);
 
   const store: NotebookStore = {
     dir,
@@ -192,6 +196,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     legend: metadata.legend,
     saveLegend: metadata.saveLegend,
     history: history.get,
+    deletions,
     claims: metadata.claims,
     saveClaim: (claim) => changes.emitAfter(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
     removeClaim: (id) => changes.emitAfter(claims.remove(id), { kind: 'claim', id, claim: null }),
@@ -206,6 +211,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await notes.idle();
       await claims.idle();
       await history.idle();
+      await deletions.idle();
       await articles.idle();
     },
 
@@ -213,6 +219,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await store.flush();
       await metadata.close();
       await history.close();
+      await deletions.close();
       await releaseLock();
     },
   };
