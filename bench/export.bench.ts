@@ -78,7 +78,7 @@ for (const [label, format, shape] of exports) {
         scope: { articleIds: [], tags: [], claimIds: [] },
         style: 'apa',
         options: { comments: true, notes: true, needsReview: true },
-        excel: false,
+        excel: false, colorCodes: false,
       }),
     notebook,
   );

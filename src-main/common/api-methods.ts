@@ -9,6 +9,7 @@ export const API_METHODS = [
   'getArticle',
   'importArticle',
   'importUrl',
+  'importExchange',
   'updateArticle',
   'deleteArticle',
   'markArticleOpened',

@@ -42,6 +42,7 @@ import { articleIdSchema, tagSchema, tagsSchema, titleSchema } from './schema';
 import { libraryViewSchema } from './library-view';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
+import { importExchangeArgs, type ExchangeSummary } from './exchange-schema';
 import { searchArgs, type SearchAnswer } from './search-schema';
 import { exportArgs, exportJobArgs, type ExportPreview, type ExportResult } from './export-schema';
 
@@ -84,6 +85,7 @@ export const apiArgs = {
   getArticle: z.object({ id: articleIdSchema }).strict(),
   importArticle: importArticleArgs,
   importUrl: importUrlArgs,
+  importExchange: importExchangeArgs,
   updateArticle: z
     .object({
       id: articleIdSchema,
@@ -147,6 +149,11 @@ export interface ApiResults {
   importArticle: ArticleMeta;
   /** Fetches the page (the only network access Marginalia makes) and imports it. */
   importUrl: ArticleMeta;
+  /**
+   * Merges a file from elsewhere — a notebook bundle, W3C Web Annotation or Hypothesis
+   * annotations, a REFI-QDA project — record by record, as one undo step, and says what it did.
+   */
+  importExchange: ExchangeSummary;
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
   /** Sets `openedAt` the first time (not an undo step: reading is not an edit). */

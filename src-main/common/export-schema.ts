@@ -7,9 +7,12 @@ import { z } from 'zod';
 import { articleIdSchema, tagSchema } from './schema';
 import { claimIdSchema } from './research-schema';
 
-/** Report formats, then bibliography-only formats. */
-export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'w3c', 'bibtex', 'ris', 'csl-json'] as const;
+/** Report formats, then bibliography-only formats, then exchange formats (whole records, for other notebooks and tools). */
+export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'w3c', 'bibtex', 'ris', 'csl-json', 'bundle', 'qdpx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats that carry records whole: the report's shape and "include" options do not apply. */
+export const EXCHANGE_FORMATS: readonly ExportFormat[] = ['bundle', 'qdpx'];
 
 export const CITATION_STYLE_KEYS = ['apa', 'chicago', 'mla', 'harvard'] as const;
 
@@ -33,6 +36,8 @@ export const FORMAT_INFO: Record<ExportFormat, { label: string; extension: strin
   bibtex: { label: 'Bibliography: BibTeX', extension: 'bib', mimeType: 'application/x-bibtex; charset=utf-8', binary: false },
   ris: { label: 'Bibliography: RIS', extension: 'ris', mimeType: 'application/x-research-info-systems; charset=utf-8', binary: false },
   'csl-json': { label: 'Bibliography: CSL-JSON', extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json', binary: false },
+  bundle: { label: 'Notebook bundle (for another Marginalia)', extension: 'marginalia.json', mimeType: 'application/json', binary: false },
+  qdpx: { label: 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA)', extension: 'qdpx', mimeType: 'application/zip', binary: true },
 };
 
 export const exportScopeSchema = z
@@ -55,6 +60,8 @@ export const exportArgs = z
       .default({ comments: true, notes: true, needsReview: true }),
     /** CSV: begin with a byte order mark, so Excel reads the file as UTF-8. */
     excel: z.boolean().default(false),
+    /** REFI-QDA: also code each highlight with its colour's meaning. */
+    colorCodes: z.boolean().default(false),
     /** Names this export, so `exportProgress` and `cancelExport` can find it while it runs. */
     job: z.string().min(1).max(100).optional(),
   })

@@ -9,6 +9,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { openNotebook, type OpenNotebook } from './open-notebook';
 
 const huge = 'x'.repeat(5_000_001);
+const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
   getNotebookStatus: [[{ extra: 1 }, /unknown field "extra"/], ['text', /expected object/i]],
@@ -33,6 +34,15 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ format: 'text', content: 'ok', title: 'x'.repeat(501) }, /title is longer than 500/],
     [{ format: 'text', content: 'ok', source: 7 }, /source must be text/],
     [{ format: 'text', content: 'ok', script: '<x>' }, /unknown field "script"/],
+  ],
+  importExchange: [
+    [{}, /"fileName" is required/],
+    [{ fileName: 'colleague.json', content: '%%%' }, /content is not valid base64/],
+    [{ fileName: 'colleague.json', content: base64('not json') }, /This file is not valid JSON/],
+    [{ fileName: '../../etc/passwd', content: base64('{}') }, /cannot tell what kind of annotation file/],
+    [{ fileName: 'colleague.json', content: base64('{"format":"marginalia-bundle","version":99}') }, /made by a newer Marginalia/],
+    [{ fileName: 'colleague.json', content: '' }, /colleague.json is empty/],
+    [{ fileName: 'colleague.json', content: base64('x'), extra: 1 }, /unknown field "extra"/],
   ],
   importUrl: [
     [{}, /"url" is required/],

@@ -2,6 +2,7 @@
  * Opens a notebook folder and returns the handler table both hosts register, so the
  * desktop app and browser mode run the very same services.
  */
+import { createExchangeImport } from './exchange/import-exchange';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
@@ -71,6 +72,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const research = createClaimsAndNotes(store, writes, now, cited);
   const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
+  const exchange = createExchangeImport(store, writes);
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
   const exportRunner =
@@ -89,6 +91,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       ...library.handlers,
       ...libraryBulk,
       ...importer.handlers,
+      ...exchange,
       ...annotations,
       ...research,
       ...tags,

@@ -57,8 +57,8 @@ class World {
     let changed = 0;
     for (const [id, incoming] of this.notebooks[from]!) {
       const outcome = mergeRecord(target.get(id) ?? null, structuredClone(incoming));
-      if (outcome.kind === 'added' || outcome.kind === 'updated' || outcome.kind === 'restored' || outcome.kind === 'conflict') {
-        if (outcome.kind === 'conflict') this.parents.set(outcome.record.rev, [(target.get(id) as Rec).rev, incoming.rev]);
+      if (outcome.kind === 'added' || outcome.kind === 'updated' || outcome.kind === 'restored' || outcome.kind === 'conflict' || outcome.kind === 'merged') {
+        if (outcome.kind === 'conflict' || outcome.kind === 'merged') this.parents.set(outcome.record.rev, [(target.get(id) as Rec).rev, incoming.rev]);
         target.set(id, outcome.record);
         changed += 1;
       } else if (outcome.kind === 'deleted') {
@@ -183,5 +183,20 @@ describe('mergeRecord', () => {
     world.remove(0, 'a');
     expect(mergeRecord(world.notebooks[1]!.get('a')!, world.notebooks[0]!.get('a')!)).toEqual({ kind: 'deleted' });
     expect(mergeRecord(world.notebooks[0]!.get('a')!, world.notebooks[1]!.get('a')!)).toEqual({ kind: 'unchanged' });
+  });
+});
+
+describe('mergeRecord, the same edit made apart', () => {
+  it('joins the histories without a conflict, the same on both sides', () => {
+    const world = new World(2);
+    world.edit(0, 'a', 'first');
+    world.exchange(0, 1);
+    world.edit(0, 'a', 'same words');
+    world.edit(1, 'a', 'same words');
+    const here = mergeRecord(world.notebooks[0]!.get('a')!, world.notebooks[1]!.get('a')!);
+    const there = mergeRecord(world.notebooks[1]!.get('a')!, world.notebooks[0]!.get('a')!);
+    expect(here.kind).toBe('merged');
+    expect(here).toEqual(there);
+    expect(here.kind === 'merged' && here.record.conflicts).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@
  * See revisions.ts for how "changed since" is told.
  */
 import { MAX_CONFLICTS } from './conflict-limits';
-import { ancestorList, MAX_ANCESTORS } from './revisions';
+import { ancestorList, contentOf, MAX_ANCESTORS, stableJson } from './revisions';
+
+/** Two versions that say the same thing, whenever each was saved. */
+function sameEdit(a: object, b: object): boolean {
+  const { updatedAt: _a, ...left } = contentOf(a);
+  const { updatedAt: _b, ...right } = contentOf(b);
+  return stableJson(left) === stableJson(right);
+}
 
 /** What a merge needs of a record: revisions, when it was last edited, and its conflict history. */
 export interface MergeableRecord {
@@ -36,6 +43,8 @@ export type MergeOutcome<T> =
   | { kind: 'added'; record: T }
   | { kind: 'updated'; record: T }
   | { kind: 'conflict'; record: T; kept: ConflictVersion<T> }
+  /** Both sides made the same edit apart: one record, whose history joins both. */
+  | { kind: 'merged'; record: T }
   /** Deleted here, edited there: the edit comes back. */
   | { kind: 'restored'; record: T }
   /** Edited here, deleted there: this notebook's version stays. */
@@ -99,5 +108,7 @@ export function mergeRecord<T extends MergeableRecord>(local: T | Tombstone | nu
   if (isTombstone(local)) return supersedes(local, incoming) ? { kind: 'unchanged' } : { kind: 'restored', record: incoming };
   if (supersedes(local, incoming)) return { kind: 'unchanged' };
   if (supersedes(incoming, local)) return { kind: 'updated', record: incoming };
-  return { kind: 'conflict', ...resolveConflict(local, incoming) };
+  const { record, kept } = resolveConflict(local, incoming);
+  if (sameEdit(local, incoming)) return { kind: 'merged', record: { ...record, conflicts: (record.conflicts ?? []).filter((c) => c.rev !== kept.rev) } };
+  return { kind: 'conflict', record, kept };
 }

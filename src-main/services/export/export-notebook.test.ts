@@ -5,7 +5,7 @@
  * appearance before comparing; the clock is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, type ExportFormat } from '../../common/export-schema';
+import { EXCHANGE_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../common/export-schema';
 import { createExporter, inProcessRunner } from './export-service';
 import { expectGolden } from './test-support/golden';
 import { exportNotebook, stableIds, type ExportNotebook } from './test-support/export-notebook';
@@ -28,9 +28,11 @@ const request = (format: ExportFormat, shape: 'source' | 'claim', tags: string[]
   style: 'apa' as const,
   options: { comments: true, notes: true, needsReview: true },
   excel: false,
+  colorCodes: false,
 });
 
-const TEXT_FORMATS = EXPORT_FORMATS.filter((format) => format !== 'pdf' && format !== 'docx');
+/** Report formats with golden files; the exchange formats carry revisions, which differ per run (see exchange tests). */
+const TEXT_FORMATS = EXPORT_FORMATS.filter((format) => format !== 'pdf' && format !== 'docx' && !EXCHANGE_FORMATS.includes(format));
 
 describe('a notebook exported in every text format', () => {
   for (const format of TEXT_FORMATS) {

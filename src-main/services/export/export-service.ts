@@ -11,7 +11,11 @@
  * cancelled while it runs.
  */
 import type { NotebookHandlers } from '../../common/api';
-import { FORMAT_INFO, type ExportFormat, type ExportPreview, type ExportResult } from '../../common/export-schema';
+import { EXCHANGE_FORMATS, FORMAT_INFO, type ExportFormat, type ExportPreview, type ExportResult } from '../../common/export-schema';
+import { bundleOf } from '../exchange/bundle/bundle-of';
+import { writeBundle } from '../exchange/bundle/bundle-format';
+import { exchangeRecords } from '../exchange/exchange-records';
+import { buildQdpx } from '../exchange/qdpx/write-qdpx';
 import { NotebookError } from '../../common/errors';
 import { bibliographyFile } from './citations';
 import { reportToCsv } from './csv-report';
@@ -25,7 +29,7 @@ import { reportToW3cJson } from './w3c-annotations';
 type ExportHandlers = Pick<NotebookHandlers, 'exportReport' | 'previewExport' | 'exportProgress' | 'cancelExport'>;
 
 /** What an export is asked for, once checked (the exportArgs schema's output, without the job name). */
-export type ExportRequest = Pick<BuildOptions, 'scope' | 'shape' | 'style' | 'options'> & { format: ExportFormat; excel: boolean };
+export type ExportRequest = Pick<BuildOptions, 'scope' | 'shape' | 'style' | 'options'> & { format: ExportFormat; excel: boolean; colorCodes?: boolean };
 
 /** A finished export before it is sent: PDF still to be printed by the host. */
 export interface ProducedExport {
@@ -41,7 +45,16 @@ const PREVIEW_CHARS = 12_000;
 
 /** A file name from the scope: "alliance — claims — 2026-11-30.md", safe on every system. */
 export function exportFileName(report: Pick<Report, 'scopeLabel' | 'shape' | 'generatedAt'>, format: ExportFormat): string {
-  const what = format === 'bibtex' || format === 'ris' || format === 'csl-json' ? 'bibliography' : report.shape === 'claim' ? 'claims' : 'sources';
+  const what =
+    format === 'bibtex' || format === 'ris' || format === 'csl-json'
+      ? 'bibliography'
+      : format === 'bundle'
+        ? 'bundle'
+        : format === 'qdpx'
+          ? 'QDA project'
+          : report.shape === 'claim'
+            ? 'claims'
+            : 'sources';
   // Characters no file system takes in a name, and control characters, become "-".
   const safe = [...report.scopeLabel].map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('');
   const label = safe.replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
@@ -54,7 +67,8 @@ const summaryOf = (report: Report): ExportResult['summary'] => ({
   claims: report.claims.length,
 });
 
-async function render(data: ReportData, report: Report, format: ExportFormat, excel: boolean): Promise<ProducedExport['body']> {
+async function render(data: ReportData, report: Report, request: ExportRequest): Promise<ProducedExport['body']> {
+  const { format, excel } = request;
   switch (format) {
     case 'md':
       return reportToMarkdown(report);
@@ -74,26 +88,42 @@ async function render(data: ReportData, report: Report, format: ExportFormat, ex
       const metas = new Map(data.articleMetas().map((meta) => [meta.id, meta]));
       return bibliographyFile(report.sources.flatMap((source) => metas.get(source.id) ?? []), format);
     }
+    case 'bundle': {
+      const { snapshot, deletions } = await exchangeRecords(data, report, request.scope, report.generatedAt);
+      return writeBundle(bundleOf(snapshot, deletions, report.scopeLabel));
+    }
+    case 'qdpx': {
+      const { snapshot } = await exchangeRecords(data, report, request.scope, report.generatedAt);
+      return buildQdpx(snapshot, { colorCodes: request.colorCodes ?? false });
+    }
   }
 }
+
+/** An exchange format carries every highlight in scope, with its comment and notes: nothing is left out. */
+const forFormat = (request: ExportRequest): ExportRequest =>
+  EXCHANGE_FORMATS.includes(request.format) ? { ...request, shape: 'source', options: { comments: true, notes: true, needsReview: true } } : request;
 
 /** Builds and renders one export from `data` (on whichever thread calls it). */
 export async function produceExport(
   data: ReportData,
-  { format, excel, ...request }: ExportRequest,
+  asked: ExportRequest,
   run: { now: () => Date; onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
 ): Promise<ProducedExport> {
+  const request = forFormat(asked);
+  const { format } = request;
   const report = await buildReport(data, { ...request, ...run });
-  const body = await render(data, report, format, excel);
+  const body = await render(data, report, request);
   if (run.signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
   return { fileName: exportFileName(report, format), summary: summaryOf(report), body };
 }
 
 /** The start of an export, for the dialog: HTML for the page formats, else the text itself. */
-export async function producePreview(data: ReportData, { format, excel, ...request }: ExportRequest, now: () => Date): Promise<ExportPreview> {
+export async function producePreview(data: ReportData, asked: ExportRequest, now: () => Date): Promise<ExportPreview> {
+  const request = forFormat(asked);
+  const { format } = request;
   const report = await buildReport(data, { ...request, now, limit: PREVIEW_ITEMS });
-  if (format === 'html' || format === 'pdf' || format === 'docx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
-  const text = await render(data, report, format, excel);
+  if (format === 'html' || format === 'pdf' || format === 'docx' || format === 'qdpx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
+  const text = await render(data, report, request);
   const content = typeof text === 'string' ? text : '';
   return { kind: 'text', content: content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}\n…` : content, summary: summaryOf(report) };
 }

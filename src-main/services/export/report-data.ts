@@ -4,12 +4,13 @@
  * the app has the notebook open, and must never write into it).
  */
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { NotebookError } from '../../common/errors';
 import type { Annotation, Article } from '../../common/model';
 import { noteSchema } from '../../common/research-schema';
 import { AppendLog } from '../../store/append-log';
+import { deletionLog } from '../../store/deletion-log';
 import { applyEntry, journalEntrySchema, JOURNAL_FILE } from '../../store/metadata-journal';
 import { NOTEBOOK_FILE, NOTES_DIR, articleFileName, articleFileSchema, notebookFileSchema } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
@@ -18,6 +19,9 @@ import type { ReportData, TaggedHighlight } from './report-model';
 
 export function storeReportData(store: NotebookStore): ReportData {
   return {
+    notebookName: basename(store.dir),
+    readNote: (id) => store.readNote(id),
+    deletions: async () => [...(await store.deletions.read()).values()],
     legend: () => store.legend(),
     articleMetas: () => store.articleMetas(),
     claims: () => store.claims(),
@@ -60,17 +64,21 @@ export async function folderReportData(dir: string, known: { tagged?: readonly T
     if (!file) throw new NotebookError('not_found', `The file of article ${id} is missing from ${dir}.`);
     return { article: file.article, annotations: file.annotations };
   };
+  const readNote = async (id: string) => {
+    const file = await new ValidatedJsonFile(join(dir, NOTES_DIR, `${id}.json`), noteFileSchema).read().catch(unreadable);
+    if (!file) throw new NotebookError('not_found', `The file of note ${id} is missing from ${dir}.`);
+    return file.record;
+  };
   return {
+    notebookName: basename(dir),
+    readNote,
+    deletions: async () => [...(await deletionLog(dir).read()).values()],
     legend: () => ({ ...index.legend }),
     articleMetas: () => index.articles,
     claims: () => index.claims,
     noteMetas: () => index.notes,
     readArticle,
-    async readNoteBody(id) {
-      const file = await new ValidatedJsonFile(join(dir, NOTES_DIR, `${id}.json`), noteFileSchema).read().catch(unreadable);
-      if (!file) throw new NotebookError('not_found', `The file of note ${id} is missing from ${dir}.`);
-      return file.record.body;
-    },
+    readNoteBody: async (id) => (await readNote(id)).body,
     async taggedHighlights() {
       if (known.tagged) return known.tagged;
       const tagged = [];

@@ -12,7 +12,8 @@
 import { BLOCK_SEPARATOR, normalizeDoc, textBlocks } from '../../common/anchoring/canonical-text';
 import type { ArticleDoc } from '../../common/article-doc';
 import { NotebookError } from '../../common/errors';
-import type { Annotation, Article, ArticleMeta, Claim, ColorLegend, NoteMeta, Relation } from '../../common/model';
+import type { Annotation, Article, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, Relation } from '../../common/model';
+import type { Deletion } from '../../store/deletion-log';
 import { backlinksByAnnotation, backlinksByClaim } from '../../common/note-links';
 import { byReadingOrder } from '../../common/reading-order';
 import { hasTag } from '../../common/tags';
@@ -29,6 +30,12 @@ export interface ReportData {
   noteMetas(): readonly NoteMeta[];
   readArticle(id: string): Promise<{ article: Article; annotations: readonly Annotation[] }>;
   readNoteBody(id: string): Promise<string>;
+  /** A note whole (its body, revisions and conflict history), for bundles. */
+  readNote(id: string): Promise<Note>;
+  /** What was deleted, for bundles (see store/deletion-log.ts). */
+  deletions(): Promise<readonly Deletion[]>;
+  /** The notebook's name (its folder's), for a bundle's or a project's name. */
+  notebookName: string;
   /** Every highlight that carries a tag, with its article (so a tag scope need not read every article). */
   taggedHighlights(): Promise<readonly TaggedHighlight[]>;
 }

@@ -30,10 +30,23 @@ interface Fixture {
   newTarget: ReturnType<typeof describeRange>;
 }
 
+/** A colleague's W3C annotation of a passage of article `a`, commented and tagged. */
+const colleagueAnnotation = (articleId: string) => ({
+  '@context': 'http://www.w3.org/ns/anno.jsonld',
+  id: 'urn:test:colleague:1',
+  type: 'Annotation',
+  body: [
+    { type: 'TextualBody', value: 'Seen elsewhere too', purpose: 'commenting' },
+    { type: 'TextualBody', value: 't1', purpose: 'tagging' },
+  ],
+  target: { source: `urn:marginalia:article:${articleId}`, selector: { type: 'TextQuoteSelector', exact: 'Trust grows' } },
+});
+
 /** How each write is called on the fixture: chosen so that pairs touch the same records. */
 const WRITES: Record<WriteMethod, (api: NotebookApi, f: Fixture) => Promise<ApiResponse<unknown>>> = {
   importArticle: (api) => api.importArticle({ format: 'text', content: 'Tides follow the moon.', title: 'Tides' }),
   importUrl: (api, f) => api.importUrl({ url: f.pageUrl }),
+  importExchange: (api, f) => api.importExchange({ fileName: 'colleague.jsonld', content: Buffer.from(JSON.stringify(colleagueAnnotation(f.a))).toString('base64') }),
   updateArticle: (api, f) => api.updateArticle({ id: f.a, title: 'Renamed', tags: ['topic/b'] }),
   deleteArticle: (api, f) => api.deleteArticle({ id: f.b }),
   markArticleOpened: (api, f) => api.markArticleOpened({ id: f.a }),

@@ -30,11 +30,17 @@ export function articleMatcher(articles: readonly PlaceableArticle[]): ArticleMa
   }
   return (sources) => {
     for (const source of sources) {
-      const article = ARTICLE_URN.test(source) ? byId.get(decodeId(source.replace(ARTICLE_URN, ''))) : byUrl.get(urlMatchKey(source));
+      const id = articleIdOfSource(source);
+      const article = id !== undefined ? byId.get(id) : byUrl.get(urlMatchKey(source));
       if (article) return article;
     }
     return undefined;
   };
+}
+
+/** The article id a `urn:marginalia:article:<id>` source names; undefined for any other source. */
+export function articleIdOfSource(source: string): string | undefined {
+  return ARTICLE_URN.test(source) ? decodeId(source.replace(ARTICLE_URN, '')) : undefined;
 }
 
 /** The export percent-encodes ids; a hand-edited URN may not be valid percent-encoding. */

@@ -1,0 +1,63 @@
+/**
+ * Bringing work in from elsewhere: a colleague's notebook bundle, W3C Web Annotation or
+ * Hypothesis files, a REFI-QDA project. Shared so the window and the main side check the same
+ * things. Files travel as base64 bytes; the main side decides what the file is.
+ */
+import { z } from 'zod';
+import { base64Size } from './import-limits';
+import { fileNameSchema } from './import-schema';
+
+/** Largest exchange file accepted, in bytes (a whole notebook's bundle can be large). */
+export const MAX_EXCHANGE_FILE = 200_000_000;
+
+/** The file-picker filter for exchange files. */
+export const EXCHANGE_FILE_ACCEPT = '.json,.jsonld,.qdpx';
+
+export const importExchangeArgs = z
+  .object({
+    fileName: fileNameSchema,
+    /** The file's bytes, base64. */
+    content: z.string({ error: 'content must be text' }),
+  })
+  .strict()
+  .superRefine((arg, ctx) => {
+    if (base64Size(arg.content) > MAX_EXCHANGE_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['content'], message: `the file is larger than ${MAX_EXCHANGE_FILE / 1_000_000} MB` });
+    } else if (!/^[A-Za-z0-9+/]*={0,2}$/.test(arg.content)) {
+      ctx.addIssue({ code: 'custom', path: ['content'], message: 'content is not valid base64' });
+    }
+  });
+
+/** What kind of file an import read. */
+export type ExchangeKind = 'bundle' | 'w3c' | 'hypothesis' | 'qdpx';
+
+/** One record an import did something with, named so a person recognises it. */
+export interface ExchangeItem {
+  kind: 'article' | 'highlight' | 'claim' | 'note';
+  id: string;
+  /** A title, statement or quote. */
+  label: string;
+  /** Why, for records kept, refused or not placed. */
+  reason?: string;
+}
+
+/** What an import did, record by record. */
+export interface ExchangeSummary {
+  kind: ExchangeKind;
+  /** Where the records came from: the bundle's notebook, or the file's name. */
+  from: string;
+  added: ExchangeItem[];
+  updated: ExchangeItem[];
+  /** Changed on both sides: the newer edit was kept, the other is in the record's conflict history. */
+  conflicts: ExchangeItem[];
+  /** Deleted on one side, edited on the other: kept. */
+  kept: ExchangeItem[];
+  /** Deleted here because the other side deleted it and had not changed it. */
+  deleted: ExchangeItem[];
+  /** Not imported, each with its reason. */
+  refused: ExchangeItem[];
+  /** Annotations whose page or document this notebook does not hold, by source. */
+  unmatched: { source: string; title?: string; count: number }[];
+  /** How many records were already as the file has them. */
+  unchanged: number;
+}

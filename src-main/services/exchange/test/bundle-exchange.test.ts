@@ -1,0 +1,147 @@
+/**
+ * Colleagues swapping notebook bundles: records arrive whole, edits on one side are taken, edits
+ * on both sides keep the newer one and the other in the record's conflict history, a record
+ * deleted on one side and edited on the other stays, and importing again changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { valueOf } from '../../../test-support/in-process-api';
+import { ARTICLE_TEXT, bundleOf, colleague, folderBytes, importFile, recordsOf, targetOf, type Colleague } from '../test-support/exchange-support';
+
+/** Ana's notebook: an article, two highlights (one commented and tagged), a claim on one and a note linked to it. */
+async function anasNotebook() {
+  const ana = await colleague('ana');
+  const article = await valueOf(ana.api.importArticle({ format: 'text', content: ARTICLE_TEXT, title: 'On alliances' }));
+  const first = await valueOf(ana.api.createAnnotation({ articleId: article.id, target: await targetOf(ana.api, article.id, 'Trust grows from shared work'), comment: 'The core idea', tags: ['trust'] }));
+  const second = await valueOf(ana.api.createAnnotation({ articleId: article.id, target: await targetOf(ana.api, article.id, 'a common plan'), color: 'green' }));
+  const claim = await valueOf(ana.api.createClaim({ annotationId: first.id, statement: 'Trust is built, not given.' }));
+  const note = await valueOf(ana.api.createNote({ title: 'Why trust matters', body: 'Because plans need it.' }));
+  await valueOf(ana.api.linkNote({ noteId: note.id, target: { claimId: claim.id }, relation: 'supports' }));
+  return { ana, articleId: article.id, first: first.id, second: second.id, claimId: claim.id, noteId: note.id };
+}
+
+/** Ana's notebook, and Ben's, which imported Ana's whole bundle. */
+async function sharedNotebooks() {
+  const shared = await anasNotebook();
+  const ben = await colleague('ben');
+  await importFile(ben.api, 'ana.marginalia.json', await bundleOf(shared.ana.api));
+  return { ...shared, ben };
+}
+
+/** Each imports the other's whole bundle. */
+async function swap(a: Colleague, b: Colleague) {
+  const intoA = await importFile(a.api, 'b.marginalia.json', await bundleOf(b.api));
+  const intoB = await importFile(b.api, 'a.marginalia.json', await bundleOf(a.api));
+  return { intoA, intoB };
+}
+
+const close = (...colleagues: Colleague[]) => Promise.all(colleagues.map((c) => c.notebook.close()));
+
+describe('notebook bundles', () => {
+  it('bring every record to an empty notebook, and importing again changes nothing', async () => {
+    const { ana } = await anasNotebook();
+    const ben = await colleague('ben');
+    const bundle = await bundleOf(ana.api);
+
+    const summary = await importFile(ben.api, 'ana.marginalia.json', bundle);
+    expect(summary.from).toMatch(/^the bundle from “marginalia-ana-\w+” of \d{4}-\d\d-\d\d$/);
+    expect(summary.added.map((item) => item.kind).sort()).toEqual(['article', 'claim', 'highlight', 'highlight', 'note']);
+    expect(await recordsOf(ben.api)).toEqual(await recordsOf(ana.api));
+
+    await ben.notebook.flush();
+    const before = await folderBytes(ben.dir);
+    const again = await importFile(ben.api, 'ana.marginalia.json', bundle);
+    expect(again).toMatchObject({ added: [], updated: [], conflicts: [], kept: [], deleted: [], refused: [], unchanged: 5 });
+    await ben.notebook.flush();
+    expect(await folderBytes(ben.dir)).toEqual(before);
+    await close(ana, ben);
+  });
+
+  it('take a change made on one side only', async () => {
+    const { ana, ben, first } = await sharedNotebooks();
+    await valueOf(ben.api.updateAnnotation({ id: first, comment: 'Ben sharpened this', tags: ['trust', 'method'] }));
+    const { intoA, intoB } = await swap(ana, ben);
+    expect(intoA.updated.map((item) => item.id)).toEqual([first]);
+    expect(intoB.updated).toEqual([]);
+    const records = await recordsOf(ana.api);
+    expect(records.annotations.find((a) => a.id === first)).toMatchObject({ comment: 'Ben sharpened this', tags: ['trust', 'method'] });
+    expect(records).toEqual(await recordsOf(ben.api));
+    await close(ana, ben);
+  });
+
+  it('keep both edits of a record changed on both sides: the newer one, and the other in its conflict history', async () => {
+    const { ana, ben, noteId } = await sharedNotebooks();
+    await valueOf(ana.api.updateNote({ id: noteId, body: 'Ana: plans fail without it.' }));
+    await valueOf(ben.api.updateNote({ id: noteId, body: 'Ben: trust is the plan.' }));
+    const { intoA } = await swap(ana, ben);
+
+    expect(intoA.conflicts).toEqual([expect.objectContaining({ kind: 'note', id: noteId, label: 'Why trust matters' })]);
+    const note = await valueOf(ana.api.getNote({ id: noteId }));
+    expect([note.body, ...(note.conflicts ?? []).map((version) => version.body)].sort()).toEqual(['Ana: plans fail without it.', 'Ben: trust is the plan.']);
+    expect(await recordsOf(ana.api)).toEqual(await recordsOf(ben.api));
+    await close(ana, ben);
+  });
+
+  it('keep a record deleted on one side and edited on the other, on both sides', async () => {
+    const { ana, ben, second } = await sharedNotebooks();
+    await valueOf(ana.api.deleteAnnotation({ id: second }));
+    await valueOf(ben.api.updateAnnotation({ id: second, comment: 'Ben still needs this' }));
+    const { intoA, intoB } = await swap(ana, ben);
+
+    expect(intoA.kept).toEqual([expect.objectContaining({ id: second, reason: expect.stringMatching(/deleted in this notebook, but edited since/) })]);
+    expect(intoB.kept).toEqual([expect.objectContaining({ id: second, reason: expect.stringMatching(/^deleted in the bundle from .*, but edited since in this notebook: kept$/) })]);
+    const records = await recordsOf(ana.api);
+    expect(records.annotations.find((a) => a.id === second)?.comment).toBe('Ben still needs this');
+    expect(records).toEqual(await recordsOf(ben.api));
+    await close(ana, ben);
+  });
+
+  it('delete on the other side what one side deleted and the other left alone', async () => {
+    const { ana, ben, claimId } = await sharedNotebooks();
+    await valueOf(ana.api.deleteClaim({ id: claimId }));
+    const { intoB } = await swap(ana, ben);
+    expect(intoB.deleted).toEqual([expect.objectContaining({ kind: 'claim', id: claimId })]);
+    expect((await recordsOf(ben.api)).claims).toEqual([]);
+    expect(await recordsOf(ana.api)).toEqual(await recordsOf(ben.api));
+    await close(ana, ben);
+  });
+
+  it('are taken back whole by one undo', async () => {
+    const { ana } = await anasNotebook();
+    const ben = await colleague('ben');
+    await importFile(ben.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    expect(await valueOf(ben.api.undo({}))).toMatchObject({ label: 'Import “ana.marginalia.json”' });
+    expect(await recordsOf(ben.api)).toEqual({ articles: [], annotations: [], claims: [], notes: [] });
+    await close(ana, ben);
+  });
+
+  it('of one article carry its highlights, the claims they back and the notes on those', async () => {
+    const { ana, articleId } = await anasNotebook();
+    await valueOf(ana.api.importArticle({ format: 'text', content: 'Another piece entirely, about tides.', title: 'Tides' }));
+    const ben = await colleague('ben');
+    const summary = await importFile(ben.api, 'one.marginalia.json', await bundleOf(ana.api, { articleIds: [articleId] }));
+    expect(summary.added.map((item) => item.label)).toEqual(expect.arrayContaining(['On alliances', 'Trust is built, not given.', 'Why trust matters']));
+    expect((await recordsOf(ben.api)).articles.map((a) => a.title)).toEqual(['On alliances']);
+    await close(ana, ben);
+  });
+
+  it('between three colleagues, swapped in any order, end in the same notebook', async () => {
+    const { ana, ben, first, second } = await sharedNotebooks();
+    const cai = await colleague('cai');
+    await importFile(cai.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    await valueOf(ana.api.updateAnnotation({ id: first, comment: 'Ana again' }));
+    await valueOf(ben.api.updateAnnotation({ id: first, comment: 'Ben again' }));
+    await valueOf(cai.api.deleteAnnotation({ id: second }));
+    await valueOf(cai.api.createNote({ title: 'Cai joins in' }));
+    await swap(cai, ana);
+    await swap(ben, cai);
+    await swap(ana, ben);
+    await swap(cai, ana);
+    const records = await recordsOf(ana.api);
+    expect(await recordsOf(ben.api)).toEqual(records);
+    expect(await recordsOf(cai.api)).toEqual(records);
+    const highlight = records.annotations.find((a) => a.id === first)!;
+    expect([highlight.comment, ...(highlight.conflicts ?? []).map((c) => c.comment)].sort()).toEqual(['Ana again', 'Ben again']);
+    expect(records.annotations.some((a) => a.id === second)).toBe(false);
+    await close(ana, ben, cai);
+  });
+});
