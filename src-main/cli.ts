@@ -1,4 +1,4 @@
-/** The command line (`marginalia`, see bin/marginalia.mjs): exports, with the app's own services. */
+/** The command line (`marginalia`, see bin/marginalia.mjs): exports and imports, with the app's own services. */
 import { runCli } from './cli/run-export';
 
 const status = await runCli(process.argv.slice(2), {

@@ -3,12 +3,14 @@
  * export call's argument (checked afterwards by the same schema the app's calls are).
  */
 import { EXPORT_FORMATS } from '../common/export-schema';
+import { IMPORT_HELP, IMPORT_SYNOPSIS, parseImport, type ImportCommand } from './import-args';
 
 export const USAGE = `Usage:
   marginalia export --notebook DIR --format ${EXPORT_FORMATS.join('|')}
                     [--shape source|claim] [--tag TAG]... [--article ID]... [--claim ID]...
                     [--style apa|chicago|mla|harvard] [--out FILE]
                     [--no-comments] [--no-notes] [--no-needs-review] [--excel]
+${IMPORT_SYNOPSIS}
   marginalia --help
 
 Exports an annotated report (or the bibliography) of a notebook. With no --tag, --article or
@@ -16,7 +18,8 @@ Exports an annotated report (or the bibliography) of a notebook. With no --tag, 
 and Word need --out. The notebook is only read: this works while the app has it open.
 
   --notebook DIR     the notebook folder
-  --format F         md, html, pdf, docx, csv, w3c (Web Annotation JSON-LD), bibtex, ris, csl-json
+  --format F         md, html, pdf, docx, csv, w3c (Web Annotation JSON-LD), bibtex, ris, csl-json,
+                     bundle (for another Marginalia to merge), qdpx (REFI-QDA project: NVivo, ATLAS.ti, MAXQDA)
   --shape S          source (each article and its highlights, default) or claim (each claim and its evidence)
   --tag TAG          highlights and articles with this tag (and the tags under it); claims with it
   --article ID       this article (repeat for more)
@@ -29,6 +32,9 @@ and Word need --out. The notebook is only read: this works while the app has it 
   --excel            CSV: begin with a byte order mark, so Excel reads it as UTF-8
 
 PDF is printed with Chromium, Chrome or Edge found on this machine, or the one MARGINALIA_CHROME names.
+
+${IMPORT_HELP}
+
 Exit status: 0 done, 2 bad arguments, 1 any other failure.`;
 
 export interface ExportCommand {
@@ -45,17 +51,22 @@ export interface ExportCommand {
   };
 }
 
-export type ParsedCommand = { kind: 'help' } | { kind: 'export'; command: ExportCommand } | { kind: 'error'; message: string };
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'export'; command: ExportCommand }
+  | { kind: 'import'; command: ImportCommand }
+  | { kind: 'error'; message: string };
 
 const VALUED = ['--notebook', '--format', '--shape', '--style', '--out', '--tag', '--article', '--claim'] as const;
 const REPEATABLE: readonly string[] = ['--tag', '--article', '--claim'];
 const SWITCHES = ['--no-comments', '--no-notes', '--no-needs-review', '--excel'] as const;
 
 export function parseCommand(argv: readonly string[]): ParsedCommand {
-  if (argv.length === 0) return { kind: 'error', message: 'Say what to do: marginalia export …' };
+  if (argv.length === 0) return { kind: 'error', message: 'Say what to do: marginalia export … or marginalia import …' };
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const [verb, ...rest] = argv;
-  if (verb !== 'export') return { kind: 'error', message: `Unknown command "${verb}": the command is "export".` };
+  if (verb === 'import') return parseImport(rest);
+  if (verb !== 'export') return { kind: 'error', message: `Unknown command "${verb}": the commands are "export" and "import".` };
 
   const single = new Map<string, string>();
   const lists: Record<string, string[]> = { '--tag': [], '--article': [], '--claim': [] };

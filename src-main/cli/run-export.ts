@@ -13,6 +13,7 @@ import { printPdfWithChromium } from '../services/export/chromium-pdf';
 import { createExporter, inProcessRunner } from '../services/export/export-service';
 import { folderReportData } from '../services/export/report-data';
 import { parseCommand, USAGE } from './export-args';
+import { runImport } from './run-import';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => Date
     io.stderr(`marginalia: ${parsed.message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (parsed.kind === 'import') return runImport(parsed.command, io, now);
   const { notebook, out, request } = parsed.command;
   const format = request.format as ExportFormat;
   if (FORMAT_INFO[format]?.binary && !out) {

@@ -10,6 +10,7 @@ export const API_METHODS = [
   'importArticle',
   'importUrl',
   'importExchange',
+  'resolveConflict',
   'updateArticle',
   'deleteArticle',
   'markArticleOpened',

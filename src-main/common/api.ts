@@ -42,7 +42,7 @@ import { articleIdSchema, tagSchema, tagsSchema, titleSchema } from './schema';
 import { libraryViewSchema } from './library-view';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
-import { importExchangeArgs, type ExchangeSummary } from './exchange-schema';
+import { importExchangeArgs, resolveConflictArgs, type ExchangeSummary } from './exchange-schema';
 import { searchArgs, type SearchAnswer } from './search-schema';
 import { exportArgs, exportJobArgs, type ExportPreview, type ExportResult } from './export-schema';
 
@@ -86,6 +86,7 @@ export const apiArgs = {
   importArticle: importArticleArgs,
   importUrl: importUrlArgs,
   importExchange: importExchangeArgs,
+  resolveConflict: resolveConflictArgs,
   updateArticle: z
     .object({
       id: articleIdSchema,
@@ -154,6 +155,8 @@ export interface ApiResults {
    * annotations, a REFI-QDA project — record by record, as one undo step, and says what it did.
    */
   importExchange: ExchangeSummary;
+  /** Uses or dismisses a version in a record's conflict history (one undo step). */
+  resolveConflict: { label: string };
   updateArticle: ArticleMeta;
   deleteArticle: { id: string };
   /** Sets `openedAt` the first time (not an undo step: reading is not an edit). */

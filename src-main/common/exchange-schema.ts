@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { base64Size } from './import-limits';
 import { fileNameSchema } from './import-schema';
+import { revisionIdSchema } from './merge/revisions';
 
 /** Largest exchange file accepted, in bytes (a whole notebook's bundle can be large). */
 export const MAX_EXCHANGE_FILE = 200_000_000;
@@ -61,3 +62,16 @@ export interface ExchangeSummary {
   /** How many records were already as the file has them. */
   unchanged: number;
 }
+
+export const CONFLICT_RECORD_KINDS = ['article', 'annotation', 'claim', 'note'] as const;
+
+/** A choice about one version in a record's conflict history: use it instead, or let it go. */
+export const resolveConflictArgs = z
+  .object({
+    kind: z.enum(CONFLICT_RECORD_KINDS, { error: `kind must be one of ${CONFLICT_RECORD_KINDS.join(', ')}` }),
+    id: z.string({ error: 'id must be text' }).regex(/^(art|ann|clm|note)_[a-z0-9]{8,40}$/, { error: 'id must be a record id (art_…, ann_…, clm_…, note_…)' }),
+    rev: revisionIdSchema,
+    /** `use`: this version becomes the record (the one it replaces can be had back with Undo); `dismiss`: it leaves the history. */
+    choice: z.enum(['use', 'dismiss'], { error: 'choice must be "use" or "dismiss"' }),
+  })
+  .strict();

@@ -44,6 +44,14 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ fileName: 'colleague.json', content: '' }, /colleague.json is empty/],
     [{ fileName: 'colleague.json', content: base64('x'), extra: 1 }, /unknown field "extra"/],
   ],
+  resolveConflict: [
+    [{}, /"kind" is required/],
+    [{ kind: 'tag', id: 'ann_abcdefgh', rev: '1-abcd', choice: 'use' }, /kind must be one of article, annotation, claim, note/],
+    [{ kind: 'note', id: '../../etc', rev: '1-abcd', choice: 'use' }, /id must be a record id/],
+    [{ kind: 'note', id: 'note_abcdefgh', rev: 'x', choice: 'use' }, /revision id must look like/],
+    [{ kind: 'note', id: 'note_abcdefgh', rev: '1-abcd', choice: 'keep' }, /choice must be "use" or "dismiss"/],
+    [{ kind: 'note', id: 'note_abcdefgh', rev: '1-abcd', choice: 'use' }, /That note no longer exists/],
+  ],
   importUrl: [
     [{}, /"url" is required/],
     [{ url: 'file:///etc/passwd' }, /url must be a web address that starts with http/],

@@ -3,6 +3,7 @@
  * desktop app and browser mode run the very same services.
  */
 import { createExchangeImport } from './exchange/import-exchange';
+import { createConflictResolution } from './exchange/resolve-conflict';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
@@ -72,7 +73,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const research = createClaimsAndNotes(store, writes, now, cited);
   const tags = createTags(store, writes);
   const importer = createImporter(library, options.fetch);
-  const exchange = createExchangeImport(store, writes);
+  const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
   const exportRunner =

@@ -14,6 +14,8 @@ import { describeRange } from '../../common/anchoring/describe-range';
 import { API_METHODS, API_READS, type ApiWriteMethod as WriteMethod } from '../../common/api-methods';
 import { inProcessApi, valueOf } from '../../test-support/in-process-api';
 import { tempDir } from '../../test-support/temp-dir';
+import { newRevision } from '../../common/merge/revisions';
+import { writeBundle, type BundleBody } from '../exchange/bundle/bundle-format';
 import { openNotebook } from '../open-notebook';
 
 /** The ids of the fixture's records, and the address of a page to import. */
@@ -26,6 +28,8 @@ interface Fixture {
   c1: string;
   n1: string;
   n2: string;
+  /** A version of n2 in its conflict history (a colleague's edit, older than this notebook's). */
+  conflictRev: string;
   pageUrl: string;
   newTarget: ReturnType<typeof describeRange>;
 }
@@ -46,6 +50,7 @@ const colleagueAnnotation = (articleId: string) => ({
 const WRITES: Record<WriteMethod, (api: NotebookApi, f: Fixture) => Promise<ApiResponse<unknown>>> = {
   importArticle: (api) => api.importArticle({ format: 'text', content: 'Tides follow the moon.', title: 'Tides' }),
   importUrl: (api, f) => api.importUrl({ url: f.pageUrl }),
+  resolveConflict: (api, f) => api.resolveConflict({ kind: 'note', id: f.n2, rev: f.conflictRev, choice: 'use' }),
   importExchange: (api, f) => api.importExchange({ fileName: 'colleague.jsonld', content: Buffer.from(JSON.stringify(colleagueAnnotation(f.a))).toString('base64') }),
   updateArticle: (api, f) => api.updateArticle({ id: f.a, title: 'Renamed', tags: ['topic/b'] }),
   deleteArticle: (api, f) => api.deleteArticle({ id: f.b }),
@@ -98,12 +103,18 @@ async function buildFixture(pageUrl: string): Promise<{ dir: string; fixture: Fi
   await valueOf(api.linkNote({ noteId: n1.id, target: { claimId: c1.id }, relation: 'supports' }));
   await valueOf(api.linkNote({ noteId: n1.id, target: { annotationId: a2.id }, relation: 'questions' }));
   const n2 = await valueOf(api.createNote({ title: 'Plain' }));
+  // A colleague edited n2 too, before this notebook did: their version is kept in its conflict history.
+  const { checksum: _checksum, ...bundle } = JSON.parse((await valueOf(api.exportReport({ format: 'bundle' }))).content) as BundleBody & { checksum: string };
+  await valueOf(api.updateNote({ id: n2.id, body: 'Edited here.' }));
+  const conflictRev = newRevision('2026-01-01T00:00:00.000Z', 'colleague1');
+  bundle.notes = bundle.notes.map((note) => (note.id === n2.id ? { ...note, body: 'Edited in a colleague’s copy.', updatedAt: '2026-01-01T00:00:00.000Z', rev: conflictRev, revs: [note.rev!] } : note));
+  await valueOf(api.importExchange({ fileName: 'colleague.marginalia.json', content: Buffer.from(writeBundle(bundle)).toString('base64') }));
   // Leave something to redo.
   await valueOf(api.createNote({ title: 'Undone' }));
   await valueOf(api.undo({}));
   await notebook.close();
   const newTarget = range(textA, 'common plan');
-  return { dir, fixture: { a: a.id, b: b.id, a1: a1.id, a2: a2.id, b1: b1.id, c1: c1.id, n1: n1.id, n2: n2.id, pageUrl, newTarget } };
+  return { dir, fixture: { a: a.id, b: b.id, a1: a1.id, a2: a2.id, b1: b1.id, c1: c1.id, n1: n1.id, n2: n2.id, conflictRev, pageUrl, newTarget } };
 }
 
 /**

@@ -81,6 +81,31 @@ describe('notebook bundles', () => {
     await close(ana, ben);
   });
 
+  it('let a person use the other version of a conflict, undo that, or dismiss it', async () => {
+    const { ana, ben, first } = await sharedNotebooks();
+    await valueOf(ana.api.updateAnnotation({ id: first, comment: 'Ana’s reading' }));
+    await valueOf(ben.api.updateAnnotation({ id: first, comment: 'Ben’s reading' }));
+    await importFile(ana.api, 'ben.marginalia.json', await bundleOf(ben.api));
+    const highlightOf = async () => (await recordsOf(ana.api)).annotations.find((a) => a.id === first)!;
+    const merged = await highlightOf();
+    const other = merged.conflicts![0]!;
+
+    await valueOf(ana.api.resolveConflict({ kind: 'annotation', id: first, rev: other.rev!, choice: 'use' }));
+    const used = await highlightOf();
+    expect(used.comment).toBe(other.comment);
+    expect(used.conflicts).toEqual([]);
+    expect(used.revs).toContain(merged.rev);
+
+    await valueOf(ana.api.undo({}));
+    expect(await highlightOf()).toMatchObject({ comment: merged.comment, conflicts: merged.conflicts });
+
+    await valueOf(ana.api.resolveConflict({ kind: 'annotation', id: first, rev: other.rev!, choice: 'dismiss' }));
+    expect(await highlightOf()).toMatchObject({ comment: merged.comment, conflicts: [] });
+    const again = await ana.api.resolveConflict({ kind: 'annotation', id: first, rev: other.rev!, choice: 'use' });
+    expect(again.ok === false && again.error.message).toMatch(/no longer in the conflict history/);
+    await close(ana, ben);
+  });
+
   it('keep a record deleted on one side and edited on the other, on both sides', async () => {
     const { ana, ben, second } = await sharedNotebooks();
     await valueOf(ana.api.deleteAnnotation({ id: second }));
