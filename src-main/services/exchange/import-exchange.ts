@@ -37,7 +37,10 @@ function readExchangeFile(fileName: string, bytes: Buffer): ReadFile {
   if (bytes.length === 0) throw new NotebookError('invalid_argument', `${fileName} is empty.`);
   if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) {
     try {
-      const { projectName, sources, skipped } = readQdpx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const { projectName, sources, skipped, codes } = readQdpx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      if (sources.length === 0 && skipped.length === 0) {
+        throw new Error(`The project “${projectName}” holds no sources${codes.length > 0 ? ` (only a code book of ${codes.length} codes)` : ''}: there is nothing to import. Export it again with its documents.`);
+      }
       return { kind: 'qdpx', projectName, sources, skipped };
     } catch (error) {
       throw new NotebookError('invalid_argument', error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@
  * a REFI-QDA project round-trips every highlight's text — and a file that cannot be read, in
  * any of these formats or as a bundle, changes nothing and says why.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -130,6 +131,7 @@ const HOSTILE: Row[] = [
   ['Hypothesis export with a wrong list', () => JSON.stringify({ annotations: 'none' }), /Hypothesis|annotations/],
   ['a zip that is not a project', () => zipSync({ 'readme.txt': strToU8('hello') }), /no project\.qde/],
   ['a project that is not XML', () => zipSync({ 'project.qde': strToU8('<Project') }), /not well-formed|XML/i],
+  ['an ATLAS.ti project with a code book and no documents', () => readFileSync(join(import.meta.dirname, '../../../../../shared/conformance/refi-qda/samples/atlas-ti-project.qdpx')), /holds no sources \(only a code book of 3 codes\): there is nothing to import/],
   ['a zip cut short', () => zipSync({ 'project.qde': strToU8('<Project/>') }).slice(0, 20), /zip|\.qdpx/i],
 ];
 
