@@ -5,6 +5,7 @@
  * record and every deletion. A bundle must lose nothing, so the report's "include" options do
  * not apply here.
  */
+import { NotebookError } from '../../common/errors';
 import type { Claim, Note } from '../../common/model';
 import { hasTag } from '../../common/tags';
 import type { Deletion } from '../../store/deletion-log';
@@ -41,6 +42,9 @@ export async function exchangeRecords(data: ReportData, report: Report, scope: E
   }
   const articleIds = new Set(articles.map((entry) => entry.article.id));
   const deletions = (await data.deletions()).filter((d) => whole || (d.kind === 'annotation' && d.articleId !== undefined && articleIds.has(d.articleId)));
+  if (articles.length === 0 && claims.length === 0 && notes.length === 0 && deletions.length === 0) {
+    throw new NotebookError('invalid_argument', 'Nothing in this scope to export: no articles, claims or notes.');
+  }
   return {
     snapshot: { notebookName: data.notebookName, exportedAt, legend: data.legend(), articles, claims, notes },
     deletions,

@@ -29,7 +29,7 @@ import { reportToW3cJson } from './w3c-annotations';
 type ExportHandlers = Pick<NotebookHandlers, 'exportReport' | 'previewExport' | 'exportProgress' | 'cancelExport'>;
 
 /** What an export is asked for, once checked (the exportArgs schema's output, without the job name). */
-export type ExportRequest = Pick<BuildOptions, 'scope' | 'shape' | 'style' | 'options'> & { format: ExportFormat; excel: boolean; colorCodes?: boolean };
+export type ExportRequest = Pick<BuildOptions, 'scope' | 'shape' | 'style' | 'options' | 'recordsOnly'> & { format: ExportFormat; excel: boolean; colorCodes?: boolean };
 
 /** A finished export before it is sent: PDF still to be printed by the host. */
 export interface ProducedExport {
@@ -101,7 +101,7 @@ async function render(data: ReportData, report: Report, request: ExportRequest):
 
 /** An exchange format carries every highlight in scope, with its comment and notes: nothing is left out. */
 const forFormat = (request: ExportRequest): ExportRequest =>
-  EXCHANGE_FORMATS.includes(request.format) ? { ...request, shape: 'source', options: { comments: true, notes: true, needsReview: true } } : request;
+  EXCHANGE_FORMATS.includes(request.format) ? { ...request, shape: 'source', options: { comments: true, notes: true, needsReview: true }, recordsOnly: true } : request;
 
 /** Builds and renders one export from `data` (on whichever thread calls it). */
 export async function produceExport(

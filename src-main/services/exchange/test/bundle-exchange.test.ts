@@ -139,6 +139,18 @@ describe('notebook bundles', () => {
     await close(ana, ben);
   });
 
+  it('carry articles and notes that have no highlights, and say so when a scope holds nothing at all', async () => {
+    const ana = await colleague('ana');
+    const empty = await ana.api.exportReport({ format: 'bundle' });
+    expect(empty.ok === false && empty.error.message).toBe('Nothing in this scope to export: no articles, claims or notes.');
+    await valueOf(ana.api.importArticle({ format: 'text', content: ARTICLE_TEXT, title: 'Unread yet' }));
+    await valueOf(ana.api.createNote({ title: 'A thought' }));
+    const ben = await colleague('ben');
+    const summary = await importFile(ben.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    expect(summary.added.map((item) => item.label).sort()).toEqual(['A thought', 'Unread yet']);
+    await close(ana, ben);
+  });
+
   it('of one article carry its highlights, the claims they back and the notes on those', async () => {
     const { ana, articleId } = await anasNotebook();
     await valueOf(ana.api.importArticle({ format: 'text', content: 'Another piece entirely, about tides.', title: 'Tides' }));
