@@ -37,7 +37,7 @@ describe('marginalia import', () => {
 
     const first = await cli('import', '--notebook', benDir, out);
     expect(first).toMatchObject({ status: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^ana\.marginalia\.json: From the bundle from “marginalia-ana-\w+” of \d{4}-\d\d-\d\d: 2 added, 0 updated, 0 unchanged\.\n$/);
+    expect(first.stdout).toMatch(/^ana\.marginalia\.json \(the bundle from “marginalia-ana-\w+” of \d{4}-\d\d-\d\d\): 2 added, 0 updated, 0 unchanged\.\n$/);
     const second = await cli('import', '--notebook', benDir, out);
     expect(second.stdout).toMatch(/0 added, 0 updated, 2 unchanged\./);
 

@@ -24,7 +24,7 @@ export function describeSummary(summary: ExchangeSummary): string {
     `${summary.unchanged} unchanged`,
     summary.refused.length > 0 ? `${summary.refused.length} not imported` : '',
   ].filter(Boolean);
-  const lines = [`From ${summary.from}: ${counts.join(', ')}.`];
+  const lines = [`(${summary.from}): ${counts.join(', ')}.`];
   for (const item of summary.conflicts) lines.push(`  conflict: ${item.kind} “${item.label}” — ${item.reason}`);
   for (const item of summary.kept) lines.push(`  kept: ${item.kind} “${item.label}” — ${item.reason}`);
   for (const item of summary.refused) lines.push(`  not imported: ${item.kind} “${item.label}” — ${item.reason}`);
@@ -59,7 +59,7 @@ export async function runImport({ notebook, files }: ImportCommand, io: CliIo, n
   try {
     for (const { name, content } of contents) {
       const answer = await dispatch(opened.handlers, 'importExchange', { fileName: name, content });
-      if (answer.ok) io.stdout(`${name}: ${describeSummary(answer.value as ExchangeSummary)}`);
+      if (answer.ok) io.stdout(`${name} ${describeSummary(answer.value as ExchangeSummary)}`);
       else {
         io.stderr(`marginalia: ${name}: ${answer.error.message}\n`);
         status = 1;
