@@ -11,9 +11,10 @@
  */
 import { rm } from 'node:fs/promises';
 import type { ExportFormat } from '../src-main/common/export-schema';
-import { openNotebook, type OpenNotebook } from '../src-main/services/open-notebook';
+import { openNotebook } from '../src-main/services/open-notebook';
 import { ensureNotebook, freshCopy } from './scale/build-notebook';
 import { median, ms, printTable, reportBench, type Cell } from './support/report';
+import { watched, type Watched } from './support/watched';
 
 const ARTICLES = Number(process.env.EXPORT_BENCH_ARTICLES ?? 10_000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -22,44 +23,6 @@ await ensureNotebook(ARTICLES, log);
 const dir = await freshCopy(ARTICLES, 'export-bench');
 // As the app runs it: exports in their worker thread.
 const notebook = await openNotebook(dir, { persistSearch: false, exportThread: 'worker' });
-
-interface Watched {
-  ms: number;
-  stall: number;
-  calls: number[];
-}
-
-/** Runs `work`, ticking every 10 ms (for the longest stall) and calling the API every 100 ms. */
-async function watched(work: () => Promise<unknown>, open: OpenNotebook): Promise<Watched & { value: unknown }> {
-  // Each run starts from a collected heap, so a stall is its own, not an earlier run's garbage.
-  (globalThis as { gc?: () => void }).gc?.();
-  let stall = 0;
-  let expected = performance.now() + 10;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stall = Math.max(stall, now - expected);
-    expected = now + 10;
-  }, 10);
-  const calls: number[] = [];
-  let running = true;
-  const caller = (async () => {
-    while (running) {
-      const started = performance.now();
-      await open.handlers.getHistory({});
-      calls.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  const started = performance.now();
-  try {
-    const value = await work();
-    return { value, ms: performance.now() - started, stall, calls };
-  } finally {
-    running = false;
-    clearInterval(ticker);
-    await caller;
-  }
-}
 
 const exports: [string, ExportFormat, 'source' | 'claim'][] = [
   ['Markdown, by source', 'md', 'source'],

@@ -2,8 +2,11 @@
  * Commands the desktop app's menu sends to the page. The preload exposes only a way to listen
  * for these (`window.appMenu`), never the channel itself.
  */
-/** Undo and Redo (Edit menu), and Export… of the whole notebook (File menu). */
-export const MENU_COMMANDS = ['undo', 'redo', 'export'] as const;
+/**
+ * Undo and Redo (Edit menu); Export… of the whole notebook and Import Bundle or Annotations…
+ * (File menu).
+ */
+export const MENU_COMMANDS = ['undo', 'redo', 'export', 'import-exchange'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The IPC channel the main process sends menu commands on. */

@@ -33,6 +33,8 @@ export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow
       submenu: [
         // The page opens the export dialog on the whole notebook (its own shortcut handles the keys).
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'export' satisfies MenuCommand) },
+        // The page shows its import dialog, whose button opens the file picker (a page may open one only on a click in it).
+        { label: 'Import Bundle or Annotations…', click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'import-exchange' satisfies MenuCommand) },
         { type: 'separator' },
         { label: 'Show Notebook Folder', click: () => void shell.openPath(notebookDir) },
         { type: 'separator' },

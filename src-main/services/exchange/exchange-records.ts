@@ -6,7 +6,7 @@
  * not apply here.
  */
 import { NotebookError } from '../../common/errors';
-import type { Claim, Note } from '../../common/model';
+import type { Annotation, Article, Claim, Note } from '../../common/model';
 import { hasTag } from '../../common/tags';
 import type { Deletion } from '../../store/deletion-log';
 import { articleText } from '../article-text';
@@ -21,12 +21,15 @@ export interface ExchangeRecords {
 
 const isWhole = (scope: ExportScope) => scope.articleIds.length === 0 && scope.tags.length === 0 && scope.claimIds.length === 0;
 
-export async function exchangeRecords(data: ReportData, report: Report, scope: ExportScope, exportedAt: string): Promise<ExchangeRecords> {
+/** Articles the report read, whole, by id (see BuildOptions.onRecord): read once, not twice. */
+export type ReadRecords = ReadonlyMap<string, { article: Article; annotations: readonly Annotation[] }>;
+
+export async function exchangeRecords(data: ReportData, report: Report, scope: ExportScope, exportedAt: string, read: ReadRecords): Promise<ExchangeRecords> {
   const whole = isWhole(scope);
   const inScope = new Set(report.sources.flatMap((source) => source.highlights.map((highlight) => highlight.id)));
   const articles: ExchangeSnapshot['articles'] = [];
   for (const source of report.sources) {
-    const { article, annotations } = await data.readArticle(source.id);
+    const { article, annotations } = read.get(source.id) ?? (await data.readArticle(source.id));
     articles.push({ article, annotations: annotations.filter((a) => whole || inScope.has(a.id)), text: articleText(article.doc) });
   }
   const included = new Set(articles.flatMap((entry) => entry.annotations.map((a) => a.id)));

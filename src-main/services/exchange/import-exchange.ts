@@ -48,7 +48,7 @@ function readExchangeFile(fileName: string, bytes: Buffer): ReadFile {
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const json = parseJsonText(text);
-  if (looksLikeBundle(json)) return { kind: 'bundle', body: readBundle(text) };
+  if (looksLikeBundle(json)) return { kind: 'bundle', body: readBundle(json, bytes) };
   return { kind: 'annotations', file: readAnnotationFile(text) };
 }
 

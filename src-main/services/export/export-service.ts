@@ -14,7 +14,8 @@ import type { NotebookHandlers } from '../../common/api';
 import { EXCHANGE_FORMATS, FORMAT_INFO, type ExportFormat, type ExportPreview, type ExportResult } from '../../common/export-schema';
 import { bundleOf } from '../exchange/bundle/bundle-of';
 import { writeBundle } from '../exchange/bundle/bundle-format';
-import { exchangeRecords } from '../exchange/exchange-records';
+import { exchangeRecords, type ReadRecords } from '../exchange/exchange-records';
+import type { Annotation, Article } from '../../common/model';
 import { buildQdpx } from '../exchange/qdpx/write-qdpx';
 import { NotebookError } from '../../common/errors';
 import { bibliographyFile } from './citations';
@@ -67,7 +68,7 @@ const summaryOf = (report: Report): ExportResult['summary'] => ({
   claims: report.claims.length,
 });
 
-async function render(data: ReportData, report: Report, request: ExportRequest): Promise<ProducedExport['body']> {
+async function render(data: ReportData, report: Report, request: ExportRequest, read: ReadRecords = new Map()): Promise<ProducedExport['body']> {
   const { format, excel } = request;
   switch (format) {
     case 'md':
@@ -89,11 +90,11 @@ async function render(data: ReportData, report: Report, request: ExportRequest):
       return bibliographyFile(report.sources.flatMap((source) => metas.get(source.id) ?? []), format);
     }
     case 'bundle': {
-      const { snapshot, deletions } = await exchangeRecords(data, report, request.scope, report.generatedAt);
+      const { snapshot, deletions } = await exchangeRecords(data, report, request.scope, report.generatedAt, read);
       return writeBundle(bundleOf(snapshot, deletions, report.scopeLabel));
     }
     case 'qdpx': {
-      const { snapshot } = await exchangeRecords(data, report, request.scope, report.generatedAt);
+      const { snapshot } = await exchangeRecords(data, report, request.scope, report.generatedAt, read);
       return buildQdpx(snapshot, { colorCodes: request.colorCodes ?? false });
     }
   }
@@ -111,8 +112,11 @@ export async function produceExport(
 ): Promise<ProducedExport> {
   const request = forFormat(asked);
   const { format } = request;
-  const report = await buildReport(data, { ...request, ...run });
-  const body = await render(data, report, request);
+  // The exchange formats carry the articles the report reads: kept as read, so none is read twice.
+  const read = new Map<string, { article: Article; annotations: readonly Annotation[] }>();
+  const keep = request.recordsOnly ? (record: { article: Article; annotations: readonly Annotation[] }) => void read.set(record.article.id, record) : undefined;
+  const report = await buildReport(data, { ...request, ...run, ...(keep ? { onRecord: keep } : {}) });
+  const body = await render(data, report, request, read);
   if (run.signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
   return { fileName: exportFileName(report, format), summary: summaryOf(report), body };
 }

@@ -78,6 +78,8 @@ export interface BuildOptions {
    * (its articles and notes still travel).
    */
   recordsOnly?: boolean;
+  /** Told of each article read, whole (the exchange formats carry the records themselves). */
+  onRecord?: (record: { article: Article; annotations: readonly Annotation[] }) => void;
 }
 
 /** The citation of a source whose report will not be read (recordsOnly). */
@@ -171,7 +173,9 @@ export async function buildReport(data: ReportData, build: BuildOptions): Promis
   for (const [index, id] of ordered.entries()) {
     if (build.signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
     const meta = metas.get(id)!;
-    const { article, annotations } = await data.readArticle(id);
+    const record = await data.readArticle(id);
+    build.onRecord?.(record);
+    const { article, annotations } = record;
     const text = articleText(article.doc);
     const citation = build.recordsOnly ? UNCITED : citeArticle(article, style);
     const paragraphAt = paragraphsOf(article.doc);

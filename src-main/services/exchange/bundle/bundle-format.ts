@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { annotationSchema, colorLegendSchema } from '../../../common/annotation-schema';
-import { stableJson } from '../../../common/merge/revisions';
 import { claimSchema, noteSchema } from '../../../common/research-schema';
 import { articleSchema, timestampSchema } from '../../../common/schema';
 import { deletionSchema } from '../../../store/deletion-log';
@@ -36,15 +35,32 @@ export const bundleBodySchema = z
   .strict();
 export type BundleBody = z.infer<typeof bundleBodySchema>;
 
-export const bundleSchema = bundleBodySchema.extend({ checksum: z.string() }).strict();
-export type Bundle = z.infer<typeof bundleSchema>;
+/**
+ * The bundle file: a first line naming the SHA-256 of every byte after it, then the body. The
+ * checksum is over the file's own bytes, so checking it neither parses nor re-serialises a
+ * bundle that can be hundreds of megabytes; any change after export (a byte, or a whole record
+ * reformatted) shows.
+ */
+const HEADER = /^\{"checksum":"(sha256:[0-9a-f]{64})",/;
 
-/** `sha256:` and the hex digest of the body's stable JSON (keys sorted). */
-export function bundleChecksum(body: BundleBody): string {
-  return `sha256:${createHash('sha256').update(stableJson(body)).digest('hex')}`;
+const sha256 = (bytes: string | Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** The bundle file's text. */
+export function writeBundle(body: BundleBody): string {
+  // The body's own JSON without its opening brace: the header opens the object instead.
+  const rest = JSON.stringify(body).slice(1);
+  return `{"checksum":"${sha256(rest)}",${rest}\n`;
 }
 
-/** The bundle file's text: the body and its checksum, indented so a person (and git) can read it. */
-export function writeBundle(body: BundleBody): string {
-  return `${JSON.stringify({ ...body, checksum: bundleChecksum(body) }, null, 1)}\n`;
+/**
+ * The checksum a bundle file names, and whether the bytes after its header match it; undefined
+ * when the file does not begin with one.
+ */
+export function checkBundleBytes(bytes: Uint8Array): { named: string; matches: boolean } | undefined {
+  const head = Buffer.from(bytes.subarray(0, 100)).toString('latin1');
+  const match = HEADER.exec(head);
+  if (!match) return undefined;
+  let end = bytes.length;
+  while (end > match[0].length && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
+  return { named: match[1]!, matches: sha256(bytes.subarray(match[0].length, end)) === match[1] };
 }

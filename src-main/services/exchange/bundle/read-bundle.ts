@@ -3,8 +3,7 @@
  * notebook here: a bundle that fails any check changes nothing.
  */
 import { NotebookError } from '../../../common/errors';
-import { parseJsonText } from '../annotations-in/parse-json-text';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleBodySchema, bundleChecksum, type BundleBody } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleBodySchema, checkBundleBytes, type BundleBody } from './bundle-format';
 
 const refuse = (message: string): never => {
   throw new NotebookError('invalid_argument', message);
@@ -37,23 +36,23 @@ function checkUnique(body: BundleBody): void {
   }
 }
 
-/** Reads and checks a bundle's text. Throws NotebookError('invalid_argument') naming the problem. */
-export function readBundle(text: string): BundleBody {
-  const json = parseJsonText(text);
+/**
+ * Checks a bundle: `json` is the file parsed, `bytes` the file itself (the checksum covers its
+ * bytes). Throws NotebookError('invalid_argument') naming the problem.
+ */
+export function readBundle(json: unknown, bytes: Uint8Array): BundleBody {
   if (!looksLikeBundle(json)) refuse(`This is not a Marginalia bundle: it has no "format": "${BUNDLE_FORMAT}".`);
   const raw = json as Record<string, unknown>;
   if (typeof raw.version === 'number' && raw.version > BUNDLE_VERSION) {
     refuse(`This bundle was made by a newer Marginalia (bundle version ${raw.version}; this one reads version ${BUNDLE_VERSION}). Update Marginalia, then import it again.`);
   }
   if (raw.version !== BUNDLE_VERSION) refuse(`This bundle's version (${JSON.stringify(raw.version)}) is not one Marginalia knows (it reads version ${BUNDLE_VERSION}).`);
-  const { checksum, ...rest } = raw;
-  if (typeof checksum !== 'string') refuse('This bundle has no checksum, so it cannot be told apart from a damaged one. Export it again.');
+  const sealed = checkBundleBytes(bytes);
+  if (!sealed) refuse('This bundle has no checksum, so it cannot be told apart from a damaged one. Export it again.');
+  if (!sealed!.matches) refuse("This bundle's checksum does not match its content: it was changed or damaged after it was exported. Ask for it again.");
+  const { checksum: _checksum, ...rest } = raw;
   const parsed = bundleBodySchema.safeParse(rest);
   if (!parsed.success) refuse(`This bundle is damaged or was edited by hand: ${describe(parsed.error.issues)}.`);
-  // The checksum covers what the exporter wrote, so it is taken over the file as read, before any schema default could change it.
-  if (bundleChecksum(rest as BundleBody) !== checksum) {
-    refuse("This bundle's checksum does not match its content: it was changed or damaged after it was exported. Ask for it again.");
-  }
   const body = parsed.data!;
   checkUnique(body);
   return body;

@@ -1,0 +1,45 @@
+/**
+ * Runs a piece of work on an open notebook while watching what the window would feel: the
+ * longest stall of this event loop (a 10 ms ticker) and the answer time of an API call made
+ * every 100 ms.
+ */
+import type { OpenNotebook } from '../../src-main/services/open-notebook';
+
+export interface Watched {
+  ms: number;
+  stall: number;
+  calls: number[];
+}
+
+/** Runs `work`, ticking every 10 ms (for the longest stall) and calling the API every 100 ms. */
+export async function watched(work: () => Promise<unknown>, open: OpenNotebook): Promise<Watched & { value: unknown }> {
+  // Each run starts from a collected heap, so a stall is its own, not an earlier run's garbage.
+  (globalThis as { gc?: () => void }).gc?.();
+  let stall = 0;
+  let expected = performance.now() + 10;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - expected);
+    expected = now + 10;
+  }, 10);
+  const calls: number[] = [];
+  let running = true;
+  const caller = (async () => {
+    while (running) {
+      const started = performance.now();
+      await open.handlers.getHistory({});
+      calls.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const started = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - started, stall, calls };
+  } finally {
+    running = false;
+    clearInterval(ticker);
+    await caller;
+  }
+}
+
