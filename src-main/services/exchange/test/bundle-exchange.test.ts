@@ -130,6 +130,17 @@ describe('notebook bundles', () => {
     await close(ana, ben);
   });
 
+  it('re-anchor highlights in an article whose text changed, and send the lost ones to Needs review', async () => {
+    const { ana, ben, articleId, first, second } = await sharedNotebooks();
+    const edited = ARTICLE_TEXT.replace('Shared work needs a common plan. ', 'Shared work needs patience. ').replace('Alliances rest on trust. ', 'Alliances rest, first, on trust. ');
+    await valueOf(ana.api.importArticle({ format: 'text', content: edited, title: 'On alliances', replaceId: articleId }));
+    const summary = await importFile(ben.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    expect(summary.updated.map((item) => item.id)).toContain(articleId);
+    const anchors = Object.fromEntries((await valueOf(ben.api.listAnnotations({ articleId }))).map((a) => [a.id, a.anchor.status]));
+    expect(anchors).toEqual({ [first]: 'anchored', [second]: 'orphaned' });
+    await close(ana, ben);
+  });
+
   it('are taken back whole by one undo', async () => {
     const { ana } = await anasNotebook();
     const ben = await colleague('ben');
