@@ -12,6 +12,7 @@ import type { App, Target } from './support/app';
 import { findElectronBinary } from './support/electron-binary';
 import { ElectronApp } from './support/electron-app';
 import { WebApp } from './support/web-app';
+import { attachOnFailure } from './support/second-host';
 
 export { expect } from '@playwright/test';
 export type { App, Target };
@@ -62,11 +63,7 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
       app = target === 'web' ? await WebApp.launch(webBrowser!, notebookDir) : await ElectronApp.launch(executablePath, notebookDir);
       await use(app);
     } finally {
-      if (app && testInfo.status !== testInfo.expectedStatus) {
-        const screenshot = await app.page.screenshot().catch(() => undefined);
-        if (screenshot) await testInfo.attach('screenshot', { body: screenshot, contentType: 'image/png' });
-        await testInfo.attach('app output', { body: app.logs(), contentType: 'text/plain' });
-      }
+      if (app) await attachOnFailure(app, testInfo);
       await app?.dispose();
       await rm(notebookDir, { recursive: true, force: true });
     }

@@ -11,6 +11,9 @@ mkdirSync(outDir, { recursive: true });
 const notebookDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-'));
 const server = await startBrowserMode(notebookDir);
 const { url } = server;
+/** A colleague's bundle with a conflicting edit, made once (light) and imported through the UI; dark replays its summary. */
+let colleagueBundle;
+let colleagueSummary;
 const { browser, home: browserHome } = await launchChromium();
 // A step that fails must not leave the server running and the script waiting on it.
 process.on('uncaughtException', (error) => {
@@ -65,6 +68,76 @@ const HIGHLIGHTS = [
   ['4', 'has no commanding authority'],
   ['5', 'the greatest strategic challenge'],
 ];
+
+const CONFLICT_QUOTE = 'more than 50,000 U.S. troops';
+
+/**
+ * A colleague's notebook (a second host) that merged this one's bundle, then edited the same
+ * highlight's comment as this one did, wrote a note and sent a bundle back: its import makes
+ * a note added and the comment kept as a conflict.
+ */
+async function makeColleagueBundle() {
+  const colleagueDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-colleague-'));
+  const colleague = await startBrowserMode(colleagueDir);
+  try {
+    // The colleague's own copy of the sample goes, so only this notebook's articles travel back.
+    for (const article of await colleague.call('listArticles', {})) await colleague.call('deleteArticle', { id: article.id });
+    const mine = await server.call('exportReport', { format: 'bundle' });
+    await colleague.call('importExchange', { fileName: 'mine.marginalia.json', content: Buffer.from(mine.content, 'utf8').toString('base64') });
+    const sample = (await server.call('listArticles', {})).find((article) => article.title.startsWith('Japan'));
+    const highlight = (await server.call('listAnnotations', { articleId: sample.id })).find((a) => a.target.quote.exact === CONFLICT_QUOTE);
+    await colleague.call('updateAnnotation', { id: highlight.id, comment: 'Counted with the **civilian staff**? The 2023 figure was 54,000.', tags: ['forces', 'numbers'] });
+    await colleague.call('createNote', { title: 'Troop numbers across the sources', body: 'Three sources, three figures.' });
+    await server.call('updateAnnotation', { id: highlight.id, comment: 'About 54,000 — stable since 2020.' });
+    const theirs = await colleague.call('exportReport', { format: 'bundle' });
+    return { name: 'Kenji — notebook.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(theirs.content, 'utf8') };
+  } finally {
+    await colleague.stop();
+    rmSync(colleagueDir, { recursive: true, force: true });
+  }
+}
+
+/** The export dialog with a bundle chosen, the import summary, and the conflict notice on a card. */
+async function exchangeShots(page, shot) {
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await page.getByRole('main', { name: 'Reader' }).getByRole('button', { name: 'Export…' }).click();
+  await exportDialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Notebook bundle (for another Marginalia)' });
+  await exportDialog.locator('pre[aria-label="Preview"]').waitFor();
+  await exportDialog.locator('section.export-preview:not([aria-busy])').waitFor();
+  await shot('17-export-bundle');
+  await exportDialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA)' });
+  await exportDialog.getByRole('checkbox', { name: 'Also code highlights by colour meaning' }).waitFor();
+  await exportDialog.locator('section.export-preview:not([aria-busy])').waitFor();
+  await shot('18-export-qdpx');
+  await exportDialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Markdown' });
+  await exportDialog.getByRole('button', { name: 'Cancel' }).click();
+
+  colleagueBundle ??= await makeColleagueBundle();
+  // The second pass would find the bundle merged already: it is shown the first pass's summary.
+  if (colleagueSummary) {
+    await page.route('**/api/importExchange', (route) => route.fulfill({ contentType: 'application/json', body: colleagueSummary }));
+  }
+  const answered = page.waitForResponse('**/api/importExchange');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import bundle or annotations…' }).click();
+  await (await chooser).setFiles(colleagueBundle);
+  colleagueSummary ??= await (await answered).text();
+  const summary = page.getByRole('dialog', { name: 'Import bundle or annotations' });
+  await summary.getByRole('heading', { level: 3 }).waitFor();
+  await shot('19-import-summary');
+  await summary.getByRole('button', { name: 'Done' }).click();
+  await page.unrouteAll();
+
+  await page.getByRole('complementary', { name: 'Library' }).getByRole('button').filter({ hasText: 'Japan' }).first().click();
+  const card = page.getByRole('complementary', { name: 'Margin' }).getByRole('article', { name: CONFLICT_QUOTE });
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('region', { name: /^Also edited elsewhere/ }).waitFor();
+  await shot('20-conflict-notice');
+  await card.getByRole('button', { name: /^Show the other version/ }).click();
+  await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await shot('21-conflict-shown');
+  await card.getByRole('button', { name: /^Hide the other version/ }).click();
+}
 
 for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
@@ -197,6 +270,7 @@ for (const scheme of ['light', 'dark']) {
   await settled.waitFor();
   await shot('16-export-empty');
   await exportDialog.getByRole('button', { name: 'Cancel' }).click();
+  await exchangeShots(page, shot);
   await page.close();
 }
 await browser.close();

@@ -15,7 +15,11 @@ export interface NotebookChange {
    * Articles whose record changed (metadata or highlights): the new listing, null when deleted;
    * `body` when the whole record was written, so its text may differ.
    */
-  articles: { id: string; listing: ArticleListing | null; body: boolean }[];
+  /**
+   * `conflictRevs`: the revisions in the article's conflict history (the listing carries no
+   * history), so the reader knows when to fetch it again.
+   */
+  articles: { id: string; listing: ArticleListing | null; body: boolean; conflictRevs: string[] }[];
   claims: { id: string; claim: Claim | null }[];
   notes: { id: string; meta: NoteMeta | null }[];
   /** The colour legend, when it changed. */

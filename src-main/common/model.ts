@@ -23,6 +23,8 @@ export interface ArticleView extends ArticleMeta {
   text: string;
   /** The text the article was written in (`format`), for editing. */
   original: string;
+  /** Versions edited elsewhere at the same time (see common/merge), when a merge kept any. */
+  conflicts?: Article['conflicts'];
 }
 
 /** A file of the notebook that could not be read and was set aside. */

@@ -7,6 +7,7 @@
  */
 import type { NotebookChange } from '../../src-main/common/change-feed';
 import type { ArticleListing, NoteMeta } from '../../src-main/common/model';
+import { notebook } from '../notebook-client';
 import { newestFirst } from '../../src-main/common/iso-times';
 import { loadAnnotations, loadClaims, loadHistory, loadLegend, loadNotes } from './annotation-actions';
 import { annotationStore } from './annotation-store';
@@ -34,8 +35,25 @@ function applyArticles(change: NotebookChange): void {
   if (!open.listing) return closeArticle();
   const { annotationCount: _count, ...meta } = open.listing;
   if (open.body && view?.id === openId) void reloadOpenArticle();
-  else if (view?.id === openId) libraryStore.setState({ view: { ...meta, doc: view.doc, html: view.html, text: view.text, original: view.original } });
+  else if (view?.id === openId) {
+    // The listing carries no conflict history: the view keeps its own, fetched again only when the feed says it changed.
+    libraryStore.setState({ view: { ...meta, ...(view.conflicts ? { conflicts: view.conflicts } : {}), doc: view.doc, html: view.html, text: view.text, original: view.original } });
+    if (open.conflictRevs.join(' ') !== (view.conflicts ?? []).map((version) => version.rev ?? '').join(' ')) void refreshOpenConflicts(openId);
+  }
   if (annotationStore.getState().articleId === openId) void loadAnnotations(openId);
+}
+
+/**
+ * The open article's conflict history changed (an import, using or dismissing a version,
+ * undoing either) without its text: only the history is taken from a fresh copy, so the reader
+ * does not repaint.
+ */
+async function refreshOpenConflicts(id: string): Promise<void> {
+  const answer = await notebook.getArticle({ id });
+  const { view } = libraryStore.getState();
+  if (!answer.ok || view?.id !== id) return;
+  const { conflicts: _held, ...rest } = view;
+  libraryStore.setState({ view: answer.value.conflicts ? { ...rest, conflicts: answer.value.conflicts } : rest });
 }
 
 function applyNotes(change: NotebookChange): void {

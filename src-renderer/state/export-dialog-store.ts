@@ -33,6 +33,8 @@ export interface ExportChoices {
   needsReview: boolean;
   /** CSV only: a byte order mark, so Excel reads the file as UTF-8. */
   excel: boolean;
+  /** REFI-QDA only: also code each highlight by its colour's meaning. */
+  colorCodes: boolean;
 }
 
 export interface ExportDialogState {
@@ -43,7 +45,7 @@ export interface ExportDialogState {
 
 export const initialExportDialogState: ExportDialogState = {
   request: null,
-  choices: { shape: 'source', format: 'md', style: 'apa', comments: true, notes: true, needsReview: true, excel: false },
+  choices: { shape: 'source', format: 'md', style: 'apa', comments: true, notes: true, needsReview: true, excel: false, colorCodes: false },
 };
 
 export const exportDialogStore = createStore<ExportDialogState>(() => initialExportDialogState);
@@ -64,10 +66,10 @@ export function setExportChoices(change: Partial<ExportChoices>): void {
   exportDialogStore.setState(({ choices }) => ({ choices: { ...choices, ...change } }));
 }
 
-/** The call's argument for these choices (the CSV byte order mark only for CSV). */
+/** The call's argument for these choices (the CSV byte order mark only for CSV, colour codes only for REFI-QDA). */
 export function exportArgsOf(scope: ExportScope, choices: ExportChoices): ExportArgs {
-  const { shape, format, style, comments, notes, needsReview, excel } = choices;
-  return { scope, shape, format, style, options: { comments, notes, needsReview }, excel: format === 'csv' && excel };
+  const { shape, format, style, comments, notes, needsReview, excel, colorCodes } = choices;
+  return { scope, shape, format, style, options: { comments, notes, needsReview }, excel: format === 'csv' && excel, colorCodes: format === 'qdpx' && colorCodes };
 }
 
 export function useExportRequest(): ExportRequest | null {

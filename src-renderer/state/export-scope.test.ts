@@ -44,12 +44,20 @@ describe('opening the export dialog', () => {
       style: 'mla',
       options: { comments: true, notes: false, needsReview: true },
       excel: true,
+      colorCodes: false,
     });
   });
 
   it('asks for the Excel byte order mark only with CSV', () => {
     setExportChoices({ format: 'md', excel: true });
     expect(exportArgsOf({}, exportDialogStore.getState().choices).excel).toBe(false);
+  });
+
+  it('asks for colour codes only with a REFI-QDA project', () => {
+    setExportChoices({ format: 'bundle', colorCodes: true });
+    expect(exportArgsOf({}, exportDialogStore.getState().choices).colorCodes).toBe(false);
+    setExportChoices({ format: 'qdpx' });
+    expect(exportArgsOf({}, exportDialogStore.getState().choices).colorCodes).toBe(true);
   });
 
   it('names what the library’s button exports', () => {

@@ -2,10 +2,12 @@
  * The desktop menu's commands (Electron only; browser mode has no app menu, and reaches each
  * by its key instead). Undo and Redo: with a text field focused they act on the field, as a
  * menu's Undo does everywhere else; otherwise they undo or redo the notebook's last change,
- * like the keys. Export… opens the export dialog on the whole notebook.
+ * like the keys. Export… opens the export dialog on the whole notebook; Import Bundle or
+ * Annotations… opens the exchange import's dialog, whose button opens the file picker.
  */
 import { useEffect } from 'react';
 import type { AppMenuBridge, MenuCommand } from '../../src-main/common/app-menu';
+import { askForExchangeFile } from './exchange-import-store';
 import { openNotebookExport } from './export-scope';
 import { redo, undo } from './history-actions';
 import { isTypingTarget } from './is-typing-target';
@@ -20,8 +22,8 @@ declare global {
 const dialogOpen = () => document.querySelector('dialog[open], [role="dialog"]') !== null;
 
 export function runMenuCommand(command: MenuCommand): void {
-  if (command === 'export') {
-    if (!dialogOpen()) openNotebookExport();
+  if (command === 'export' || command === 'import-exchange') {
+    if (!dialogOpen()) (command === 'export' ? openNotebookExport : askForExchangeFile)();
     return;
   }
   if (isTypingTarget(document.activeElement)) {

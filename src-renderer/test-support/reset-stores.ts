@@ -16,6 +16,7 @@ import { initialPassageFocusState, passageFocusStore } from '../state/passage-fo
 import { initialSearchState, searchStore } from '../state/search-store';
 import { resetFeedSequence } from '../state/apply-change';
 import { exportDialogStore, initialExportDialogState } from '../state/export-dialog-store';
+import { exchangeImportStore, initialExchangeImportState } from '../state/exchange-import-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -37,5 +38,6 @@ export function resetStores(): void {
   passageFocusStore.setState(initialPassageFocusState, true);
   searchStore.setState(initialSearchState, true);
   exportDialogStore.setState(initialExportDialogState, true);
+  exchangeImportStore.setState(initialExchangeImportState, true);
   resetFeedSequence();
 }

@@ -27,13 +27,13 @@ type ExchangeHandlers = Pick<NotebookHandlers, 'importExchange'>;
 
 /** What a file turned out to be, read and checked, before the notebook is looked at. */
 type ReadFile =
-  | { kind: 'bundle'; body: ReturnType<typeof readBundle> }
+  | { kind: 'bundle'; body: Awaited<ReturnType<typeof readBundle>> }
   | { kind: 'annotations'; file: AnnotationFile }
   | { kind: 'qdpx'; projectName: string; sources: IncomingSource[]; skipped: { name: string; reason: string }[] };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function readExchangeFile(fileName: string, bytes: Buffer): ReadFile {
+async function readExchangeFile(fileName: string, bytes: Buffer): Promise<ReadFile> {
   if (bytes.length === 0) throw new NotebookError('invalid_argument', `${fileName} is empty.`);
   if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) {
     try {
@@ -48,7 +48,7 @@ function readExchangeFile(fileName: string, bytes: Buffer): ReadFile {
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const json = parseJsonText(text);
-  if (looksLikeBundle(json)) return { kind: 'bundle', body: readBundle(json, bytes) };
+  if (looksLikeBundle(json)) return { kind: 'bundle', body: await readBundle(json, bytes) };
   return { kind: 'annotations', file: readAnnotationFile(text) };
 }
 
@@ -111,7 +111,7 @@ export function createExchangeImport(store: NotebookStore, writes: Committer): E
   return {
     async importExchange({ fileName, content }) {
       const name = basename(fileName);
-      const read = readExchangeFile(name, Buffer.from(content, 'base64'));
+      const read = await readExchangeFile(name, Buffer.from(content, 'base64'));
       return writes.commit(async (stamp) => {
         const { records, summary } = await incomingOf(store, read, name, stamp);
         const changes = await planMerge(store, records, summary);

@@ -31,6 +31,13 @@ const asMergeable = <T extends { rev?: string; revs?: string[]; updatedAt: strin
 
 const tombstoneOf = (deletion: Deletion): Tombstone => ({ deleted: true, rev: deletion.rev, revs: deletion.revs, deletedAt: deletion.deletedAt });
 
+/** Records merged between two turns of the event loop, so a large import lets the window's reads through. */
+const SLICE = 200;
+function turns(): () => Promise<void> {
+  let merged = 0;
+  return () => (++merged % SLICE === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve());
+}
+
 const QUOTE_LABEL = 80;
 const shortQuote = (quote: string) => (quote.length > QUOTE_LABEL ? `${quote.slice(0, QUOTE_LABEL - 1)}…` : quote);
 
@@ -76,6 +83,7 @@ function file<T>(summary: ExchangeSummary, outcome: MergeOutcome<T>, item: Excha
  */
 export async function planMerge(store: NotebookStore, incoming: IncomingRecords, summary: ExchangeSummary): Promise<Change[]> {
   const from = summary.from;
+  const turn = turns();
   const deleted = await store.deletions.read();
   const changes: Change[] = [];
   const incomingDeletions = new Map(incoming.deletions.map((d) => [recordKey(d.kind, d.id), d]));
@@ -92,6 +100,7 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
   };
 
   for (const article of incoming.articles) {
+    await turn();
     const record = await current(article.id);
     const local = record ? asMergeable(record.article) : null;
     const outcome = mergeRecord<Mergeable<Article>>(localOrTombstone(local, 'article', article.id), asMergeable(article));
@@ -106,6 +115,7 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
   }
 
   for (const annotation of incoming.annotations) {
+    await turn();
     const item: ExchangeItem = { kind: 'highlight', id: annotation.id, label: shortQuote(annotation.target.quote.exact) };
     const record = await current(annotation.articleId);
     if (!record) {
@@ -122,6 +132,7 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
 
   const claims = new Map(store.claims().map((claim) => [claim.id, claim]));
   for (const claim of incoming.claims) {
+    await turn();
     const held = claims.get(claim.id);
     const outcome = mergeRecord<Mergeable<Claim>>(localOrTombstone(held && asMergeable(held), 'claim', claim.id), asMergeable(claim));
     const result = file(summary, outcome, { kind: 'claim', id: claim.id, label: claim.statement }, from);
@@ -130,6 +141,7 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
 
   const noteIds = new Set(store.noteMetas().map((meta) => meta.id));
   for (const note of incoming.notes) {
+    await turn();
     const held = noteIds.has(note.id) ? await store.readNote(note.id) : null;
     const outcome = mergeRecord<Mergeable<Note>>(localOrTombstone(held && asMergeable(held), 'note', note.id), asMergeable(note));
     const result = file(summary, outcome, { kind: 'note', id: note.id, label: note.title }, from);

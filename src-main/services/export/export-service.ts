@@ -128,7 +128,8 @@ export async function producePreview(data: ReportData, asked: ExportRequest, now
   const report = await buildReport(data, { ...request, now, limit: PREVIEW_ITEMS });
   if (format === 'html' || format === 'pdf' || format === 'docx' || format === 'qdpx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
   const text = await render(data, report, request);
-  const content = typeof text === 'string' ? text : '';
+  // A bundle is written compact (it can be hundreds of megabytes); its preview is for reading.
+  const content = typeof text !== 'string' ? '' : format === 'bundle' ? JSON.stringify(JSON.parse(text), null, 2) : text;
   return { kind: 'text', content: content.length > PREVIEW_CHARS ? `${content.slice(0, PREVIEW_CHARS)}\n…` : content, summary: summaryOf(report) };
 }
 

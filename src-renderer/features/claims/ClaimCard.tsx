@@ -13,6 +13,7 @@ import { TagInput } from '../../components/TagInput';
 import { deleteClaim, removeEvidence } from '../../state/claims-actions';
 import { openNote } from '../../state/notes-actions';
 import { tagClaim } from '../../state/tag-actions';
+import { ClaimConflicts } from '../../components/ClaimConflicts';
 import { ClaimStatement } from '../../components/ClaimStatement';
 import { NewNoteMenu } from '../../components/NewNoteMenu';
 import { RELATION_LABELS } from '../../components/relation-labels';
@@ -35,6 +36,7 @@ export function ClaimCard({ claim }: { claim: ClaimView }) {
         <Tally relation="questions" count={claim.counts.questions} />
       </p>
       <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim.id, tags)} />
+      <ClaimConflicts claim={claim} />
 
       <h3 className="claim-section-heading">Evidence</h3>
       {claim.evidence.length === 0 ? (

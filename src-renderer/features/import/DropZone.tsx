@@ -1,11 +1,13 @@
 /**
  * Files dragged onto the window: a full-window overlay says "Drop to import" while they are
- * over it, and dropping them imports them. Dragging text or links shows nothing, and a drop
- * never makes the window navigate to the file.
+ * over it, and dropping them imports them: articles as articles, bundles and annotation files
+ * (.marginalia.json, .jsonld, .json, .qdpx) merged through the exchange import. Dragging text
+ * or links shows nothing, and a drop never makes the window navigate to the file.
  */
 import { useEffect, useRef, useState } from 'react';
 import { FileDown } from 'lucide-react';
 import { importFiles } from './import-runner';
+import { importExchangeFiles, isExchangeFile } from './exchange-import';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -37,7 +39,10 @@ export function DropZone() {
       depth.current = 0;
       setOver(false);
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) void importFiles(files);
+      const exchange = files.filter((file) => isExchangeFile(file.name));
+      const articles = files.filter((file) => !isExchangeFile(file.name));
+      if (articles.length > 0) void importFiles(articles);
+      if (exchange.length > 0) void importExchangeFiles(exchange);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overWindow);
@@ -58,6 +63,7 @@ export function DropZone() {
         <FileDown aria-hidden="true" size={36} />
         <p className="drop-overlay-title">Drop to import</p>
         <p className="drop-overlay-hint">Web pages (.html), text, Markdown or PDF files — several at once.</p>
+        <p className="drop-overlay-hint">Bundles (.marginalia.json), annotations (.jsonld, .json) and REFI-QDA projects (.qdpx) are merged.</p>
       </div>
     </div>
   );

@@ -1,13 +1,18 @@
-/** "Import files…" (a file picker, several files at once) and "From a web address…", for the library pane. */
+/**
+ * "Import files…" (a file picker, several files at once), "From a web address…" and "Import
+ * bundle or annotations…" (work from a colleague or another tool, merged), for the library pane.
+ */
 import { useRef, useState } from 'react';
-import { FileUp, Globe } from 'lucide-react';
+import { FileUp, Globe, Users } from 'lucide-react';
 import { IMPORT_FILE_ACCEPT } from '../../../src-main/common/import-limits';
 import { importFiles } from './import-runner';
+import { ExchangeFileInput } from './ExchangeFileInput';
 import { WebAddressDialog } from './WebAddressDialog';
 import './import.css';
 
 export function ImportButtons() {
   const picker = useRef<HTMLInputElement>(null);
+  const exchangePicker = useRef<HTMLInputElement>(null);
   const [askingAddress, setAskingAddress] = useState(false);
 
   return (
@@ -20,6 +25,11 @@ export function ImportButtons() {
         <Globe aria-hidden="true" size={16} />
         From a web address…
       </button>
+      <button type="button" className="button" onClick={() => exchangePicker.current?.click()}>
+        <Users aria-hidden="true" size={16} />
+        Import bundle or annotations…
+      </button>
+      <ExchangeFileInput ref={exchangePicker} />
       <input
         ref={picker}
         type="file"

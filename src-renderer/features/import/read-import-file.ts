@@ -20,7 +20,7 @@ export async function readImportFile(file: File): Promise<FileRead> {
 }
 
 /** The file's bytes as base64, encoded natively by FileReader (fast even for tens of megabytes). */
-function base64Of(file: File): Promise<string> {
+export function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

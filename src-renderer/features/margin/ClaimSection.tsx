@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import type { ClaimView } from '../../../src-main/common/model';
 import { RELATIONS } from '../../../src-main/common/research-schema';
+import { ClaimConflicts } from '../../components/ClaimConflicts';
 import { ClaimStatement } from '../../components/ClaimStatement';
 import { TagInput } from '../../components/TagInput';
 import { tagClaim } from '../../state/tag-actions';
@@ -23,6 +24,7 @@ export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
           <ClaimStatement key={claim.statement} claim={claim} />
           <ClaimCounts claim={claim} />
           <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim.id, tags)} />
+          <ClaimConflicts claim={claim} />
           <NewNoteMenu target={{ claimId: claim.id }} subject={claim.statement} label="Note on the claim" />
         </div>
       ))}

@@ -3,7 +3,8 @@
  * it), colour and meaning, comment, date, and what can be done to it. The card is named by its
  * quote; `aria-current` marks the one selected in the reader. Notes that cite it are listed
  * under "Cited by" (each opens the note); claims it is evidence for, under "Claim". Its tags
- * can be edited in place, and "Add note" starts a note linked to it.
+ * can be edited in place, and "Add note" starts a note linked to it. Versions edited elsewhere
+ * at the same time (after an import) show as a quiet notice, to look at, use or dismiss.
  */
 import { memo, useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
@@ -21,6 +22,7 @@ import { NewNoteMenu } from '../../components/NewNoteMenu';
 import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
+import { HighlightConflicts } from './HighlightConflicts';
 import { goToPassage } from '../../state/go-to-passage';
 import { shortenQuote } from '../../components/shorten-quote';
 
@@ -68,6 +70,7 @@ export const HighlightCard = memo(function HighlightCard({ annotation, meaning, 
           void tagAnnotation(annotation.id, tags);
         }}
       />
+      <HighlightConflicts annotation={annotation} />
       {backlinks.length > 0 ? <CitedBy backlinks={backlinks} /> : null}
       <div className="card-actions">
         <NewNoteMenu target={{ annotationId: annotation.id }} subject={annotation.target.quote.exact} />

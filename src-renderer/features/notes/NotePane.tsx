@@ -1,6 +1,7 @@
 /**
  * The centre pane when a note is open: its title, tags, links and Markdown body, saved as the
- * person types. "Preview" shows the body rendered (raw HTML stays text; nothing runs).
+ * person types. "Preview" shows the body rendered (raw HTML stays text; nothing runs). Versions
+ * edited elsewhere at the same time (after an import) show under the tags, to use or dismiss.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ArrowLeft, Eye, NotebookPen, PencilLine, Trash2 } from 'lucide-react';
@@ -10,6 +11,7 @@ import { closeNote, deleteOpenNote, editNote, flushNote, tagOpenNote } from '../
 import type { SaveState } from '../../state/note-store';
 import { useOpenNote } from '../../state/note-store';
 import { CommentMarkdown } from '../../components/CommentMarkdown';
+import { NoteConflicts } from './NoteConflicts';
 import { NoteLinks } from './NoteLinks';
 
 const SAVE_WORDS: Record<SaveState, string> = {
@@ -64,6 +66,7 @@ export function NotePane() {
         />
         {titleMissing ? <p className="field-error">A note needs a title; the text is still saved.</p> : null}
         <TagInput label="Tags for this note" tags={note.tags} onChange={(tags) => void tagOpenNote(tags)} />
+        <NoteConflicts note={note} />
         <NoteLinks links={note.links} />
         <section className="note-body-section" aria-label="Text">
           {preview ? (
