@@ -17,6 +17,7 @@ import { writeBundle } from '../exchange/bundle/bundle-format';
 import { exchangeRecords, type ReadRecords } from '../exchange/exchange-records';
 import type { Annotation, Article } from '../../common/model';
 import { buildQdpx } from '../exchange/qdpx/write-qdpx';
+import { describeQdpx } from '../exchange/qdpx/describe-qdpx';
 import { NotebookError } from '../../common/errors';
 import { bibliographyFile } from './citations';
 import { reportToCsv } from './csv-report';
@@ -126,7 +127,11 @@ export async function producePreview(data: ReportData, asked: ExportRequest, now
   const request = forFormat(asked);
   const { format } = request;
   const report = await buildReport(data, { ...request, now, limit: PREVIEW_ITEMS });
-  if (format === 'html' || format === 'pdf' || format === 'docx' || format === 'qdpx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
+  if (format === 'html' || format === 'pdf' || format === 'docx') return { kind: 'html', content: reportToHtml(report), summary: summaryOf(report) };
+  if (format === 'qdpx') {
+    const { snapshot } = await exchangeRecords(data, report, request.scope, report.generatedAt, new Map());
+    return { kind: 'text', content: describeQdpx(snapshot, { colorCodes: request.colorCodes ?? false }), summary: summaryOf(report) };
+  }
   const text = await render(data, report, request);
   // A bundle is written compact (it can be hundreds of megabytes); its preview is for reading.
   const content = typeof text !== 'string' ? '' : format === 'bundle' ? JSON.stringify(JSON.parse(text), null, 2) : text;

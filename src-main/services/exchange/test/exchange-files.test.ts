@@ -82,6 +82,22 @@ describe('importing annotations from other tools', () => {
   });
 });
 
+describe('the export dialog’s preview of the exchange formats', () => {
+  it('lists a project’s sources and codes, and shows a bundle indented', async () => {
+    const ana = await colleague('ana');
+    const article = await valueOf(ana.api.importArticle({ format: 'text', content: ARTICLE_TEXT, title: 'On alliances' }));
+    await valueOf(ana.api.createAnnotation({ articleId: article.id, target: await targetOf(ana.api, article.id, 'Trust grows'), tags: ['trust/origin'], color: 'green' }));
+    const qdpx = await valueOf(ana.api.previewExport({ format: 'qdpx', colorCodes: true }));
+    expect(qdpx.kind).toBe('text');
+    expect(qdpx.content).toContain('  On alliances — 1 selection');
+    expect(qdpx.content).toContain('  trust/origin');
+    expect(qdpx.content).toContain('  Highlight colours/Evidence');
+    const bundle = await valueOf(ana.api.previewExport({ format: 'bundle' }));
+    expect(bundle.content).toMatch(/^\{\n {2}"checksum": "sha256:[0-9a-f]{64}",\n {2}"format": "marginalia-bundle",/);
+    await ana.notebook.close();
+  });
+});
+
 /** A valid bundle of one article with one highlight, to spoil in each row of the table. */
 async function sampleBundle(): Promise<BundleBody> {
   const ana = await colleague('ana');
