@@ -16,6 +16,8 @@ export interface ExtractedArticle {
   publishedAt?: string;
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** For a saved page (no address given), the address it names as its own (canonical link or og:url). */
+  url?: string;
   /** The sanitized article HTML: inert, with no script, handler, remote resource or unsafe link. */
   html: string;
   doc: ArticleDoc;
@@ -49,7 +51,7 @@ export async function htmlToArticle(html: string, pageUrl?: string): Promise<Ext
     const pageLang = document.documentElement.getAttribute('lang')?.trim() || undefined;
     const pageDir = document.documentElement.getAttribute('dir') ?? document.body?.getAttribute('dir');
     const published = publishedDate(document);
-    if (!pageUrl) useCanonicalBase(document);
+    const savedFrom = pageUrl ? undefined : useCanonicalBase(document);
     // What a page shows browsers without JavaScript ("Please enable JavaScript") is not its article.
     for (const element of Array.from(document.querySelectorAll('noscript'))) element.remove();
     // Readability changes the document it reads; a copy of the body is kept for when it finds no article.
@@ -85,6 +87,8 @@ export async function htmlToArticle(html: string, pageUrl?: string): Promise<Ext
       publishedAt: publishedDate(parsed?.publishedTime) ?? published,
       lang: clean(parsed?.lang) ?? pageLang,
       dir: dir === 'rtl' || dir === 'ltr' ? dir : undefined,
+      // Kept as the article's address: annotations made on the page online (W3C, Hypothesis) find it by it.
+      url: savedFrom,
       html: body.innerHTML,
       doc,
     };
@@ -95,17 +99,21 @@ export async function htmlToArticle(html: string, pageUrl?: string): Promise<Ext
 
 /**
  * A saved page's relative links are relative to where it was published: its canonical address
- * (or og:url) becomes the base they resolve against, so they survive as absolute links.
+ * (or og:url) becomes the base they resolve against, so they survive as absolute links. That
+ * address is the page's own, and is returned to be kept as the article's.
  */
-function useCanonicalBase(document: Document): void {
-  if (document.querySelector('base[href]')) return;
+function useCanonicalBase(document: Document): string | undefined {
   const canonical =
     document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ??
     document.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
-  if (!canonical || !/^https?:\/\//i.test(canonical.trim())) return;
-  const base = document.createElement('base');
-  base.setAttribute('href', canonical.trim());
-  document.head?.prepend(base);
+  const address = canonical?.trim();
+  if (!address || !/^https?:\/\/\S+$/i.test(address) || address.length > 2000) return undefined;
+  if (!document.querySelector('base[href]')) {
+    const base = document.createElement('base');
+    base.setAttribute('href', address);
+    document.head?.prepend(base);
+  }
+  return address;
 }
 
 function clean(value: string | null | undefined): string | undefined {

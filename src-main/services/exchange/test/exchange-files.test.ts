@@ -39,6 +39,25 @@ describe('importing annotations from other tools', () => {
     await reader.notebook.close();
   });
 
+  it('finds a saved page by the address it names as its own, as annotations made online name it', async () => {
+    const reader = await colleague('saved-page');
+    const page = `<html><head><title>Story</title><link rel="canonical" href="https://example.org/world/story"></head><body><article><h1>Story</h1><p>${ARTICLE_TEXT}</p></article></body></html>`;
+    const article = await valueOf(reader.api.importArticle({ format: 'html', content: page, fileName: 'story.html' }));
+    expect(article.url).toBe('https://example.org/world/story');
+    const annotation = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://annotations.example/1',
+      type: 'Annotation',
+      bodyValue: 'Read online, kept offline.',
+      target: { source: 'http://www.example.org/world/story/?utm_source=feed#top', selector: { type: 'TextQuoteSelector', exact: 'Trust grows from shared work' } },
+    };
+    const summary = await importFile(reader.api, 'online.jsonld', JSON.stringify(annotation));
+    expect(summary.unmatched).toEqual([]);
+    const [highlight] = await valueOf(reader.api.listAnnotations({ articleId: article.id }));
+    expect(highlight).toMatchObject({ comment: 'Read online, kept offline.', anchor: { status: 'anchored' } });
+    await reader.notebook.close();
+  });
+
   it('merges a notebook’s own W3C export back into the highlights it came from', async () => {
     const ana = await colleague('ana');
     const article = await valueOf(ana.api.importArticle({ format: 'text', content: ARTICLE_TEXT, title: 'On alliances' }));
