@@ -21,6 +21,8 @@ import { detachChanges } from './claims-and-notes';
 import type { Committer } from './commit';
 import { detailsOf, editDetails, sameDetails, withDetails } from './article-details';
 import type { ArticleDetails } from '../store/notebook-files';
+import { contentOf, legacyRevision } from '../common/merge/revisions';
+import type { RecordId } from '../common/record-ids';
 
 /** What undo will say: "Rename …" when only the title changed, else "Edit details of …". */
 function detailsLabel(before: ArticleDetails, after: ArticleDetails): string {
@@ -42,6 +44,8 @@ export interface NewArticle {
   title?: string | undefined;
   source: string;
   extras?: ImportExtras;
+  /** The same id, time and revision in every notebook (the sample article), instead of new ones. */
+  fixed?: { id: RecordId<'article'>; addedAt: string };
 }
 
 
@@ -50,10 +54,10 @@ const byNewest = (a: ArticleMeta, b: ArticleMeta) => compareIsoTimes(b.createdAt
 
 export function createLibrary(store: NotebookStore, writes: Committer, now: () => Date) {
   /** Stores a new article: one record written at once, so a failed import leaves nothing behind. */
-  async function addArticle({ format, body, title = body.suggestedTitle, source, extras = {} }: NewArticle): Promise<ArticleMeta> {
-    const stamp = now().toISOString();
-    const article: Article = {
-      id: newId('article'),
+  async function addArticle({ format, body, title = body.suggestedTitle, source, extras = {}, fixed }: NewArticle): Promise<ArticleMeta> {
+    const stamp = fixed?.addedAt ?? now().toISOString();
+    const made: Article = {
+      id: fixed?.id ?? newId('article'),
       title,
       source,
       ...extras,
@@ -65,18 +69,24 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
       original: body.original,
       doc: withoutTitleHeading(body.doc, title),
     };
+    const article: Article = fixed ? { ...made, rev: legacyRevision(contentOf(made)) } : made;
     // An import is not an undo step (deleting the article is how it is taken back).
     return writes.commit(() => ({
       label: `Import “${article.title}”`,
       changes: [{ kind: 'article', articleId: article.id, before: null, after: { article, annotations: [] } }],
       result: articleMeta(article),
       undoable: false,
+      ...(fixed ? { revisions: 'keep' as const } : {}),
     }));
   }
 
-  async function importArticle(arg: { format: 'text' | 'markdown'; content: string; title?: string; source?: string }, extras: ImportExtras = {}): Promise<ArticleMeta> {
+  async function importArticle(
+    arg: { format: 'text' | 'markdown'; content: string; title?: string; source?: string },
+    extras: ImportExtras = {},
+    fixed?: NewArticle['fixed'],
+  ): Promise<ArticleMeta> {
     const source = arg.source ?? (arg.format === 'markdown' ? 'Pasted Markdown' : 'Pasted text');
-    return addArticle({ format: arg.format, body: buildArticleBody(arg.format, arg.content), title: arg.title, source, extras });
+    return addArticle({ format: arg.format, body: buildArticleBody(arg.format, arg.content), title: arg.title, source, extras, ...(fixed ? { fixed } : {}) });
   }
 
   /** Gives an article a new body in place: its title, tags and highlights stay; highlights are re-anchored. */

@@ -17,7 +17,7 @@ import type { FetchOptions } from './import/fetch-page';
 import { createLibrary } from './library';
 import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
-import { SAMPLE_ARTICLE } from './sample-article';
+import { SAMPLE_ARTICLE, SAMPLE_RECORD } from './sample-article';
 import { openSearch } from './search/search-service';
 import { fromSources } from './search/start-search-worker';
 import { createExporter, inProcessRunner } from './export/export-service';
@@ -83,7 +83,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
 
   if (store.isNew && options.sample !== false) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
-    await library.importArticle({ format, content, title, source }, { dateline, publishedAt });
+    await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
   const status = (): NotebookStatus => ({ location: store.dir, quarantined: [...store.quarantined] });

@@ -18,3 +18,10 @@ export const SAMPLE_ARTICLE = {
   format: 'text' as const,
   content: sampleText,
 };
+
+/**
+ * Every notebook's sample is the same record — one id, one time added, one revision — so
+ * colleagues who exchange bundles do not end up with a copy of the sample from each of them:
+ * an untouched sample merges as unchanged, and highlights made on it land in the one article.
+ */
+export const SAMPLE_RECORD = { id: 'art_samplejapanus2plus2', addedAt: '2024-07-28T00:00:00.000Z' } as const;

@@ -17,9 +17,9 @@ export interface Colleague {
   api: NotebookApi;
 }
 
-export async function colleague(label: string): Promise<Colleague> {
+export async function colleague(label: string, { sample = false } = {}): Promise<Colleague> {
   const dir = await tempDir(label);
-  const notebook = await openNotebook(dir, { sample: false, persistSearch: false });
+  const notebook = await openNotebook(dir, { sample, persistSearch: false });
   return { dir, notebook, api: inProcessApi(notebook.handlers) };
 }
 

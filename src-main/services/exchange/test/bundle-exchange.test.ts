@@ -141,6 +141,16 @@ describe('notebook bundles', () => {
     await close(ana, ben);
   });
 
+  it('find every notebook’s sample article the same record, so a swap brings no second copy', async () => {
+    const [ana, ben] = await Promise.all([colleague('ana', { sample: true }), colleague('ben', { sample: true })]);
+    const [sample] = await valueOf(ana.api.listArticles({}));
+    await valueOf(ana.api.createAnnotation({ articleId: sample!.id, target: await targetOf(ana.api, sample!.id, 'historic turning point') }));
+    const summary = await importFile(ben.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    expect(summary).toMatchObject({ added: [expect.objectContaining({ kind: 'highlight' })], unchanged: 1 });
+    expect((await valueOf(ben.api.listArticles({}))).map((a) => a.id)).toEqual([sample!.id]);
+    await close(ana, ben);
+  });
+
   it('are taken back whole by one undo', async () => {
     const { ana } = await anasNotebook();
     const ben = await colleague('ben');
