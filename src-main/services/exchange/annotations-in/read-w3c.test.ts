@@ -26,8 +26,8 @@ describe('our own export, read back', () => {
       position: { start: 67, end: 162 },
       comment: '=Definition used throughout; compare "abandonment".',
       tags: [],
-      createdAt: '2026-11-30T09:13:00.000Z',
-      updatedAt: '2026-11-30T09:13:00.000Z',
+      createdAt: '2026-11-30T09:12:00.000Z',
+      updatedAt: '2026-11-30T09:12:00.000Z',
     });
     expect(annotations[4]).toMatchObject({
       sources: ['urn:marginalia:article:art_1'],
