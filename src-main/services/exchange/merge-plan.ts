@@ -99,11 +99,19 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
     return deletion ? tombstoneOf(deletion) : null;
   };
 
+  // Articles deleted here that the other side has since highlighted: they come back with those highlights.
+  const highlightedThere = new Set(
+    incoming.annotations.flatMap((annotation) => {
+      const gone = deleted.get(recordKey('annotation', annotation.id));
+      return !gone || mergeRecord(tombstoneOf(gone), asMergeable(annotation)).kind === 'restored' ? [annotation.articleId] : [];
+    }),
+  );
   for (const article of incoming.articles) {
     await turn();
     const record = await current(article.id);
     const local = record ? asMergeable(record.article) : null;
-    const outcome = mergeRecord<Mergeable<Article>>(localOrTombstone(local, 'article', article.id), asMergeable(article));
+    const merged = mergeRecord<Mergeable<Article>>(localOrTombstone(local, 'article', article.id), asMergeable(article));
+    const outcome: MergeOutcome<Mergeable<Article>> = !record && merged.kind === 'unchanged' && highlightedThere.has(article.id) ? { kind: 'restored', record: asMergeable(article) } : merged;
     const result = file(summary, outcome, { kind: 'article', id: article.id, label: article.title }, from);
     if (result === undefined) continue;
     const after: ArticleRecord | null = result && {
@@ -170,6 +178,15 @@ async function mergeDeletions(store: NotebookStore, deletions: Map<string, Delet
     if (deletion.kind === 'article') {
       const record = await current(deletion.id);
       if (!record) continue;
+      // Deleting an article takes its highlights with it: only if the other side deleted each of them too, as it had them.
+      const highlightsKept = record.annotations.some((annotation) => {
+        const gone = deletions.get(recordKey('annotation', annotation.id));
+        return !gone || mergeRecord(asMergeable(annotation), tombstoneOf(gone)).kind !== 'deleted';
+      });
+      if (highlightsKept) {
+        summary.kept.push({ kind: 'article', id: deletion.id, label: record.article.title, reason: `deleted in ${from}, but it holds highlights made here that ${from} did not have: kept` });
+        continue;
+      }
       const outcome = mergeRecord(asMergeable(record.article), tombstone);
       if (file(summary, outcome, { kind: 'article', id: deletion.id, label: record.article.title }, from) === null) {
         changes.push({ kind: 'article', articleId: deletion.id, before: structuredClone(record), after: null });

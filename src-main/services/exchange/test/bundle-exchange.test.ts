@@ -151,6 +151,21 @@ describe('notebook bundles', () => {
     await close(ana, ben);
   });
 
+  it('keep an article the other side deleted when it holds highlights made here since', async () => {
+    const { ana, ben, articleId } = await sharedNotebooks();
+    await valueOf(ana.api.deleteArticle({ id: articleId }));
+    const mine = await valueOf(ben.api.createAnnotation({ articleId, target: await targetOf(ben.api, articleId, 'keep their word') }));
+    const intoBen = await importFile(ben.api, 'ana.marginalia.json', await bundleOf(ana.api));
+    expect(intoBen.kept).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'article', id: articleId, reason: expect.stringMatching(/holds highlights made here/) })]));
+    expect((await valueOf(ben.api.listAnnotations({ articleId }))).map((a) => a.id)).toContain(mine.id);
+    // And Ana, who deleted it, gets it back with Ben's highlight: both end the same.
+    const intoAna = await importFile(ana.api, 'ben.marginalia.json', await bundleOf(ben.api));
+    expect(intoAna.kept).toEqual([expect.objectContaining({ kind: 'article', id: articleId })]);
+    expect(intoAna.refused).toEqual([]);
+    expect(await recordsOf(ana.api)).toEqual(await recordsOf(ben.api));
+    await close(ana, ben);
+  });
+
   it('are taken back whole by one undo', async () => {
     const { ana } = await anasNotebook();
     const ben = await colleague('ben');
