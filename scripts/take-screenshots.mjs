@@ -80,8 +80,7 @@ async function makeColleagueBundle() {
   const colleagueDir = mkdtempSync(join(tmpdir(), 'marginalia-shots-colleague-'));
   const colleague = await startBrowserMode(colleagueDir);
   try {
-    // The colleague's own copy of the sample goes, so only this notebook's articles travel back.
-    for (const article of await colleague.call('listArticles', {})) await colleague.call('deleteArticle', { id: article.id });
+    // The colleague's notebook starts with the same sample record: this notebook's highlights land in it.
     const mine = await server.call('exportReport', { format: 'bundle' });
     await colleague.call('importExchange', { fileName: 'mine.marginalia.json', content: Buffer.from(mine.content, 'utf8').toString('base64') });
     const sample = (await server.call('listArticles', {})).find((article) => article.title.startsWith('Japan'));
