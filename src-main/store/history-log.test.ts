@@ -70,6 +70,21 @@ describe('the history log', () => {
     await reopened.close();
   });
 
+  it('keeps the newest step even when it alone is larger than the bound, until the next step', async () => {
+    const dir = await tempDir();
+    const log = await HistoryLog.open(dir, null, 50_000);
+    for (let n = 1; n <= 3; n++) await log.push(step(n, 1_000));
+    await log.push(step(4, 80_000));
+    expect(labels(log.stacks().undo)).toEqual(['Step 4']);
+    await log.close();
+    const reopened = await HistoryLog.open(dir, null, 50_000);
+    expect(labels(reopened.stacks().undo)).toEqual(['Step 4']);
+    await reopened.push(step(5, 1_000));
+    expect(labels(reopened.stacks().undo)).toEqual(['Step 5']);
+    expect(await sizeOf(join(dir, HISTORY_LOG))).toBeLessThanOrEqual(50_000);
+    await reopened.close();
+  });
+
   it('skips a line cut short by a crash', async () => {
     const dir = await tempDir();
     const log = await HistoryLog.open(dir);

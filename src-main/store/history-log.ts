@@ -3,7 +3,7 @@
  * and undo, redo or dropping a step append one short line, so no write rewrites the whole
  * history. The log is bounded: past `HISTORY_LIMIT` steps the oldest are forgotten, and once the
  * file passes `maxBytes` it is rewritten as one line holding the stacks as they are, the oldest
- * steps dropped until that line is at most half the bound.
+ * steps dropped until that line is at most half the bound — but never the newest step.
  *
  * Note bodies are written in proportion to the edit (see history-note-bodies.ts).
  *
@@ -178,14 +178,18 @@ export class HistoryLog {
     }
   }
 
-  /** Rewrites the log as one line, dropping the oldest undo steps until it fits half the bound. */
+  /**
+   * Rewrites the log as one line, dropping the oldest undo steps until it fits half the bound.
+   * The newest undo step always stays, however large: a big import (a whole notebook's bundle)
+   * can still be undone, until the next step is recorded.
+   */
   async #compact(): Promise<void> {
     const undo = encodeList(this.#undo);
     const redo = encodeList(this.#redo);
     const sizes = undo.stored.map((entry) => JSON.stringify(entry).length);
     let total = sizes.reduce((a, b) => a + b, 0) + redo.stored.reduce((sum: number, entry) => sum + JSON.stringify(entry).length, 0);
     let first = 0;
-    while (total > this.maxBytes / 2 && first < this.#undo.length) total -= sizes[first++]!;
+    while (total > this.maxBytes / 2 && first < this.#undo.length - 1) total -= sizes[first++]!;
     // Each stack is written as a list of its own: a step refers only to steps before it there.
     const kept = first === 0 ? undo : encodeList(this.#undo.slice(first));
     this.#undo = kept.kept;
