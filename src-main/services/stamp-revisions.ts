@@ -30,6 +30,8 @@ function randomPart(): string {
  * from the revision it had.
  */
 function stamped<T extends Revisioned & object>(record: T, current: (Revisioned & object) | null, stamp: string): T {
+  // Staging keeps the store's own object for a record the change set did not touch: no need to compare it.
+  if (record === current) return record;
   if (current && sameContent(record, current) && record.rev === current.rev) return record;
   if (current && sameContent(record, current)) return { ...record, rev: current.rev, revs: current.revs };
   const previous: (Revisioned & object) | null = current ?? (record.rev ? record : null);
@@ -56,12 +58,30 @@ async function stampArticles(store: NotebookStore, staged: StagedRecords, stamp:
       continue;
     }
     const held = new Map<string, Annotation>(current?.annotations.map((a) => [a.id, a]) ?? []);
+    const kept = new Set(record.annotations.map((a) => a.id));
     for (const annotation of current?.annotations ?? []) {
-      if (!record.annotations.some((a) => a.id === annotation.id)) deletions.push(deletion('annotation', annotation, stamp, id));
+      if (!kept.has(annotation.id)) deletions.push(deletion('annotation', annotation, stamp, id));
     }
     if (mode === 'keep') continue;
     record.article = stamped<Article>(record.article, current?.article ?? null, stamp);
     record.annotations = record.annotations.map((annotation) => stamped(annotation, held.get(annotation.id) ?? null, stamp));
+  }
+}
+
+/** Stamps staged claims or notes in place (`current` finds the version each replaces), and notes deletions. */
+function stampRecords<T extends Revisioned & { id: string }>(
+  kind: 'claim' | 'note',
+  staged: Map<string, T | null>,
+  current: (id: string) => (Revisioned & { id: string }) | null,
+  stamp: string,
+  mode: RevisionMode,
+  deletions: Deletion[],
+): void {
+  for (const [id, record] of staged) {
+    const held = current(id);
+    if (!record) {
+      if (held) deletions.push(deletion(kind, held, stamp));
+    } else if (mode === 'stamp') staged.set(id, stamped(record, held, stamp));
   }
 }
 
@@ -72,22 +92,10 @@ async function stampArticles(store: NotebookStore, staged: StagedRecords, stamp:
 export async function stampRevisions(store: NotebookStore, staged: StagedRecords, stamp: string, mode: RevisionMode): Promise<Deletion[]> {
   const deletions: Deletion[] = [];
   await stampArticles(store, staged, stamp, mode, deletions);
-  const claims = new Map(store.claims().map((claim) => [claim.id, claim]));
-  for (const [id, claim] of staged.claims) {
-    const current = claims.get(id) ?? null;
-    if (!claim) {
-      if (current) deletions.push(deletion('claim', current, stamp));
-    } else if (mode === 'stamp') staged.claims.set(id, stamped(claim, current, stamp));
-  }
+  stampRecords('claim', staged.claims, (id) => store.claims().find((claim) => claim.id === id) ?? null, stamp, mode, deletions);
   // A note's revisions are in the index with its metadata: no note file is read to stamp one.
   // The metadata lacks the body, so a staged note always counts as changed; services stage a
   // note only when they change it.
-  const notes = new Map(store.noteMetas().map((meta) => [meta.id, meta]));
-  for (const [id, note] of staged.notes) {
-    const current = notes.get(id) ?? null;
-    if (!note) {
-      if (current) deletions.push(deletion('note', current, stamp));
-    } else if (mode === 'stamp') staged.notes.set(id, stamped(note, current, stamp));
-  }
+  stampRecords('note', staged.notes, (id) => store.noteMetas().find((meta) => meta.id === id) ?? null, stamp, mode, deletions);
   return deletions;
 }
