@@ -40,8 +40,13 @@ export interface QuarantinedFile {
 export interface NotebookStatus {
   /** Absolute path of the notebook folder. */
   location: string;
-  /** Files set aside when the notebook was opened. */
+  /** Files set aside since the notebook was opened (unreadable records, unreadable conflict copies). */
   quarantined: QuarantinedFile[];
+  /**
+   * What the person should know about the notebook as a whole, one sentence each (it is open on
+   * another machine too, through a synced folder). Absent when there is nothing to say.
+   */
+  warnings?: string[];
 }
 
 export type HighlightColor = z.infer<typeof highlightColorSchema>;

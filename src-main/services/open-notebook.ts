@@ -7,6 +7,7 @@ import { createConflictResolution } from './exchange/resolve-conflict';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
+import { lockHolderElsewhere } from '../store/folder-lock';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
 import { citedHighlights } from './cited-highlights';
@@ -25,6 +26,7 @@ import { workerRunner } from './export/export-thread';
 import { printPdfWithChromium } from './export/chromium-pdf';
 import { storeReportData } from './export/report-data';
 import type { ReportData } from './export/report-model';
+import { openSyncedFolder } from './synced-folder/synced-folder';
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -63,6 +65,8 @@ export interface OpenOptions {
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
   const now = options.now ?? (() => new Date());
+  // Read before opening takes it over: another machine's lock means the folder is synced and open there too.
+  const openElsewhere = await lockHolderElsewhere(dir);
   const store = await openStore(dir, { now });
   // The one write path: every service's changes, and undo and redo, go through it.
   const writes = createCommitter(store, now);
@@ -86,7 +90,12 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
-  const status = (): NotebookStatus => ({ location: store.dir, quarantined: [...store.quarantined] });
+  const synced = await openSyncedFolder(store, writes, { now, openElsewhere });
+  const status = (): NotebookStatus => ({
+    location: store.dir,
+    quarantined: [...store.quarantined, ...synced.setAside],
+    ...(synced.warnings.length > 0 ? { warnings: [...synced.warnings] } : {}),
+  });
   return {
     handlers: {
       ...library.handlers,
@@ -110,6 +119,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     flush: () => store.flush(),
     reportData,
     close: async () => {
+      await synced.close();
       cited.stop();
       await exportRunner.close();
       await search.close();

@@ -1,0 +1,131 @@
+/**
+ * Record files changed from outside while the notebook is open — a colleague's edit arriving
+ * through Dropbox, a file restored by hand — taken into the notebook through the one write path,
+ * so the metadata cache, the search index and every window follow as after any change.
+ *
+ * The store's own writes reach the watcher too. The store tells its listeners of each record it
+ * writes; `known` remembers that version and the file it left (inode, size, modification time).
+ * A file that is still that file is ours and is not even read: reading and checking a large
+ * article (16 ms for 450 KB) costs more than writing it, and a tag renamed across the library
+ * writes thousands.
+ * A file that is not is read, and left alone if it holds the version we wrote: Marginalia gives
+ * every edit a new revision, so an edit made on another machine never looks like ours.
+ *
+ * A file this session has not written is taken in whatever it holds, even when the store reads
+ * the same from it: the store may not have held that record in memory, in which case it just
+ * read the new file, while its index and the search index still describe the old one. Taking it
+ * in writes it once, after which it is known — so two machines that both take in a file end
+ * there, instead of rewriting it for each other through the sync service forever.
+ *
+ * The file is the truth: it replaces the store's record (no merge; two versions of one record
+ * arrive as a conflict copy, see merge-conflict-copies.ts). A file that does not read as a valid
+ * record — half written, or from a newer Marginalia — is skipped, never set aside: the next
+ * event for it tries again.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Change } from '../../store/notebook-files';
+import type { NotebookStore } from '../../store/notebook-store';
+import { UnreadableFileError } from '../../store/validated-json-file';
+import type { Committer } from '../commit';
+import { changeBetween, heldRecord, readRecordFile, recordFilePath, storeHas, versionOf, versionWritten, type FolderKind, type RecordContent } from './record-files';
+
+/** A record file the watcher saw change. */
+export interface RecordFileEvent {
+  kind: FolderKind;
+  id: string;
+  path: string;
+}
+
+const OUTSIDE_CHANGE_LABEL = 'Changed outside Marginalia';
+
+/** Files looked at together and taken in per commit, so a large batch lets other writes through between. */
+const PER_COMMIT = 50;
+
+const keyOf = (kind: FolderKind, id: string) => `${kind}:${id}`;
+
+/** What a record file holds now, against what this session last wrote to it. */
+type Reading = { kind: 'same' } | { kind: 'unreadable' } | { kind: 'file'; content: RecordContent | null };
+
+export interface OutsideChanges {
+  /** Takes in the files of `events` that changed from outside (one commit per few dozen files). */
+  take(events: readonly RecordFileEvent[]): Promise<void>;
+  /** Stops following the store's writes. */
+  stop(): void;
+}
+
+/** Which file is at `path` now (a rename puts a new inode there); null when there is none. */
+const fileAt = (path: string): Promise<string | null> =>
+  stat(path).then(
+    (info) => `${info.ino}:${info.size}:${info.mtimeMs}`,
+    () => null,
+  );
+
+export function outsideChanges(store: NotebookStore, writes: Committer): OutsideChanges {
+  /**
+   * The version of each record the store last wrote (null: it removed it), and the file that
+   * write left, by kind and id. The file is looked at just after the write: an outside write
+   * landing in that instant would pass for ours, a risk taken to keep the store's writes cheap.
+   */
+  const known = new Map<string, { version: string | null; file: Promise<string | null> }>();
+  const stop = store.onChange((change) => {
+    const version = versionWritten(change);
+    known.set(keyOf(change.kind, change.id), { version, file: version === null ? Promise.resolve(null) : fileAt(recordFilePath(store.dir, change.kind, change.id)) });
+  });
+
+  async function read({ kind, id, path }: RecordFileEvent): Promise<Reading> {
+    const written = known.get(keyOf(kind, id));
+    if (written?.version) {
+      const [now, then] = await Promise.all([fileAt(path), written.file]);
+      if (now !== null && now === then) return { kind: 'same' };
+    }
+    let content: RecordContent | null;
+    try {
+      content = await readRecordFile(path, kind);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) return { kind: 'unreadable' };
+      throw error;
+    }
+    if (content === null) {
+      // A folder that went away (an unmounted share) says nothing about its records.
+      const folderThere = await stat(dirname(path)).then(
+        () => true,
+        () => false,
+      );
+      return folderThere && storeHas(store, kind, id) ? { kind: 'file', content: null } : { kind: 'same' };
+    }
+    if (content.id !== id) {
+      console.warn(`[marginalia] ${path} holds the record ${content.id}, not ${id}: left as it is.`);
+      return { kind: 'unreadable' };
+    }
+    return written?.version === versionOf(content) ? { kind: 'same' } : { kind: 'file', content };
+  }
+
+  /** The change that takes in the file as it is now; null when there is nothing to take in. */
+  async function changeFor(event: RecordFileEvent): Promise<Change | null> {
+    const reading = await read(event);
+    if (reading.kind !== 'file') return null;
+    const held = await heldRecord(store, event.kind, event.id);
+    // When the file is gone and the store did not hold the record in memory, looking for it has
+    // already dropped it from the index: the change (from nothing to nothing) still tells the windows.
+    return changeBetween(event.kind, event.id, held, reading.content);
+  }
+
+  return {
+    async take(events) {
+      // A slice at a time, so a colleague's whole import arriving is never all in memory at once.
+      for (let from = 0; from < events.length; from += PER_COMMIT) {
+        // A first look outside the write queue, so the echoes of the store's own writes cost it nothing…
+        const looked = await Promise.all(events.slice(from, from + PER_COMMIT).map(async (event) => ((await read(event)).kind === 'file' ? [event] : [])));
+        const changed = looked.flat();
+        if (changed.length === 0) continue;
+        // …and the decision on it, where no write can land between reading the file and committing it.
+        await writes.commit(async () => {
+          const changes = (await Promise.all(changed.map(changeFor))).filter((change): change is Change => change !== null);
+          return { label: OUTSIDE_CHANGE_LABEL, changes, result: undefined, undoable: false, revisions: 'keep' };
+        });
+      }
+    },
+    stop,
+  };
+}
