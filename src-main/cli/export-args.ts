@@ -4,6 +4,7 @@
  */
 import { EXPORT_FORMATS } from '../common/export-schema';
 import { IMPORT_HELP, IMPORT_SYNOPSIS, parseImport, type ImportCommand } from './import-args';
+import { parseSync, SYNC_HELP, SYNC_SYNOPSIS, type SyncCommand } from './sync-args';
 
 export const USAGE = `Usage:
   marginalia export --notebook DIR --format ${EXPORT_FORMATS.join('|')}
@@ -11,6 +12,7 @@ export const USAGE = `Usage:
                     [--style apa|chicago|mla|harvard] [--out FILE]
                     [--no-comments] [--no-notes] [--no-needs-review] [--excel]
 ${IMPORT_SYNOPSIS}
+${SYNC_SYNOPSIS}
   marginalia --help
 
 Exports an annotated report (or the bibliography) of a notebook. With no --tag, --article or
@@ -35,6 +37,8 @@ PDF is printed with Chromium, Chrome or Edge found on this machine, or the one M
 
 ${IMPORT_HELP}
 
+${SYNC_HELP}
+
 Exit status: 0 done, 2 bad arguments, 1 any other failure.`;
 
 export interface ExportCommand {
@@ -55,6 +59,7 @@ export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'export'; command: ExportCommand }
   | { kind: 'import'; command: ImportCommand }
+  | { kind: 'sync'; command: SyncCommand }
   | { kind: 'error'; message: string };
 
 const VALUED = ['--notebook', '--format', '--shape', '--style', '--out', '--tag', '--article', '--claim'] as const;
@@ -62,11 +67,12 @@ const REPEATABLE: readonly string[] = ['--tag', '--article', '--claim'];
 const SWITCHES = ['--no-comments', '--no-notes', '--no-needs-review', '--excel'] as const;
 
 export function parseCommand(argv: readonly string[]): ParsedCommand {
-  if (argv.length === 0) return { kind: 'error', message: 'Say what to do: marginalia export … or marginalia import …' };
+  if (argv.length === 0) return { kind: 'error', message: 'Say what to do: marginalia export, import, share, join or sync …' };
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const [verb, ...rest] = argv;
   if (verb === 'import') return parseImport(rest);
-  if (verb !== 'export') return { kind: 'error', message: `Unknown command "${verb}": the commands are "export" and "import".` };
+  if (verb === 'share' || verb === 'join' || verb === 'sync') return parseSync(verb, rest);
+  if (verb !== 'export') return { kind: 'error', message: `Unknown command "${verb}": the commands are export, import, share, join and sync.` };
 
   const single = new Map<string, string>();
   const lists: Record<string, string[]> = { '--tag': [], '--article': [], '--claim': [] };

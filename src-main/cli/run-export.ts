@@ -14,6 +14,7 @@ import { createExporter, inProcessRunner } from '../services/export/export-servi
 import { folderReportData } from '../services/export/report-data';
 import { parseCommand, USAGE } from './export-args';
 import { runImport } from './run-import';
+import { runSyncCommand } from './run-sync-command';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => Date
     return 2;
   }
   if (parsed.kind === 'import') return runImport(parsed.command, io, now);
+  if (parsed.kind === 'sync') return runSyncCommand(parsed.command, io, now);
   const { notebook, out, request } = parsed.command;
   const format = request.format as ExportFormat;
   if (FORMAT_INFO[format]?.binary && !out) {

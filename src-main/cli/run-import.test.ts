@@ -74,7 +74,7 @@ describe('marginalia import', () => {
     [['import', 'file.json'], /--notebook DIR is required/],
     [['import', '--notebook', '/tmp'], /Name at least one file/],
     [['import', '--notebook', '/tmp', '--tag', 'x', 'f'], /Unknown option "--tag"/],
-    [['merge'], /the commands are "export" and "import"/],
+    [['merge'], /the commands are export, import, share, join and sync/],
   ])('refuses %j with exit 2 and the usage', async (argv, message) => {
     const answer = await cli(...argv);
     expect(answer.status).toBe(2);

@@ -47,6 +47,12 @@ export const API_METHODS = [
   'previewExport',
   'exportProgress',
   'cancelExport',
+  'getSyncStatus',
+  'shareNotebook',
+  'syncNotebook',
+  'setSyncCredentials',
+  'getRecordHistory',
+  'restoreVersion',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -70,6 +76,8 @@ export const API_READS = [
   'previewExport',
   'exportProgress',
   'cancelExport',
+  'getSyncStatus',
+  'getRecordHistory',
 ] as const satisfies readonly ApiMethod[];
 
 export type ApiWriteMethod = Exclude<ApiMethod, (typeof API_READS)[number]>;

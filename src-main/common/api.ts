@@ -45,6 +45,7 @@ import { importArticleArgs, importUrlArgs } from './import-schema';
 import { importExchangeArgs, resolveConflictArgs, type ExchangeSummary } from './exchange-schema';
 import { searchArgs, type SearchAnswer } from './search-schema';
 import { exportArgs, exportJobArgs, type ExportPreview, type ExportResult } from './export-schema';
+import { recordHistoryArgs, restoreVersionArgs, shareNotebookArgs, syncCredentialsArgs, type RecordVersion, type SyncResult, type SyncStatus } from './sync-schema';
 
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
@@ -139,6 +140,12 @@ export const apiArgs = {
   previewExport: exportArgs,
   exportProgress: exportJobArgs,
   cancelExport: exportJobArgs,
+  getSyncStatus: noArguments,
+  shareNotebook: shareNotebookArgs,
+  syncNotebook: noArguments,
+  setSyncCredentials: syncCredentialsArgs,
+  getRecordHistory: recordHistoryArgs,
+  restoreVersion: restoreVersionArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -207,6 +214,21 @@ export interface ApiResults {
   exportProgress: { done: number; total: number } | null;
   /** Stops the export named `job` (it answers with a "cancelled" error); false when none ran. */
   cancelExport: { cancelled: boolean };
+  /** Whether the notebook is shared through a git remote, and how its last sync went. */
+  getSyncStatus: SyncStatus;
+  /**
+   * Connects the notebook to a git remote and syncs: an empty remote receives this notebook;
+   * one holding a shared notebook is merged with it record by record (joining).
+   */
+  shareNotebook: SyncResult;
+  /** Commits what changed here, fetches, merges record by record, pushes. */
+  syncNotebook: SyncResult;
+  /** Keeps a new user name and token for the remote (never in the notebook folder). */
+  setSyncCredentials: null;
+  /** The record's versions in the shared history, newest first (empty when the notebook is not shared). */
+  getRecordHistory: RecordVersion[];
+  /** Makes an earlier version the record's current one: a new edit, one undo step. */
+  restoreVersion: { label: string };
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

@@ -30,7 +30,7 @@ export const importExchangeArgs = z
   });
 
 /** What kind of file an import read. */
-export type ExchangeKind = 'bundle' | 'w3c' | 'hypothesis' | 'qdpx';
+export type ExchangeKind = 'bundle' | 'w3c' | 'hypothesis' | 'qdpx' | 'sync';
 
 /** One record an import did something with, named so a person recognises it. */
 export interface ExchangeItem {

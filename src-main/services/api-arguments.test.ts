@@ -193,6 +193,28 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
   ],
   exportProgress: [[{}, /"job" is required/], [{ job: '' }, /"job"/]],
   cancelExport: [[{ job: 7 }, /"job"/]],
+  getSyncStatus: [[{ extra: 1 }, /unknown field "extra"/]],
+  shareNotebook: [
+    [{ authorName: 'Ada' }, /"remote" is required/],
+    [{ remote: 'git@github.com:team/notebook.git', authorName: 'Ada' }, /is not an address/],
+    [{ remote: 'http://example.org/team.git', authorName: 'Ada' }, /must be an https:\/\/ address/],
+    [{ remote: 'https://ada:secret@example.org/team.git', authorName: 'Ada' }, /not in the address/],
+    [{ remote: 'https://example.org/team.git', authorName: '  ' }, /give your name/],
+    [{ remote: 'https://example.org/team.git', authorName: 'Ada', authorEmail: 'not an address' }, /e-mail address is not valid/],
+  ],
+  syncNotebook: [[{ now: true }, /unknown field "now"/]],
+  getRecordHistory: [
+    [{ kind: 'tag', id: 'note_abcdefgh' }, /kind must be one of article, annotation, claim, note/],
+    [{ kind: 'note', id: '../x' }, /id must be a record id/],
+  ],
+  restoreVersion: [
+    [{ kind: 'note', id: 'note_abcdefgh' }, /"commit" is required/],
+    [{ kind: 'note', id: 'note_abcdefgh', commit: 'HEAD~1' }, /commit must be a commit id/],
+  ],
+  setSyncCredentials: [
+    [{}, /"token" is required/],
+    [{ token: 'x'.repeat(4001) }, /token is too long/],
+  ],
 };
 
 describe('bad arguments to every API method', () => {

@@ -16,6 +16,7 @@ import type { Change, HistoryEntry } from '../store/notebook-files';
 import { articleMeta, noteMeta, type NotebookStore } from '../store/notebook-store';
 import { persistStaged, stageChanges, type Side, type StagedRecords } from './stage-changes';
 import { stampRevisions, type RevisionMode } from './stamp-revisions';
+import { stagedPaths } from './sync/shared-records';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -123,8 +124,19 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     const deletions = await stampRevisions(store, staged, stamp, revisions);
     // A deletion noted for a write that then fails only makes a later merge treat that record
     // as deleted-and-restored: it is kept either way.
-    const [saved, recorded, noted] = await Promise.allSettled([persistStaged(store, staged), record(), store.deletions.record(deletions)]);
+    // A shared notebook notes what changed for the next sync with the change itself: a change
+    // acknowledged here is never left out of what is sent, even after a crash.
+    const [saved, recorded, noted, unsent] = await Promise.allSettled([
+      persistStaged(store, staged),
+      record(),
+      store.deletions.record(deletions),
+      store.unsent.note(stagedPaths(staged)),
+    ]);
     if (noted.status === 'rejected') console.error('Could not note deleted records in deletions.log:', noted.reason);
+    if (unsent.status === 'rejected') {
+      console.error('Could not note changed records in unsent.log; the next sync compares every record:', unsent.reason);
+      store.unsent.damaged();
+    }
     if (saved.status === 'rejected') {
       if (recorded.status === 'fulfilled') await undoRecord().catch((error: unknown) => console.error('Could not take back a history step:', error));
       throw saved.reason;

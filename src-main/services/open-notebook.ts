@@ -3,6 +3,8 @@
  * desktop app and browser mode run the very same services.
  */
 import { createExchangeImport } from './exchange/import-exchange';
+import { memoryCredentials, type CredentialStore } from './sync/credentials';
+import { createSync } from './sync/sync-service';
 import { createConflictResolution } from './exchange/resolve-conflict';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
@@ -61,6 +63,12 @@ export interface OpenOptions {
   exportThread?: 'worker' | 'in-process';
   /** Prints a report's HTML to PDF: the desktop app's own window; by default a Chromium found on the machine. */
   printPdf?: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
+  /** Where a shared notebook's remote credentials are kept (default: in memory only). */
+  credentials?: CredentialStore;
+  /** Sync a shared notebook every this many ms (default: only when asked). */
+  syncEveryMs?: number;
+  /** Send what changed when the notebook closes (the desktop app and browser mode do). */
+  syncOnClose?: boolean;
 }
 
 export async function openNotebook(dir: string, options: OpenOptions = {}): Promise<OpenNotebook> {
@@ -90,6 +98,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
+  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
   const synced = await openSyncedFolder(store, writes, { now, openElsewhere });
   const status = (): NotebookStatus => ({
     location: store.dir,
@@ -111,6 +120,12 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       redo: () => writes.redo(),
       search: (arg) => search.search(arg),
       ...exporter,
+      getSyncStatus: sharing.getSyncStatus,
+      shareNotebook: sharing.shareNotebook,
+      syncNotebook: sharing.syncNotebook,
+      setSyncCredentials: sharing.setSyncCredentials,
+      getRecordHistory: sharing.getRecordHistory,
+      restoreVersion: sharing.restoreVersion,
     },
     feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,
@@ -119,6 +134,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     flush: () => store.flush(),
     reportData,
     close: async () => {
+      await sharing.close(options.syncOnClose ?? false);
       await synced.close();
       cited.stop();
       await exportRunner.close();

@@ -16,6 +16,7 @@
  * (the article files), `record-folder.ts` (notes and claims), `open-history.ts` (the undo log),
  * `store-changes.ts` (the change listeners) and `quarantine.ts` (files set aside).
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
@@ -30,6 +31,7 @@ import { historyOnFirstUse } from './open-history';
 import { quarantineFor } from './quarantine';
 import { RecordFolder } from './record-folder';
 import { storeChanges } from './store-changes';
+import { unsentLog, type UnsentLog } from './unsent-log';
 
 export interface NotebookStore {
   readonly dir: string;
@@ -79,6 +81,8 @@ export interface NotebookStore {
   history(): Promise<HistoryLog>;
   /** Which records were deleted, and which version of each (for merges). */
   readonly deletions: DeletionLog;
+  /** What changed since the last commit to the shared history (see unsent-log.ts). */
+  readonly unsent: UnsentLog;
   claims(): Claim[];
   saveClaim(claim: Claim): Promise<void>;
   removeClaim(id: string): Promise<void>;
@@ -175,6 +179,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   metadata.settle(metadata.changedOnOpen || articleFiles.changed || noteFiles.changed || claimFiles.changed);
   const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes);
   const deletions = deletionLog(dir);
+  const unsent = unsentLog(dir, existsSync(join(dir, '.git')));
 
   const store: NotebookStore = {
     dir,
@@ -197,6 +202,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     saveLegend: metadata.saveLegend,
     history: history.get,
     deletions,
+    unsent,
     claims: metadata.claims,
     saveClaim: (claim) => changes.emitAfter(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
     removeClaim: (id) => changes.emitAfter(claims.remove(id), { kind: 'claim', id, claim: null }),
@@ -212,6 +218,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await claims.idle();
       await history.idle();
       await deletions.idle();
+      await unsent.idle();
       await articles.idle();
     },
 
@@ -220,6 +227,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       await metadata.close();
       await history.close();
       await deletions.close();
+      await unsent.close();
       await releaseLock();
     },
   };

@@ -17,6 +17,8 @@ import type { NotebookStore } from '../../store/notebook-store';
 /** What an import brings, already read and checked. */
 export interface IncomingRecords {
   legend?: ColorLegend;
+  /** The legend both sides started from (a shared history knows it): then each colour merges three ways. */
+  legendBase?: ColorLegend;
   articles: Article[];
   annotations: Annotation[];
   claims: Claim[];
@@ -157,7 +159,7 @@ export async function planMerge(store: NotebookStore, incoming: IncomingRecords,
   }
 
   await mergeDeletions(store, incomingDeletions, { summary, changes, current, claims, noteIds });
-  if (incoming.legend) mergeLegend(store.legend(), incoming.legend, changes);
+  if (incoming.legend) mergeLegend(store.legend(), incoming.legend, changes, incoming.legendBase);
   return changes;
 }
 
@@ -216,11 +218,18 @@ async function mergeDeletions(store: NotebookStore, deletions: Map<string, Delet
 }
 
 /**
- * The legend has no revisions: a colour whose meaning this notebook never changed from the
+ * The legend has no revisions. With a common base (a shared history), a colour takes the side
+ * that changed it; changed on both, the two meanings are ordered so both sides pick the same
+ * one. Without one (a bundle), a colour whose meaning this notebook never changed from the
  * default takes the other side's meaning; one it named keeps its own.
  */
-function mergeLegend(local: ColorLegend, incoming: ColorLegend, changes: Change[]): void {
+function mergeLegend(local: ColorLegend, incoming: ColorLegend, changes: Change[], base?: ColorLegend): void {
   const after = { ...local };
-  for (const color of HIGHLIGHT_COLORS) if (local[color] === DEFAULT_LEGEND[color] && incoming[color] !== local[color]) after[color] = incoming[color];
+  for (const color of HIGHLIGHT_COLORS) {
+    const from = base?.[color] ?? DEFAULT_LEGEND[color];
+    if (incoming[color] === from || incoming[color] === local[color]) continue;
+    if (local[color] === from) after[color] = incoming[color];
+    else if (base && incoming[color] > local[color]) after[color] = incoming[color];
+  }
   if (HIGHLIGHT_COLORS.some((color) => after[color] !== local[color])) changes.push({ kind: 'legend', before: local, after });
 }

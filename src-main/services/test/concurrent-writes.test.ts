@@ -75,6 +75,13 @@ const WRITES: Record<WriteMethod, (api: NotebookApi, f: Fixture) => Promise<ApiR
   unlinkNote: (api, f) => api.unlinkNote({ noteId: f.n1, target: { annotationId: f.a2 } }),
   renameTag: (api) => api.renameTag({ from: 't1', to: 't9' }),
   mergeTags: (api) => api.mergeTags({ from: 'topic/a', into: 't1' }),
+  // Sharing and syncing against a remote nobody answers at: they must still complete (as
+  // "offline") beside every write, and change no record. Syncing with a real remote while
+  // writing is proven in sync/test/.
+  shareNotebook: (api) => api.shareNotebook({ remote: 'http://127.0.0.1:9/team.git', authorName: 'Ada' }),
+  syncNotebook: (api) => api.syncNotebook({}),
+  setSyncCredentials: (api) => api.setSyncCredentials({ token: 'secret' }),
+  restoreVersion: (api, f) => api.restoreVersion({ kind: 'note', id: f.n1, commit: '0'.repeat(40) }),
 };
 
 const TEXT_A = 'Alliances rest on trust. Trust grows from shared work. Shared work needs a common plan.';

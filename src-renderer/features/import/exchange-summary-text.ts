@@ -11,6 +11,7 @@ const KIND_WORDS: Record<ExchangeKind, string> = {
   w3c: 'W3C Web Annotations',
   hypothesis: 'Hypothesis annotations',
   qdpx: 'a REFI-QDA project',
+  sync: 'the shared notebook',
 };
 
 /** "Imported the bundle from “Lab notebook” of 2026-11-30", "Imported Hypothesis annotations from export.json". */

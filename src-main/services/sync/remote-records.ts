@@ -1,0 +1,74 @@
+/**
+ * What the other side of a shared history changed since the two last agreed (the merge base):
+ * the records it added or changed, and the ones it deleted, as the same `IncomingRecords` a
+ * bundle brings. The one merge (planMerge → mergeRecord) then takes them in; git's textual
+ * merge of JSON is never used.
+ */
+import git from 'isomorphic-git';
+import { NotebookError } from '../../common/errors';
+import { revisionOf } from '../../common/merge/revisions';
+import type { Annotation } from '../../common/model';
+import type { Deletion } from '../../store/deletion-log';
+import type { IncomingRecords } from '../exchange/merge-plan';
+import { gitFs } from './git-fs';
+import { changedPaths, type GitPlace, type RecordTree } from './record-trees';
+import { readShared, type SharedRecord } from './shared-records';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The record a blob of the shared history holds. */
+export async function readBlobRecord(place: GitPlace, path: string, oid: string): Promise<SharedRecord> {
+  const { blob } = await git.readBlob({ fs: gitFs, gitdir: place.gitdir, oid, cache: place.cache });
+  let text: string;
+  try {
+    text = decoder.decode(blob);
+  } catch {
+    throw new NotebookError('invalid_argument', `${path} in the shared notebook is not UTF-8 text: it was damaged or written by another program. Fix or remove it there.`);
+  }
+  return readShared(path, text);
+}
+
+const deletionOf = (kind: Deletion['kind'], record: { id: string; rev?: string; revs?: string[]; updatedAt: string }, deletedAt: string, articleId?: string): Deletion => ({
+  kind,
+  id: record.id,
+  ...(articleId ? { articleId } : {}),
+  rev: revisionOf(record),
+  revs: record.revs ?? [],
+  deletedAt,
+});
+
+/**
+ * The changes from `base` to `theirs`, read and checked. `deletedAt` stands for when the other
+ * side deleted what it no longer has (its commit's time).
+ */
+export async function remoteChanges(place: GitPlace, base: RecordTree, theirs: RecordTree, deletedAt: string): Promise<IncomingRecords> {
+  const incoming: IncomingRecords = { articles: [], annotations: [], claims: [], notes: [], deletions: [] };
+  for (const path of changedPaths(base, theirs)) {
+    const now = theirs.get(path);
+    const before = base.get(path);
+    const after = now === undefined ? undefined : await readBlobRecord(place, path, now);
+    const previous = before === undefined ? undefined : await readBlobRecord(place, path, before);
+    if (after?.kind === 'legend') {
+      incoming.legend = after.record;
+      if (previous?.kind === 'legend') incoming.legendBase = previous.record;
+      continue;
+    }
+    if (after?.kind === 'article') {
+      incoming.articles.push(after.record.article);
+      incoming.annotations.push(...after.record.annotations);
+    } else if (after?.kind === 'claim') incoming.claims.push(after.record);
+    else if (after?.kind === 'note') incoming.notes.push(after.record);
+
+    // Highlights the other side removed from an article, or with it.
+    if (previous?.kind === 'article') {
+      const kept = new Set(after?.kind === 'article' ? after.record.annotations.map((a: Annotation) => a.id) : []);
+      for (const annotation of previous.record.annotations) {
+        if (!kept.has(annotation.id)) incoming.deletions.push(deletionOf('annotation', annotation, deletedAt, previous.id));
+      }
+      if (!after) incoming.deletions.push(deletionOf('article', previous.record.article, deletedAt));
+    } else if (previous && previous.kind !== 'legend' && !after) {
+      incoming.deletions.push(deletionOf(previous.kind, previous.record, deletedAt));
+    }
+  }
+  return incoming;
+}

@@ -1,0 +1,163 @@
+/**
+ * The notebook shared through a git remote, as the window and the command line use it:
+ * share it (connect it to a remote: an empty remote receives this notebook; one that already
+ * holds a shared notebook is merged with it, record by record, so joining is the same call),
+ * sync it (one at a time; also every few minutes and when the notebook closes), and say where
+ * it stands. The last sync's state is kept in the repository (`.git/marginalia-sync.json`).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { NotebookHandlers } from '../../common/api';
+import { NotebookError } from '../../common/errors';
+import type { SyncResult, SyncState, SyncStatus } from '../../common/sync-schema';
+import type { NotebookStore } from '../../store/notebook-store';
+import type { Committer } from '../commit';
+import type { CredentialStore } from './credentials';
+import { gitFs } from './git-fs';
+import { OfflineError } from './remote-errors';
+import { recordHistory, restoreChange } from './record-history';
+import { runSync } from './run-sync';
+import { isShared, SharedHistory } from './shared-history';
+
+type SyncHandlers = Pick<NotebookHandlers, 'getSyncStatus' | 'shareNotebook' | 'syncNotebook' | 'setSyncCredentials' | 'getRecordHistory' | 'restoreVersion'>;
+
+export interface SyncService extends SyncHandlers {
+  /** Stops the timer; with `finalSync`, first sends what changed (if the remote answers). */
+  close(finalSync: boolean): Promise<void>;
+}
+
+const STATE_FILE = 'marginalia-sync.json';
+/** How soon after opening a shared notebook it syncs by itself. */
+const FIRST_SYNC_MS = 5_000;
+const stateSchema = z.object({ state: z.enum(['up-to-date', 'changes-to-send', 'syncing', 'offline', 'error']), lastSyncAt: z.string().optional(), conflicts: z.number().optional(), message: z.string().optional() });
+type KeptState = z.infer<typeof stateSchema>;
+
+export interface SyncOptions {
+  credentials: CredentialStore;
+  /** Sync every this many ms while shared (0: never by itself). */
+  everyMs?: number;
+}
+
+export function createSync(store: NotebookStore, writes: Committer, now: () => Date, options: SyncOptions): SyncService {
+  const history = new SharedHistory(store, writes, now);
+  const statePath = () => join(history.gitdir, STATE_FILE);
+  let kept: KeptState | undefined;
+  let running: Promise<SyncResult> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const readKept = async (): Promise<KeptState | undefined> => {
+    if (kept) return kept;
+    try {
+      kept = stateSchema.parse(JSON.parse(await readFile(statePath(), 'utf8')));
+    } catch {
+      kept = undefined;
+    }
+    return kept;
+  };
+  const keep = async (state: KeptState) => {
+    kept = state;
+    await gitFs.promises.writeFile(statePath(), JSON.stringify(state));
+  };
+
+  async function sync(): Promise<SyncResult> {
+    if (!isShared(store.dir)) throw new NotebookError('invalid_argument', 'This notebook is not shared yet: use “Share through git…” first.');
+    if (running) return running;
+    running = (async () => {
+      const remote = await history.remote();
+      if (!remote) throw new NotebookError('invalid_argument', 'This notebook has no remote: use “Share through git…” to set one.');
+      const previous = await readKept();
+      kept = { ...previous, state: 'syncing' };
+      try {
+        const auth = await options.credentials.get(remote);
+        const result = await runSync(history, { url: remote, ...(auth ? { auth } : {}) });
+        await keep({ state: 'up-to-date', lastSyncAt: now().toISOString(), conflicts: result.conflicts });
+        return result;
+      } catch (error) {
+        const state: SyncState = error instanceof OfflineError ? 'offline' : 'error';
+        await keep({ ...previous, state, message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+        throw error;
+      }
+    })();
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  }
+
+  let first: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (timer || !options.everyMs || !isShared(store.dir)) return;
+    timer = setInterval(() => void sync().catch(() => undefined), options.everyMs);
+    timer.unref();
+  };
+  if (options.everyMs && isShared(store.dir)) {
+    // Soon after opening: sends what changed while closed, and finishes a sync the last session
+    // was stopped in the middle of.
+    first = setTimeout(() => void sync().catch(() => undefined), Math.min(options.everyMs, FIRST_SYNC_MS));
+    first.unref();
+  }
+  schedule();
+
+  return {
+    async getSyncStatus(): Promise<SyncStatus> {
+      if (!isShared(store.dir)) return { shared: false };
+      const [remote, author, state, unsent] = await Promise.all([history.remote(), history.author(), readKept(), store.unsent.read()]);
+      const pending = unsent.paths.size;
+      const shown: SyncState = running ? 'syncing' : state?.state === 'offline' || state?.state === 'error' ? state.state : pending > 0 || !state ? 'changes-to-send' : 'up-to-date';
+      return {
+        shared: true,
+        ...(remote ? { remote } : {}),
+        state: shown,
+        pending,
+        author,
+        ...(state?.lastSyncAt ? { lastSyncAt: state.lastSyncAt } : {}),
+        ...(state?.conflicts ? { conflicts: state.conflicts } : {}),
+        ...(state?.message && (shown === 'offline' || shown === 'error') ? { message: state.message } : {}),
+      };
+    },
+
+    async shareNotebook({ remote, username, token, authorName, authorEmail }) {
+      const author = { name: authorName, ...(authorEmail ? { email: authorEmail } : {}) };
+      if (isShared(store.dir)) {
+        const current = await history.remote();
+        if (current && current !== remote) throw new NotebookError('invalid_argument', `This notebook is already shared through ${current}.`);
+        await history.configure(remote, author);
+      } else {
+        await history.create(remote, author);
+      }
+      if (token) await options.credentials.set(remote, { token, ...(username ? { username } : {}) });
+      schedule();
+      return sync();
+    },
+
+    syncNotebook: () => sync(),
+
+    async setSyncCredentials({ username, token }) {
+      const remote = isShared(store.dir) ? await history.remote() : undefined;
+      if (!remote) throw new NotebookError('invalid_argument', 'This notebook is not shared yet: use “Share through git…” first.');
+      await options.credentials.set(remote, { token, ...(username ? { username } : {}) });
+      return null;
+    },
+
+    async getRecordHistory({ kind, id }) {
+      return isShared(store.dir) ? recordHistory(history, kind, id) : [];
+    },
+
+    restoreVersion: ({ kind, id, commit }) =>
+      writes.commit(async () => {
+        if (!isShared(store.dir)) throw new NotebookError('invalid_argument', 'This notebook is not shared: it has no history to restore from.');
+        const { label, changes } = await restoreChange(history, kind, id, commit);
+        return { label, changes, result: { label } };
+      }),
+
+    async close(finalSync) {
+      if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
+      timer = undefined;
+      if (running) await running.catch(() => undefined);
+      if (finalSync && isShared(store.dir)) await sync().catch(() => undefined);
+    },
+  };
+}
