@@ -30,6 +30,11 @@ export interface Plan<T> {
    * them); otherwise each changed record gets a new one.
    */
   revisions?: RevisionMode;
+  /**
+   * The changes touch only what belongs to this machine (when an article was first opened
+   * here): nothing for a shared notebook to send.
+   */
+  machineLocal?: boolean;
 }
 
 export interface Committer extends NotebookFeed {
@@ -119,6 +124,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     record: () => Promise<void>,
     undoRecord: () => Promise<void>,
     revisions: RevisionMode = 'stamp',
+    machineLocal = false,
   ): Promise<StagedRecords> {
     const staged = await stageChanges(store, changes, side, stamp);
     const deletions = await stampRevisions(store, staged, stamp, revisions);
@@ -130,7 +136,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       persistStaged(store, staged),
       record(),
       store.deletions.record(deletions),
-      store.unsent.note(stagedPaths(staged)),
+      machineLocal ? Promise.resolve() : store.unsent.note(stagedPaths(staged)),
     ]);
     if (noted.status === 'rejected') console.error('Could not note deleted records in deletions.log:', noted.reason);
     if (unsent.status === 'rejected') {
@@ -184,7 +190,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     commit: (plan) =>
       serial(async () => {
         const stamp = now().toISOString();
-        const { label, changes, result, undoable = true, revisions = 'stamp' } = await plan(stamp);
+        const { label, changes, result, undoable = true, revisions = 'stamp', machineLocal = false } = await plan(stamp);
         if (changes.length === 0) return result;
         const history = await store.history();
         const redo = history.stacks().redo;
@@ -199,6 +205,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
             if (undoable) await history.retract(redo);
           },
           revisions,
+          machineLocal,
         );
         announce(undoable ? label : '', changes, staged, stateOf(history.stacks()));
         return result;

@@ -165,7 +165,8 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
         if (record.article.openedAt !== undefined) return { label: '', changes: [], result: articleMeta(record.article) };
         const previous = structuredClone(record);
         record.article.openedAt = now().toISOString();
-        return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false };
+        // Machine-local: not an edit of the article (no new revision), nothing for a sync to send.
+        return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false, revisions: 'keep', machineLocal: true };
       }),
 
     deleteArticle: ({ id }) =>

@@ -41,14 +41,13 @@ export function commitMessage(changes: readonly RecordChange[]): string {
       titles.add((now ?? old)!.article.title);
     }
   }
+  // "on ‘Title’" goes with what is in that one article, not with the notes or claims after it.
+  const inArticles = [articles > 0 ? counted(articles, 'article') : '', highlights > 0 ? counted(highlights, 'highlight') : ''].filter(Boolean).join(', ');
   const parts = [
-    articles > 0 ? counted(articles, 'article') : '',
-    highlights > 0 ? counted(highlights, 'highlight') : '',
+    inArticles && titles.size === 1 ? `${inArticles} on ${quoted([...titles][0]!)}` : inArticles,
     claims > 0 ? counted(claims, 'claim') : '',
     notes > 0 ? counted(notes, 'note') : '',
     legend ? 'the colour legend' : '',
   ].filter(Boolean);
-  if (parts.length === 0) return 'No changes';
-  const on = titles.size === 1 ? ` on ${quoted([...titles][0]!)}` : '';
-  return `${parts.join(', ')}${on}`;
+  return parts.length === 0 ? 'No changes' : parts.join(', ');
 }

@@ -58,6 +58,14 @@ describe('a notebook shared through git', () => {
     await close(ada, ben);
   });
 
+  it('does not count opening an article as a change to send', async () => {
+    const { ada, ben, article } = await team();
+    await valueOf(ben.api.markArticleOpened({ id: article.id }));
+    expect(await valueOf(ben.api.getSyncStatus({}))).toMatchObject({ state: 'up-to-date', pending: 0 });
+    expect(await valueOf(ben.api.syncNotebook({}))).toMatchObject({ sent: 0, received: 0 });
+    await close(ada, ben);
+  });
+
   it('merges edits of different records, synced in either order', async () => {
     for (const adaFirst of [true, false]) {
       const { ada, ben, claim, note } = await team();
