@@ -10,9 +10,13 @@ import { join } from 'node:path';
 import { parseServeArgs, USAGE } from './hosts/browser/cli-args';
 import { startBrowserHost, type BrowserHost } from './hosts/browser/http-host';
 import { openNotebook, type OpenNotebook } from './services/open-notebook';
+import { credentialsFile, fileCredentials, isInside } from './services/sync/credentials';
 import { defaultUserDataDir, resolveNotebookDir } from './store/notebook-location';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** A shared notebook syncs by itself this often while browser mode runs (and once more when it stops). */
+const SYNC_EVERY_MS = 5 * 60_000;
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -71,9 +75,14 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const dir = resolveNotebookDir(argv, process.env, defaultUserDataDir());
+  const credentials = credentialsFile(process.env);
+  if (isInside(credentials, dir)) {
+    log(`The credentials file ${credentials} is inside the notebook folder, which is what gets shared: set MARGINALIA_CREDENTIALS to a file outside it.`);
+    process.exit(2);
+  }
   let notebook: OpenNotebook;
   try {
-    notebook = await openNotebook(dir);
+    notebook = await openNotebook(dir, { credentials: fileCredentials(credentials), syncEveryMs: SYNC_EVERY_MS, syncOnClose: true });
   } catch (error) {
     log(`Could not open the notebook at ${dir}: ${describeError(error)}`);
     process.exit(1);

@@ -15,14 +15,17 @@ import { useMenuCommands } from './state/useMenuCommands';
 import { useUndoKeys } from './state/useUndoKeys';
 import { SearchHost } from './features/search/SearchDialog';
 import { ExportHost } from './features/export/ExportHost';
+import { SyncHost } from './features/sync/SyncHost';
+import { SyncPanel } from './features/sync/SyncPanel';
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
  * the reader, a note or the claims view; the reader stays mounted behind the others so its
  * place in the article is kept. Features do not import each other: where one pane shows
  * another feature's pieces (the library pane's import buttons, notes and tags), they are
- * composed here. The search and export dialogs are shown from here too, once for the window;
- * features open them through their stores.
+ * composed here (the library's foot is the sync feature's control). The search, export and
+ * sync dialogs are shown from here too, once for the window; features open them through their
+ * stores.
  */
 export function App() {
   const showing = useWorkspace();
@@ -37,6 +40,7 @@ export function App() {
           newArticleDialog={(close) => <NewArticleDialog onClose={close} />}
           notes={<NotesList />}
           tags={<TagBrowser />}
+          footer={(collapsed) => <SyncPanel compact={collapsed} />}
         >
           <ImportFeature />
         </LibraryPane>
@@ -48,6 +52,7 @@ export function App() {
       <StatusRegion />
       <SearchHost />
       <ExportHost />
+      <SyncHost />
     </div>
   );
 }

@@ -32,12 +32,12 @@ export class ServeProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  /** Starts browser mode on `notebookDir` and waits until it prints its address. */
-  static async start(notebookDir: string, args: string[] = ['--port', '0']): Promise<ServeProcess> {
+  /** Starts browser mode on `notebookDir` (with `env` added to the suite's) and waits until it prints its address. */
+  static async start(notebookDir: string, args: string[] = ['--port', '0'], env: Record<string, string> = {}): Promise<ServeProcess> {
     if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run "npm run build" before the e2e suite.`);
     const child = spawn(process.execPath, [SERVE_JS, '--notebook', notebookDir, ...args], {
       cwd: REPO_ROOT,
-      env: appEnv(),
+      env: appEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServeProcess(child);

@@ -1,4 +1,7 @@
 /** The `web` target: browser mode's server process and a Chromium tab on its address. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ApiMethod } from '../../src-main/common/api-methods';
 import type { ApiArg, ApiResponse, ApiResults } from '../../src-main/common/api';
@@ -12,6 +15,8 @@ export class WebApp implements App {
 
   private constructor(
     readonly notebookDir: string,
+    /** The host's own files outside the notebook (a git remote's credentials), kept across restarts, out of the home folder. */
+    private readonly home: string,
     private readonly context: BrowserContext,
     readonly page: Page,
     public server: ServeProcess,
@@ -23,12 +28,22 @@ export class WebApp implements App {
   }
 
   static async launch(browser: Browser, notebookDir: string): Promise<WebApp> {
-    const server = await ServeProcess.start(notebookDir);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const app = new WebApp(notebookDir, context, page, server);
-    await page.goto(server.url);
-    return app;
+    const home = await mkdtemp(join(tmpdir(), 'marginalia-web-home-'));
+    try {
+      const server = await ServeProcess.start(notebookDir, undefined, WebApp.env(home));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const app = new WebApp(notebookDir, home, context, page, server);
+      await page.goto(server.url);
+      return app;
+    } catch (error) {
+      await rm(home, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private static env(home: string): Record<string, string> {
+    return { MARGINALIA_CREDENTIALS: join(home, 'credentials.json') };
   }
 
   get url(): string {
@@ -38,7 +53,7 @@ export class WebApp implements App {
   async restart(): Promise<void> {
     const exit = await this.stop();
     if (exit.code !== 0) throw new Error(`Browser mode exited with ${JSON.stringify(exit)} on Ctrl+C, not 0.\n${this.server.stderr}`);
-    this.server = await ServeProcess.start(this.notebookDir);
+    this.server = await ServeProcess.start(this.notebookDir, undefined, WebApp.env(this.home));
     await this.page.goto(this.server.url);
   }
 
@@ -72,6 +87,7 @@ export class WebApp implements App {
   async dispose(): Promise<void> {
     await this.context.close().catch(() => undefined);
     if (this.server.running) await this.server.stop('SIGINT').catch(() => this.server.kill());
+    await rm(this.home, { recursive: true, force: true });
   }
 
   logs(): string {

@@ -5,12 +5,12 @@
  * otherwise (offline, a refused token, the notebook open in the app).
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { dispatch } from '../common/api-dispatch';
 import type { SyncResult } from '../common/sync-schema';
 import { openNotebook, type OpenNotebook } from '../services/open-notebook';
-import { credentialsPath, environmentCredentials, fileCredentials } from '../services/sync/credentials';
+import { credentialsFile, environmentCredentials, fileCredentials } from '../services/sync/credentials';
 import { isShared } from '../services/sync/shared-history';
 import type { CliIo } from './run-export';
 import type { SyncCommand } from './sync-args';
@@ -27,7 +27,7 @@ const defaultName = (): string => {
 
 async function open(dir: string, io: CliIo, now: () => Date): Promise<OpenNotebook | undefined> {
   try {
-    return await openNotebook(dir, { now, sample: false, credentials: environmentCredentials(process.env, fileCredentials(credentialsPath(process.env, homedir()))) });
+    return await openNotebook(dir, { now, sample: false, credentials: environmentCredentials(process.env, fileCredentials(credentialsFile(process.env))) });
   } catch (error) {
     const message = (error as Error).message;
     io.stderr(`marginalia: ${/already open/.test(message) ? `${message.replace(/ Close it there first.*$/, '')} Sync from the app instead (the Sync button), or close it there first.` : message}\n`);

@@ -3,10 +3,10 @@
  * for these (`window.appMenu`), never the channel itself.
  */
 /**
- * Undo and Redo (Edit menu); Export… of the whole notebook and Import Bundle or Annotations…
- * (File menu).
+ * Undo and Redo (Edit menu); Export… of the whole notebook, Import Bundle or Annotations…,
+ * Share through git… and Sync now (File menu).
  */
-export const MENU_COMMANDS = ['undo', 'redo', 'export', 'import-exchange'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'export', 'import-exchange', 'share-notebook', 'sync-now'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The IPC channel the main process sends menu commands on. */

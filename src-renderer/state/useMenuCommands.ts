@@ -3,7 +3,8 @@
  * by its key instead). Undo and Redo: with a text field focused they act on the field, as a
  * menu's Undo does everywhere else; otherwise they undo or redo the notebook's last change,
  * like the keys. Export… opens the export dialog on the whole notebook; Import Bundle or
- * Annotations… opens the exchange import's dialog, whose button opens the file picker.
+ * Annotations… opens the exchange import's dialog, whose button opens the file picker; Share
+ * through git… opens its dialog, and Sync now syncs (saying how it went in the status line).
  */
 import { useEffect } from 'react';
 import type { AppMenuBridge, MenuCommand } from '../../src-main/common/app-menu';
@@ -11,6 +12,8 @@ import { askForExchangeFile } from './exchange-import-store';
 import { openNotebookExport } from './export-scope';
 import { redo, undo } from './history-actions';
 import { isTypingTarget } from './is-typing-target';
+import { syncNow } from './sync-actions';
+import { openSyncDialog } from './sync-store';
 
 declare global {
   interface Window {
@@ -21,9 +24,21 @@ declare global {
 
 const dialogOpen = () => document.querySelector('dialog[open], [role="dialog"]') !== null;
 
+/** The commands that open a dialog (not over another one). */
+const OPENS_DIALOG: Partial<Record<MenuCommand, () => void>> = {
+  export: openNotebookExport,
+  'import-exchange': askForExchangeFile,
+  'share-notebook': () => openSyncDialog('share'),
+};
+
 export function runMenuCommand(command: MenuCommand): void {
-  if (command === 'export' || command === 'import-exchange') {
-    if (!dialogOpen()) (command === 'export' ? openNotebookExport : askForExchangeFile)();
+  const openDialog = OPENS_DIALOG[command];
+  if (openDialog) {
+    if (!dialogOpen()) openDialog();
+    return;
+  }
+  if (command === 'sync-now') {
+    void syncNow();
     return;
   }
   if (isTypingTarget(document.activeElement)) {

@@ -17,6 +17,8 @@ import { initialSearchState, searchStore } from '../state/search-store';
 import { resetFeedSequence } from '../state/apply-change';
 import { exportDialogStore, initialExportDialogState } from '../state/export-dialog-store';
 import { exchangeImportStore, initialExchangeImportState } from '../state/exchange-import-store';
+import { initialSyncState, syncStore } from '../state/sync-store';
+import { initialRecordHistoryState, recordHistoryStore } from '../state/record-history-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -39,5 +41,7 @@ export function resetStores(): void {
   searchStore.setState(initialSearchState, true);
   exportDialogStore.setState(initialExportDialogState, true);
   exchangeImportStore.setState(initialExchangeImportState, true);
+  syncStore.setState(initialSyncState, true);
+  recordHistoryStore.setState(initialRecordHistoryState, true);
   resetFeedSequence();
 }

@@ -15,7 +15,11 @@ export const USAGE = `Usage: node out/main/serve.js [--notebook DIR] [--port N]
   --help           show this help
 
 Prints "Marginalia is running at <address>" once it is ready; open that address in a browser.
-Stop it with Ctrl+C.`;
+Stop it with Ctrl+C.
+
+A notebook shared through git keeps the remote's user name and token in
+$XDG_CONFIG_HOME/marginalia/credentials.json (~/.config without it; readable by you alone),
+or in the file named by $MARGINALIA_CREDENTIALS.`;
 
 export interface ServeArgs {
   port: number;

@@ -36,6 +36,10 @@ export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow
         // The page shows its import dialog, whose button opens the file picker (a page may open one only on a click in it).
         { label: 'Import Bundle or Annotations…', click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'import-exchange' satisfies MenuCommand) },
         { type: 'separator' },
+        // The page shows its dialog (the remote's address, the token, your name) and runs the sync itself.
+        { label: 'Share through git…', click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'share-notebook' satisfies MenuCommand) },
+        { label: 'Sync now', click: () => appWindow()?.webContents.send(MENU_CHANNEL, 'sync-now' satisfies MenuCommand) },
+        { type: 'separator' },
         { label: 'Show Notebook Folder', click: () => void shell.openPath(notebookDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -9,9 +9,13 @@ import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
 import { resolveNotebookDir } from '../../store/notebook-location';
 import { buildAppMenu } from './app-menu';
 import { registerIpc } from './ipc';
+import { keychainCredentials } from './keychain-credentials';
 import { createMainWindow } from './main-window';
 import { printPdfInWindow } from './print-pdf';
 import { denyNavigationEverywhere, hardenSession } from './web-security';
+
+/** A shared notebook syncs by itself this often while the app runs (and once more when it quits). */
+const SYNC_EVERY_MS = 5 * 60_000;
 
 export function startDesktopApp(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -51,7 +55,7 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     const dir = resolveNotebookDir(process.argv.slice(1), process.env, app.getPath('userData'));
     try {
-      notebook = await openNotebook(dir, { printPdf: printPdfInWindow });
+      notebook = await openNotebook(dir, { printPdf: printPdfInWindow, credentials: keychainCredentials(), syncEveryMs: SYNC_EVERY_MS, syncOnClose: true });
     } catch (error) {
       const message = error instanceof NotebookError ? error.message : String(error);
       dialog.showErrorBox('Marginalia could not open the notebook', `${dir}\n\n${message}`);

@@ -6,7 +6,8 @@
  * MARGINALIA_GIT_TOKEN.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 
@@ -80,11 +81,19 @@ export function memoryCredentials(): CredentialStore {
 }
 
 /**
- * Where browser mode and the command line keep credentials: `marginalia/credentials.json` in
- * the user's configuration folder ($XDG_CONFIG_HOME, else ~/.config), or the file
- * MARGINALIA_CREDENTIALS names.
+ * Where browser mode and the command line keep credentials: `$MARGINALIA_CREDENTIALS`, else
+ * `marginalia/credentials.json` in the user's configuration folder ($XDG_CONFIG_HOME, else
+ * ~/.config). The end-to-end tests name their own file, so they never touch the real home.
  */
-export function credentialsPath(env: NodeJS.ProcessEnv, home: string): string {
-  if (env.MARGINALIA_CREDENTIALS) return env.MARGINALIA_CREDENTIALS;
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'marginalia', 'credentials.json');
+export function credentialsFile(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  const chosen = env.MARGINALIA_CREDENTIALS?.trim();
+  if (chosen) return resolve(chosen);
+  const config = env.XDG_CONFIG_HOME?.trim() || join(home, '.config');
+  return join(resolve(config), 'marginalia', 'credentials.json');
+}
+
+/** True when `file` is inside `folder` (or is it): a token there would travel with the notebook. */
+export function isInside(file: string, folder: string): boolean {
+  const path = relative(resolve(folder), resolve(file));
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 }

@@ -28,6 +28,8 @@ export interface SyncService extends SyncHandlers {
 }
 
 const STATE_FILE = 'marginalia-sync.json';
+/** How long closing waits for its last sync. */
+const CLOSING_SYNC_MS = 10_000;
 /** How soon after opening a shared notebook it syncs by itself. */
 const FIRST_SYNC_MS = 5_000;
 const stateSchema = z.object({ state: z.enum(['up-to-date', 'changes-to-send', 'syncing', 'offline', 'error']), lastSyncAt: z.string().optional(), conflicts: z.number().optional(), message: z.string().optional() });
@@ -122,7 +124,10 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       const author = { name: authorName, ...(authorEmail ? { email: authorEmail } : {}) };
       if (isShared(store.dir)) {
         const current = await history.remote();
-        if (current && current !== remote) throw new NotebookError('invalid_argument', `This notebook is already shared through ${current}.`);
+        // Until a first sync succeeded (a mistyped address, a remote that refused), another
+        // remote may be given; after it, the notebook's history belongs to that remote.
+        const synced = (await readKept())?.lastSyncAt !== undefined;
+        if (current && current !== remote && synced) throw new NotebookError('invalid_argument', `This notebook is already shared through ${current}.`);
         await history.configure(remote, author);
       } else {
         await history.create(remote, author);
@@ -157,7 +162,13 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       if (first) clearTimeout(first);
       timer = undefined;
       if (running) await running.catch(() => undefined);
-      if (finalSync && isShared(store.dir)) await sync().catch(() => undefined);
+      // A remote that hangs (rather than refusing) must not hold the app open: what is not sent
+      // now is sent at the next sync, from unsent.log.
+      if (finalSync && isShared(store.dir)) {
+        let limit: NodeJS.Timeout | undefined;
+        await Promise.race([sync().catch(() => undefined), new Promise<void>((resolve) => (limit = setTimeout(resolve, CLOSING_SYNC_MS)))]);
+        clearTimeout(limit);
+      }
     },
   };
 }

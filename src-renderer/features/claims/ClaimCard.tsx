@@ -1,7 +1,7 @@
 /**
  * One claim in the claims view: its statement (editable), tags, the evidence passages (each
  * jumps to its place in its article), and the notes linked to it grouped by relation, with
- * what can be done to it.
+ * what can be done to it (in a shared notebook, History of its synced versions too).
  */
 import { useId } from 'react';
 import { Trash2, X } from 'lucide-react';
@@ -16,6 +16,7 @@ import { tagClaim } from '../../state/tag-actions';
 import { ClaimConflicts } from '../../components/ClaimConflicts';
 import { ClaimStatement } from '../../components/ClaimStatement';
 import { NewNoteMenu } from '../../components/NewNoteMenu';
+import { HistoryButton } from '../../components/HistoryButton';
 import { RELATION_LABELS } from '../../components/relation-labels';
 import { showPassage } from '../../state/go-to-passage';
 
@@ -83,6 +84,7 @@ export function ClaimCard({ claim }: { claim: ClaimView }) {
 
       <div className="card-actions">
         <NewNoteMenu target={{ claimId: claim.id }} subject={claim.statement} />
+        <HistoryButton kind="claim" id={claim.id} subject={`the claim “${shortenQuote(claim.statement, 60)}”`} />
         <button type="button" className="button button-quiet button-small" onClick={() => void deleteClaim(claim.id)}>
           <Trash2 aria-hidden="true" size={14} />
           <span>Delete claim</span>

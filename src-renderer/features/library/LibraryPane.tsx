@@ -1,8 +1,9 @@
 /**
  * The left pane: the app's name, the Claims view, the active tag filter, and three sections:
- * Articles (New article, sort and filters, the list), Notes, and the tag browser. Collapsible.
- * What other features put in the pane (import, the New article dialog, notes, tags) comes in
- * through props from `App`, so this feature does not import them.
+ * Articles (New article, sort and filters, the list), Notes, and the tag browser; at its foot,
+ * what acts on the whole notebook (sharing and sync). Collapsible.
+ * What other features put in the pane (import, the New article dialog, notes, tags, the foot)
+ * comes in through props from `App`, so this feature does not import them.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
@@ -32,11 +33,13 @@ export interface LibraryPaneProps {
   notes: ReactNode;
   /** The Tags section. */
   tags: ReactNode;
+  /** The foot of the pane, always in view; `collapsed` when the pane is a narrow rail. */
+  footer?: (collapsed: boolean) => ReactNode;
   /** What else lives in the pane, after its dialogs (import's drop overlay and report). */
   children?: ReactNode;
 }
 
-export function LibraryPane({ importButtons, newArticleDialog, notes, tags, children }: LibraryPaneProps) {
+export function LibraryPane({ importButtons, newArticleDialog, notes, tags, footer, children }: LibraryPaneProps) {
   const { articles, listed, complete, listFailed } = useArticles();
   const openId = useOpenArticleId();
   const shown = useShownArticles(articles);
@@ -126,6 +129,7 @@ export function LibraryPane({ importButtons, newArticleDialog, notes, tags, chil
           }
         />
       </div>
+      {footer ? <div className="library-footer">{footer(collapsed)}</div> : null}
       {adding ? newArticleDialog(() => setAdding(false)) : null}
       {children}
       {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}

@@ -4,7 +4,8 @@
  * quote; `aria-current` marks the one selected in the reader. Notes that cite it are listed
  * under "Cited by" (each opens the note); claims it is evidence for, under "Claim". Its tags
  * can be edited in place, and "Add note" starts a note linked to it. Versions edited elsewhere
- * at the same time (after an import) show as a quiet notice, to look at, use or dismiss.
+ * at the same time (after an import) show as a quiet notice, to look at, use or dismiss; in a
+ * shared notebook, History lists its synced versions.
  */
 import { memo, useEffect, useId, useRef } from 'react';
 import { Trash2 } from 'lucide-react';
@@ -19,6 +20,7 @@ import { openNote } from '../../state/notes-actions';
 import { tagAnnotation } from '../../state/tag-actions';
 import { useTagFocus } from '../../state/useTagFocus';
 import { NewNoteMenu } from '../../components/NewNoteMenu';
+import { HistoryButton } from '../../components/HistoryButton';
 import { ClaimSection } from './ClaimSection';
 import { ColorMenu } from './ColorMenu';
 import { CommentEditor } from './CommentEditor';
@@ -75,6 +77,13 @@ export const HighlightCard = memo(function HighlightCard({ annotation, meaning, 
       <div className="card-actions">
         <NewNoteMenu target={{ annotationId: annotation.id }} subject={annotation.target.quote.exact} />
         <ColorMenu color={annotation.color} onPick={(color) => void recolorAnnotation(annotation.id, color)} />
+        <HistoryButton
+          kind="annotation"
+          id={annotation.id}
+          subject={`the highlight “${shortenQuote(annotation.target.quote.exact, 60)}”`}
+          className="button button-quiet button-small button-icon-small"
+          iconOnly
+        />
         <button type="button" className="button button-quiet button-small button-icon-small" title="Delete highlight" onClick={() => void requestDeleteAnnotation(annotation.id)}>
           <Trash2 aria-hidden="true" size={14} />
           <span className="visually-hidden">Delete highlight</span>

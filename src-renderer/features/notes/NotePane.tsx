@@ -1,7 +1,8 @@
 /**
  * The centre pane when a note is open: its title, tags, links and Markdown body, saved as the
  * person types. "Preview" shows the body rendered (raw HTML stays text; nothing runs). Versions
- * edited elsewhere at the same time (after an import) show under the tags, to use or dismiss.
+ * edited elsewhere at the same time (after an import) show under the tags, to use or dismiss;
+ * in a shared notebook, History lists the note's synced versions.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ArrowLeft, Eye, NotebookPen, PencilLine, Trash2 } from 'lucide-react';
@@ -11,6 +12,8 @@ import { closeNote, deleteOpenNote, editNote, flushNote, tagOpenNote } from '../
 import type { SaveState } from '../../state/note-store';
 import { useOpenNote } from '../../state/note-store';
 import { CommentMarkdown } from '../../components/CommentMarkdown';
+import { HistoryButton } from '../../components/HistoryButton';
+import { shortenQuote } from '../../components/shorten-quote';
 import { NoteConflicts } from './NoteConflicts';
 import { NoteLinks } from './NoteLinks';
 
@@ -107,6 +110,7 @@ export function NotePane() {
               {preview ? <PencilLine aria-hidden="true" size={16} /> : <Eye aria-hidden="true" size={16} />}
               {preview ? 'Edit' : 'Preview'}
             </button>
+            <HistoryButton kind="note" id={note.id} subject={`the note “${shortenQuote(note.title || 'Untitled', 60)}”`} className="button button-quiet" iconSize={16} />
             <button type="button" className="button button-quiet" onClick={() => void deleteOpenNote()}>
               <Trash2 aria-hidden="true" size={16} />
               Delete note

@@ -241,6 +241,20 @@ describe('what the shared history holds', () => {
   });
 });
 
+describe('a first share that failed', () => {
+  it('may be given another address until a sync succeeded, and not after', async () => {
+    const ada = await member('Ada');
+    await valueOf(ada.api.createNote({ title: 'Draft' }));
+    const wrong = await ada.api.shareNotebook({ remote: `${server.urlOf('no-such-repository')}`, authorName: 'Ada' });
+    expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^There is no repository at/) } });
+    const remote = await server.createBare(`second-try-${++counter}`);
+    expect(await valueOf(ada.api.shareNotebook({ remote, authorName: 'Ada' }))).toMatchObject({ sent: 2 });
+    const other = await server.createBare(`third-${++counter}`);
+    expect(await ada.api.shareNotebook({ remote: other, authorName: 'Ada' })).toMatchObject({ ok: false, error: { message: `This notebook is already shared through ${remote}.` } });
+    await ada.notebook.close();
+  });
+});
+
 describe('a remote that asks for a token', () => {
   it('refuses a wrong token in words, and syncs with the right one', async () => {
     const guarded = await startGitHttpServer({ username: 'ada', token: 'right-token' });
