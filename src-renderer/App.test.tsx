@@ -203,6 +203,15 @@ describe('notices', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('warns that the notebook is open on another machine too, until dismissed', async () => {
+    await notebookHarness.reset({ files: { 'notebook.lock': JSON.stringify({ pid: 4242, host: 'bens-laptop', since: '2026-12-01T09:30:00.000Z' }) } });
+    await startWith();
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toMatch(/^This notebook is also open on bens-laptop \(since 2026-12-01 09:30 UTC\)\. When two people edit at once through a synced folder/);
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Dismiss warning' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('shows a failing call in the status region', async () => {
     // Both the first rows and the whole list: an unreachable host answers neither.
     notebookHarness.failNext('listArticles', { code: 'unavailable', message: "Marginalia's host is not reachable." }, 2);

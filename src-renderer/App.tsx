@@ -3,6 +3,7 @@ import { ImportFeature } from './features/import/ImportFeature';
 import { LibraryPane } from './features/library/LibraryPane';
 import { MarginPane } from './features/margin/MarginPane';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
+import { WarningsBanner } from './features/notices/WarningsBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { ClaimsView } from './features/claims/ClaimsView';
@@ -34,6 +35,7 @@ export function App() {
   return (
     <div className="app">
       <QuarantineBanner />
+      <WarningsBanner />
       <div className="shell">
         <LibraryPane
           importButtons={<ImportButtons />}

@@ -17,6 +17,8 @@ export interface StatusMessage {
 export interface StatusState {
   notebook: NotebookStatus | null;
   quarantineDismissed: boolean;
+  /** The notebook's warnings (open on another machine too) were read and put away. */
+  warningsDismissed: boolean;
   /** A sentence describing work in progress ("Opening your notebook…"), if any. */
   busy: string | null;
   message: StatusMessage | null;
@@ -25,6 +27,7 @@ export interface StatusState {
 export const initialStatusState: StatusState = {
   notebook: null,
   quarantineDismissed: false,
+  warningsDismissed: false,
   busy: null,
   message: null,
 };
@@ -56,4 +59,8 @@ export function setBusy(busy: string | null): void {
 
 export function dismissQuarantineNotice(): void {
   statusStore.setState({ quarantineDismissed: true });
+}
+
+export function dismissWarnings(): void {
+  statusStore.setState({ warningsDismissed: true });
 }
