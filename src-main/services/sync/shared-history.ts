@@ -112,7 +112,7 @@ export class SharedHistory implements GitPlace {
   }
 
   /** The record at `path` as the notebook holds it now, or undefined when it holds none. */
-  async current(path: string, claims: Map<string, Claim>): Promise<SharedRecord | undefined> {
+  async current(path: string, held: { claims: Map<string, Claim>; notes: Set<string> }): Promise<SharedRecord | undefined> {
     const where = pathKind(path);
     if (!where) return undefined;
     try {
@@ -122,11 +122,11 @@ export class SharedHistory implements GitPlace {
         case 'article':
           return this.store.hasArticle(where.id) ? { kind: 'article', id: where.id, record: await this.store.viewRecord(where.id) } : undefined;
         case 'claim': {
-          const claim = claims.get(where.id);
+          const claim = held.claims.get(where.id);
           return claim ? { kind: 'claim', id: where.id, record: claim } : undefined;
         }
         case 'note':
-          return this.store.noteMetas().some((meta) => meta.id === where.id) ? { kind: 'note', id: where.id, record: await this.store.readNote(where.id) } : undefined;
+          return held.notes.has(where.id) ? { kind: 'note', id: where.id, record: await this.store.readNote(where.id) } : undefined;
       }
     } catch {
       // Deleted while being read: it is gone.
@@ -139,10 +139,11 @@ export class SharedHistory implements GitPlace {
    * record it no longer holds leaves the tree. Returns what changed, for the message.
    */
   async takeCurrent(tree: RecordTree, paths: Iterable<string>): Promise<RecordChange[]> {
-    const claims = new Map(this.store.claims().map((claim) => [claim.id, claim]));
+    // Looked up once: a first share asks for every record, and a scan per record was quadratic.
+    const held = { claims: new Map(this.store.claims().map((claim) => [claim.id, claim])), notes: new Set(this.store.noteMetas().map((meta) => meta.id)) };
     const changes: RecordChange[] = [];
     const take = async (path: string): Promise<void> => {
-      const record = await this.current(path, claims);
+      const record = await this.current(path, held);
       const old = tree.get(path);
       if (!record) {
         if (old === undefined) return;
