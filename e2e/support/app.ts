@@ -21,8 +21,11 @@ export interface App {
   readonly url: string;
   /** Browser mode's process (web only). */
   readonly server: ServeProcess | undefined;
-  /** Quits the app as a user would (web: Ctrl+C, which must exit 0) and starts it again on the same folder. */
-  restart(): Promise<void>;
+  /**
+   * Quits the app as a user would (web: Ctrl+C, which must exit 0) and starts it again on the
+   * same folder, running `whileClosed` in between (files changed while no Marginalia is open).
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** Quits the app and answers how its process ended. */
   stop(): Promise<ExitInfo>;
   /**

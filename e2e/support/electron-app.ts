@@ -67,8 +67,9 @@ export class ElectronApp implements App {
     return this.window.url();
   }
 
-  async restart(): Promise<void> {
+  async restart(whileClosed?: () => Promise<void>): Promise<void> {
     await this.stop();
+    await whileClosed?.();
     [this.electron, this.window] = await ElectronApp.start(this.executablePath, this.notebookDir, this.home);
     this.watch();
   }

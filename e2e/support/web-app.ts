@@ -50,9 +50,10 @@ export class WebApp implements App {
     return this.server.url;
   }
 
-  async restart(): Promise<void> {
+  async restart(whileClosed?: () => Promise<void>): Promise<void> {
     const exit = await this.stop();
     if (exit.code !== 0) throw new Error(`Browser mode exited with ${JSON.stringify(exit)} on Ctrl+C, not 0.\n${this.server.stderr}`);
+    await whileClosed?.();
     this.server = await ServeProcess.start(this.notebookDir, undefined, WebApp.env(this.home));
     await this.page.goto(this.server.url);
   }

@@ -122,9 +122,12 @@ export function ArticleList({ articles, openId }: ArticleListProps) {
   }
 
   const rows: number[] = [];
+  // The row holding the tab stop stays rendered even when scrolled away, so Tab can reach the
+  // list. It takes its place in row order: were it appended, a scroll bringing its neighbours
+  // back would make React move its element among them, and a moved element loses focus.
+  if (active < start && active < articles.length) rows.push(active);
   for (let index = start; index < end; index += 1) rows.push(index);
-  // The row holding the tab stop stays rendered even when scrolled away, so Tab can reach the list.
-  if (active < articles.length && (active < start || active >= end)) rows.push(active);
+  if (active >= end && active < articles.length) rows.push(active);
 
   return (
     <div ref={scroller} className="article-scroller">
