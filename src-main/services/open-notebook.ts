@@ -42,6 +42,8 @@ export interface OpenNotebook {
   searchStats(): { articlesRead: number; loadedFromDisk: boolean };
   /** Resolves when the search index holds every change so far. */
   searchIdle(): Promise<void>;
+  /** Resolves once record files changed while the notebook was closed are taken in. */
+  caughtUp(): Promise<void>;
   /** What reports are made from (see export/report-model.ts). */
   reportData: ReportData;
   /** Flushes and releases the notebook folder. */
@@ -131,6 +133,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     status,
     searchStats: () => search.stats(),
     searchIdle: () => search.idle(),
+    caughtUp: () => synced.caughtUp(),
     flush: () => store.flush(),
     reportData,
     close: async () => {

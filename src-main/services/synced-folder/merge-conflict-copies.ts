@@ -7,15 +7,15 @@
  * If the app stops between the merge and the move, the copy is merged again on the next open,
  * which finds nothing new: the merged record already descends from both versions.
  */
-import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { QuarantinedFile } from '../../common/model';
-import { CONFLICT_COPIES_DIR, conflictCopyOf } from '../../store/conflict-copies';
+import { CONFLICT_COPIES_DIR } from '../../store/conflict-copies';
 import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError } from '../../store/validated-json-file';
 import type { Committer } from '../commit';
 import { emptySummary, planMerge, type IncomingRecords } from '../exchange/merge-plan';
-import { RECORD_FOLDERS, readRecordFile, type FolderKind, type RecordContent } from './record-files';
+import { readRecordFile, type FolderKind, type RecordContent } from './record-files';
 
 /** A conflict copy in a record folder, and the record it is a version of. */
 export interface ConflictCopyFile {
@@ -34,8 +34,6 @@ export type UnreadableCopy = 'set-aside' | 'retry';
 export interface ConflictCopies {
   /** Merges one copy into its record and moves it to backups; never throws. */
   merge(copy: ConflictCopyFile, unreadable: UnreadableCopy): Promise<void>;
-  /** Finds and merges every copy in the record folders. */
-  mergeAll(): Promise<void>;
   /** Copies that could not be read, set aside since the notebook was opened. */
   readonly setAside: readonly QuarantinedFile[];
 }
@@ -109,14 +107,5 @@ export function conflictCopies(store: NotebookStore, writes: Committer, now: () 
   return {
     setAside,
     merge,
-    async mergeAll() {
-      for (const { kind, folder } of RECORD_FOLDERS) {
-        const names = await readdir(join(store.dir, folder)).catch(() => [] as string[]);
-        for (const name of names.sort()) {
-          const copy = conflictCopyOf(name, kind);
-          if (copy) await merge({ kind, folder, name, recordId: copy.recordId }, 'set-aside');
-        }
-      }
-    },
   };
 }

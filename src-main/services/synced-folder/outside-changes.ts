@@ -11,11 +11,14 @@
  * A file that is not is read, and left alone if it holds the version we wrote: Marginalia gives
  * every edit a new revision, so an edit made on another machine never looks like ours.
  *
- * A file this session has not written is taken in whatever it holds, even when the store reads
- * the same from it: the store may not have held that record in memory, in which case it just
- * read the new file, while its index and the search index still describe the old one. Taking it
- * in writes it once, after which it is known — so two machines that both take in a file end
- * there, instead of rewriting it for each other through the sync service forever.
+ * A changed file whose version this machine does not know is taken in whatever it holds, even
+ * when the store reads the same from it: the store may not have held that record in memory, in
+ * which case it just read the new file, while its index and the search index still describe the
+ * old one. Taking it in writes it once, after which it is known — so two machines that both take
+ * in a file end there, instead of rewriting it for each other through the sync service forever.
+ *
+ * What is known outlives the session (file-stamps.ts): on open, `changedSince` finds the files
+ * changed while the notebook was closed, which are taken in the same way.
  *
  * The file is the truth: it replaces the store's record (no merge; two versions of one record
  * arrive as a conflict copy, see merge-conflict-copies.ts). A file that does not read as a valid
@@ -28,6 +31,7 @@ import type { Change } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError } from '../../store/validated-json-file';
 import type { Committer } from '../commit';
+import { stampKey, stampOf, type FileStamp, type FoundFile, type KnownFile } from './file-stamps';
 import { changeBetween, heldRecord, readRecordFile, recordFilePath, storeHas, versionOf, versionWritten, type FolderKind, type RecordContent } from './record-files';
 
 /** A record file the watcher saw change. */
@@ -42,43 +46,56 @@ const OUTSIDE_CHANGE_LABEL = 'Changed outside Marginalia';
 /** Files looked at together and taken in per commit, so a large batch lets other writes through between. */
 const PER_COMMIT = 50;
 
-const keyOf = (kind: FolderKind, id: string) => `${kind}:${id}`;
-
-/** What a record file holds now, against what this session last wrote to it. */
+/** What a record file holds now, against what this machine last wrote to it or read from it. */
 type Reading = { kind: 'same' } | { kind: 'unreadable' } | { kind: 'file'; content: RecordContent | null };
 
 export interface OutsideChanges {
   /** Takes in the files of `events` that changed from outside (one commit per few dozen files). */
   take(events: readonly RecordFileEvent[]): Promise<void>;
+  /**
+   * The files among `found` (every record file, on open) that changed since the last session
+   * knew them; files it did not know are known from now on as they are.
+   */
+  changedSince(found: readonly FoundFile[]): Promise<RecordFileEvent[]>;
+  /** What is known of each record file now, to save for the next session (see file-stamps.ts). */
+  known(): Promise<Map<string, KnownFile>>;
+  /** True when something was learnt since the last call to `known`. */
+  readonly learnt: boolean;
   /** Stops following the store's writes. */
   stop(): void;
 }
 
-/** Which file is at `path` now (a rename puts a new inode there); null when there is none. */
-const fileAt = (path: string): Promise<string | null> =>
-  stat(path).then(
-    (info) => `${info.ino}:${info.size}:${info.mtimeMs}`,
-    () => null,
-  );
+/** What is known of a file: the version of the record in it and its stamp, when known. */
+interface Known {
+  version: string | null | undefined;
+  file: Promise<FileStamp | null>;
+}
 
-export function outsideChanges(store: NotebookStore, writes: Committer): OutsideChanges {
+/** `lastSession`: what the last session on this machine knew of each file (file-stamps.ts). */
+export function outsideChanges(store: NotebookStore, writes: Committer, lastSession: ReadonlyMap<string, KnownFile> = new Map()): OutsideChanges {
   /**
    * The version of each record the store last wrote (null: it removed it), and the file that
-   * write left, by kind and id. The file is looked at just after the write: an outside write
-   * landing in that instant would pass for ours, a risk taken to keep the store's writes cheap.
+   * write left, by kind and id; or what the last session knew of it. The file is looked at just
+   * after the write: an outside write landing in that instant would pass for ours, a risk taken
+   * to keep the store's writes cheap.
    */
-  const known = new Map<string, { version: string | null; file: Promise<string | null> }>();
+  const known = new Map<string, Known>();
+  for (const [key, file] of lastSession) known.set(key, { version: file.version, file: Promise.resolve(file.stamp) });
+  let learnt = false;
+  const learn = (key: string, entry: Known) => {
+    known.set(key, entry);
+    learnt = true;
+  };
   const stop = store.onChange((change) => {
     const version = versionWritten(change);
-    known.set(keyOf(change.kind, change.id), { version, file: version === null ? Promise.resolve(null) : fileAt(recordFilePath(store.dir, change.kind, change.id)) });
+    learn(stampKey(change.kind, change.id), { version, file: version === null ? Promise.resolve(null) : stampOf(recordFilePath(store.dir, change.kind, change.id)) });
   });
 
   async function read({ kind, id, path }: RecordFileEvent): Promise<Reading> {
-    const written = known.get(keyOf(kind, id));
-    if (written?.version) {
-      const [now, then] = await Promise.all([fileAt(path), written.file]);
-      if (now !== null && now === then) return { kind: 'same' };
-    }
+    const written = known.get(stampKey(kind, id));
+    const now = await stampOf(path);
+    // Unchanged since this machine wrote it, or since open found it as the last session left it.
+    if (written && written.version !== null && now !== null && now === (await written.file)) return { kind: 'same' };
     let content: RecordContent | null;
     try {
       content = await readRecordFile(path, kind);
@@ -98,7 +115,10 @@ export function outsideChanges(store: NotebookStore, writes: Committer): Outside
       console.warn(`[marginalia] ${path} holds the record ${content.id}, not ${id}: left as it is.`);
       return { kind: 'unreadable' };
     }
-    return written?.version === versionOf(content) ? { kind: 'same' } : { kind: 'file', content };
+    if (written?.version !== versionOf(content)) return { kind: 'file', content };
+    // The version known, in a file touched or put back by a sync service: known as it is now.
+    if (now !== null) learn(stampKey(kind, id), { version: written.version, file: Promise.resolve(now) });
+    return { kind: 'same' };
   }
 
   /** The change that takes in the file as it is now; null when there is nothing to take in. */
@@ -125,6 +145,32 @@ export function outsideChanges(store: NotebookStore, writes: Committer): Outside
           return { label: OUTSIDE_CHANGE_LABEL, changes, result: undefined, undoable: false, revisions: 'keep' };
         });
       }
+    },
+    async changedSince(found) {
+      const changed: RecordFileEvent[] = [];
+      const present = new Set<string>();
+      for (const file of found) {
+        const key = stampKey(file.kind, file.id);
+        present.add(key);
+        const entry = known.get(key);
+        if (!entry) learn(key, { version: undefined, file: Promise.resolve(file.stamp) });
+        else if ((await entry.file) !== file.stamp) changed.push(file);
+      }
+      // Records whose files are gone: the store dropped them on open (reconcile).
+      for (const key of [...known.keys()]) if (!present.has(key)) learn(key, { version: null, file: Promise.resolve(null) });
+      return changed;
+    },
+    async known() {
+      learnt = false;
+      const files = new Map<string, KnownFile>();
+      for (const [key, { version, file }] of known) {
+        const stamp = await file;
+        if (version !== null && stamp !== null) files.set(key, version === undefined ? { stamp } : { stamp, version });
+      }
+      return files;
+    },
+    get learnt() {
+      return learnt;
     },
     stop,
   };

@@ -1,0 +1,92 @@
+/**
+ * What each record file was when this machine last knew it — its inode, size and modification
+ * time, and the version of the record it held — kept from one session to the next, so a file
+ * changed while Marginalia was closed (a colleague's edit that Dropbox delivered overnight, a
+ * file restored by hand) is taken in on open instead of being served from a cache that
+ * describes the old one, and overwritten with it at the next edit.
+ *
+ * Looking costs one `stat` per file, not a read: only files whose stamp differs are read. A file
+ * this machine has no stamp for (every file, the first time) is stamped as it is: the store read
+ * what was new to it on open.
+ *
+ * The stamps are this machine's alone (an inode means nothing elsewhere), in a file named for
+ * the machine, since a synced folder carries every file to every colleague. They are saved on
+ * close and now and then while open; after a crash, the files written since the last save
+ * differ from their stamps and are taken in again, which costs a write each and changes nothing.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../store/atomic-file';
+import type { FolderKind } from './record-files';
+
+/** A file as `stat` sees it: `ino:size:mtimeMs`. A new file renamed into place has a new inode. */
+export type FileStamp = string;
+
+/** A record file as this machine last knew it. `version` is absent when it was stamped unread. */
+export interface KnownFile {
+  stamp: FileStamp;
+  version?: string;
+}
+
+export const stampKey = (kind: FolderKind, id: string): string => `${kind}:${id}`;
+
+/** The stamp of the file at `path` now; null when there is none. */
+export const stampOf = (path: string): Promise<FileStamp | null> =>
+  stat(path).then(
+    (info) => `${info.ino}:${info.size}:${info.mtimeMs}`,
+    () => null,
+  );
+
+const STAMPS_VERSION = 1;
+const stampsFileSchema = z.object({
+  version: z.literal(STAMPS_VERSION),
+  files: z.record(z.string(), z.object({ stamp: z.string(), version: z.string().optional() })),
+});
+
+/** This machine's stamps file in the notebook folder. */
+export function stampsPath(dir: string, host = hostname()): string {
+  return join(dir, `file-stamps.${host.replace(/[^A-Za-z0-9._-]/g, '_') || 'this-machine'}.json`);
+}
+
+/** The stamps saved by this machine's last session; empty when there are none or they cannot be read (every file is then stamped as it is). */
+export async function loadStamps(path: string): Promise<Map<string, KnownFile>> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return new Map();
+  try {
+    const parsed = stampsFileSchema.safeParse(JSON.parse(text));
+    return parsed.success ? new Map(Object.entries(parsed.data.files)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+export async function saveStamps(path: string, files: ReadonlyMap<string, KnownFile>): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries(files) }));
+}
+
+/** A record file found on open, with its stamp then. */
+export interface FoundFile {
+  kind: FolderKind;
+  id: string;
+  path: string;
+  stamp: FileStamp;
+}
+
+/** Stats at once: enough to keep a disk busy, few enough not to run out of file handles. */
+const AT_ONCE = 64;
+
+/** The stamps of `files` now (those gone meanwhile left out). */
+export async function stampFiles(files: readonly Omit<FoundFile, 'stamp'>[]): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  for (let from = 0; from < files.length; from += AT_ONCE) {
+    const slice = files.slice(from, from + AT_ONCE);
+    const stamps = await Promise.all(slice.map((file) => stampOf(file.path)));
+    slice.forEach((file, index) => {
+      const stamp = stamps[index];
+      if (stamp) found.push({ ...file, stamp });
+    });
+  }
+  return found;
+}
