@@ -234,7 +234,8 @@ export interface ApiResults {
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 export type ApiParsedArg<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'storage' | 'unavailable' | 'cancelled' | 'internal';
+/** `conflict`: the record changed since the call was based on it (see services/undo-guard.ts). */
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'storage' | 'unavailable' | 'cancelled' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

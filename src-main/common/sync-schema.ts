@@ -59,6 +59,9 @@ export type SyncState =
   /** The last sync failed for another reason (a refused token, a damaged remote): see `message`. */
   | 'error';
 
+/** Why the last sync failed, when the window can offer a fix. */
+export type SyncProblem = 'offline' | 'credentials' | 'no-repository';
+
 export interface SyncStatus {
   shared: boolean;
   /** The remote's address (never with credentials). */
@@ -71,6 +74,8 @@ export interface SyncStatus {
   conflicts?: number;
   /** What to do, in words, when the state is offline or error. */
   message?: string;
+  /** What went wrong, for the window to offer the fix: `credentials` — the remote refused the user name or token. */
+  problem?: SyncProblem;
   author?: { name: string; email?: string };
 }
 

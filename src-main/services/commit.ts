@@ -16,6 +16,7 @@ import type { Change, HistoryEntry } from '../store/notebook-files';
 import { articleMeta, noteMeta, type NotebookStore } from '../store/notebook-store';
 import { persistStaged, stageChanges, type Side, type StagedRecords } from './stage-changes';
 import { stampRevisions, type RevisionMode } from './stamp-revisions';
+import { assertUnchangedSince } from './undo-guard';
 import { stagedPaths } from './sync/shared-records';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
@@ -162,6 +163,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       let moved = false;
       let staged: StagedRecords;
       try {
+        await assertUnchangedSince(store, changes, from === 'undo' ? 'after' : 'before');
         staged = await apply(
           changes,
           from === 'undo' ? 'before' : 'after',

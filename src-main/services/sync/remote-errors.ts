@@ -4,6 +4,7 @@
  */
 import { Errors } from 'isomorphic-git';
 import { NotebookError } from '../../common/errors';
+import type { SyncProblem } from '../../common/sync-schema';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
@@ -12,6 +13,31 @@ export class OfflineError extends NotebookError {
   constructor(readonly remote: string) {
     super('unavailable', `Offline: could not reach ${hostOf(remote)}. Your changes are kept here and will be sent at the next sync.`);
   }
+}
+
+/** The remote refused the user name or token: a new one fixes it. */
+export class CredentialsError extends NotebookError {
+  constructor(remote: string, status: number) {
+    super(
+      'invalid_argument',
+      `${hostOf(remote)} refused the user name or token (HTTP ${status}). Check them in “Share through git…”, or make a new token with read and write access to the repository.`,
+    );
+  }
+}
+
+/** There is no repository at the remote's address. */
+export class NoRepositoryError extends NotebookError {
+  constructor(remote: string) {
+    super('not_found', `There is no repository at ${remote}. Check the address, or create the repository on ${hostOf(remote)} first.`);
+  }
+}
+
+/** What `error` says went wrong, as the window's sync control tells it apart. */
+export function problemOf(error: unknown): SyncProblem | undefined {
+  if (error instanceof OfflineError) return 'offline';
+  if (error instanceof CredentialsError) return 'credentials';
+  if (error instanceof NoRepositoryError) return 'no-repository';
+  return undefined;
 }
 
 export const hostOf = (remote: string): string => /^[a-z]+:\/\/([^/]+)/i.exec(remote)?.[1] ?? remote;
@@ -32,10 +58,8 @@ export function remoteError(error: unknown, remote: string): NotebookError {
   if (codeOf(error) !== undefined) return new OfflineError(remote);
   if (error instanceof Errors.HttpError) {
     const status = error.data.statusCode;
-    if (status === 401 || status === 403) {
-      return new NotebookError('invalid_argument', `${hostOf(remote)} refused the user name or token (HTTP ${status}). Check them in “Share through git…”, or make a new token with read and write access to the repository.`);
-    }
-    if (status === 404) return new NotebookError('not_found', `There is no repository at ${remote}. Check the address, or create the repository on ${hostOf(remote)} first.`);
+    if (status === 401 || status === 403) return new CredentialsError(remote, status);
+    if (status === 404) return new NoRepositoryError(remote);
     if (status >= 500) return new OfflineError(remote);
     return new NotebookError('unavailable', `${hostOf(remote)} answered HTTP ${status} ${error.data.statusMessage}. Try again later.`);
   }

@@ -15,7 +15,7 @@ import type { NotebookStore } from '../../store/notebook-store';
 import type { Committer } from '../commit';
 import type { CredentialStore } from './credentials';
 import { gitFs } from './git-fs';
-import { OfflineError } from './remote-errors';
+import { OfflineError, problemOf } from './remote-errors';
 import { recordHistory, restoreChange } from './record-history';
 import { runSync } from './run-sync';
 import { isShared, SharedHistory } from './shared-history';
@@ -32,7 +32,13 @@ const STATE_FILE = 'marginalia-sync.json';
 const CLOSING_SYNC_MS = 10_000;
 /** How soon after opening a shared notebook it syncs by itself. */
 const FIRST_SYNC_MS = 5_000;
-const stateSchema = z.object({ state: z.enum(['up-to-date', 'changes-to-send', 'syncing', 'offline', 'error']), lastSyncAt: z.string().optional(), conflicts: z.number().optional(), message: z.string().optional() });
+const stateSchema = z.object({
+  state: z.enum(['up-to-date', 'changes-to-send', 'syncing', 'offline', 'error']),
+  lastSyncAt: z.string().optional(),
+  conflicts: z.number().optional(),
+  message: z.string().optional(),
+  problem: z.enum(['offline', 'credentials', 'no-repository']).optional(),
+});
 type KeptState = z.infer<typeof stateSchema>;
 
 export interface SyncOptions {
@@ -77,7 +83,9 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
         return result;
       } catch (error) {
         const state: SyncState = error instanceof OfflineError ? 'offline' : 'error';
-        await keep({ ...previous, state, message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+        const problem = problemOf(error);
+        const { problem: _before, ...rest } = previous ?? {};
+        await keep({ ...rest, state, message: error instanceof Error ? error.message : String(error), ...(problem ? { problem } : {}) }).catch(() => undefined);
         throw error;
       }
     })();
@@ -116,7 +124,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
         author,
         ...(state?.lastSyncAt ? { lastSyncAt: state.lastSyncAt } : {}),
         ...(state?.conflicts ? { conflicts: state.conflicts } : {}),
-        ...(state?.message && (shown === 'offline' || shown === 'error') ? { message: state.message } : {}),
+        ...(state?.message && (shown === 'offline' || shown === 'error') ? { message: state.message, ...(state.problem ? { problem: state.problem } : {}) } : {}),
       };
     },
 

@@ -1,6 +1,6 @@
 /**
- * What each record file was when this machine last knew it — its inode, size and modification
- * time, and the version of the record it held — kept from one session to the next, so a file
+ * What each record file was when this machine last knew it — its size and modification time,
+ * and the version of the record it held — kept from one session to the next, so a file
  * changed while Marginalia was closed (a colleague's edit that Dropbox delivered overnight, a
  * file restored by hand) is taken in on open instead of being served from a cache that
  * describes the old one, and overwritten with it at the next edit.
@@ -9,7 +9,7 @@
  * this machine has no stamp for (every file, the first time) is stamped as it is: the store read
  * what was new to it on open.
  *
- * The stamps are this machine's alone (an inode means nothing elsewhere), in a file named for
+ * The stamps are this machine's alone (its clock and file system wrote them), in a file named for
  * the machine, since a synced folder carries every file to every colleague. They are saved on
  * close and now and then while open; after a crash, the files written since the last save
  * differ from their stamps and are taken in again, which costs a write each and changes nothing.
@@ -21,7 +21,11 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 import type { FolderKind } from './record-files';
 
-/** A file as `stat` sees it: `ino:size:mtimeMs`. A new file renamed into place has a new inode. */
+/**
+ * A file as `stat` sees it: `size:mtimeMs`. A file written elsewhere has that machine's time. The
+ * inode is left out: a folder copied or restored with its times (cp -p, rsync -a, a backup)
+ * still holds the same files, and reading every one again would cost minutes at 10,000 articles.
+ */
 export type FileStamp = string;
 
 /** A record file as this machine last knew it. `version` is absent when it was stamped unread. */
@@ -35,7 +39,7 @@ export const stampKey = (kind: FolderKind, id: string): string => `${kind}:${id}
 /** The stamp of the file at `path` now; null when there is none. */
 export const stampOf = (path: string): Promise<FileStamp | null> =>
   stat(path).then(
-    (info) => `${info.ino}:${info.size}:${info.mtimeMs}`,
+    (info) => `${info.size}:${info.mtimeMs}`,
     () => null,
   );
 

@@ -4,7 +4,7 @@
  * so the metadata cache, the search index and every window follow as after any change.
  *
  * The store's own writes reach the watcher too. The store tells its listeners of each record it
- * writes; `known` remembers that version and the file it left (inode, size, modification time).
+ * writes; `known` remembers that version and the file it left (size and modification time).
  * A file that is still that file is ours and is not even read: reading and checking a large
  * article (16 ms for 450 KB) costs more than writing it, and a tag renamed across the library
  * writes thousands.

@@ -104,7 +104,7 @@ describe('the Sync control', () => {
     const user = showWith(shared({ state: 'changes-to-send', pending: 1 }));
     const region = await screen.findByRole('region', { name: 'Sharing' });
     main.syncNotebook.mockImplementation(() => failed('github.com refused the user name or token (HTTP 401). Check them.'));
-    main.getSyncStatus.mockImplementation(() => ok(shared({ state: 'error', pending: 1, message: 'github.com refused the user name or token (HTTP 401). Check them.' })));
+    main.getSyncStatus.mockImplementation(() => ok(shared({ state: 'error', pending: 1, problem: 'credentials', message: 'github.com refused the user name or token (HTTP 401). Check them.' })));
     await user.click(within(region).getByRole('button', { name: 'Sync' }));
     await waitFor(() => expect(region.textContent).toContain('Sync failed'));
     expect(statusStore.getState().message).toMatchObject({ tone: 'error', text: 'github.com refused the user name or token (HTTP 401). Check them.' });

@@ -119,11 +119,11 @@ function SyncControl({ status, state, words, running }: SyncControlProps) {
       {shown ? (
         <div id={reasonId} className="sync-reason">
           <p>{reason}</p>
-          {state === 'error' && !isCredentialProblem(reason) ? newToken : null}
+          {state === 'error' && !isCredentialProblem(status) ? newToken : null}
         </div>
       ) : null}
       {/* A refused token is fixed here, without opening the reason first. */}
-      {state === 'error' && isCredentialProblem(reason) ? <div className="sync-fix">{newToken}</div> : null}
+      {state === 'error' && isCredentialProblem(status) ? <div className="sync-fix">{newToken}</div> : null}
     </section>
   );
 }

@@ -34,12 +34,11 @@ describe('shortRemote', () => {
 
 describe('isCredentialProblem', () => {
   it.each([
-    ['github.com refused the user name or token (HTTP 401). Check them in “Share through git…”.', true],
-    ['example.org refused the user name or token (HTTP 403).', true],
-    ['Offline: could not reach github.com. Your changes are kept here.', false],
-    ['There is no repository at https://x.org/y.git.', false],
+    ['credentials', true],
+    ['offline', false],
+    ['no-repository', false],
     [undefined, false],
-  ])('%s → %s', (message, expected) => {
-    expect(isCredentialProblem(message)).toBe(expected);
+  ] as const)('%s → %s', (problem, expected) => {
+    expect(isCredentialProblem(problem ? { problem } : {})).toBe(expected);
   });
 });

@@ -34,7 +34,7 @@ export function shortRemote(remote: string): string {
   return remote.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\.git\/?$/i, '').replace(/\/$/, '');
 }
 
-/** The main side's sentence names a refused user name or token: a new one may fix it. */
-export function isCredentialProblem(message: string | undefined): boolean {
-  return message !== undefined && /refused the user name or token|HTTP 40[13]\b/i.test(message);
+/** The remote refused the user name or token: a new one may fix it. */
+export function isCredentialProblem(status: Pick<SyncStatus, 'problem'>): boolean {
+  return status.problem === 'credentials';
 }

@@ -97,6 +97,32 @@ describe('a notebook shared through git', () => {
     await close(ada, ben);
   });
 
+  it('will not undo an edit over a colleague’s later edit that a sync brought: the step is set aside and says why', async () => {
+    const { ada, ben, note, claim } = await team();
+    await valueOf(ada.api.updateClaim({ id: claim.id, statement: 'Ada’s first wording' }));
+    await valueOf(ada.api.updateNote({ id: note.id, body: 'Ada’s draft.' }));
+    await valueOf(ada.api.syncNotebook({}));
+    await valueOf(ben.api.syncNotebook({}));
+    await valueOf(ben.api.updateNote({ id: note.id, body: 'Ben’s rewrite of Ada’s draft.' }));
+    await valueOf(ben.api.syncNotebook({}));
+    await valueOf(ada.api.syncNotebook({}));
+    expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Ben’s rewrite of Ada’s draft.');
+
+    // Ada's newest step edited the note Ben has rewritten since: undoing it would erase his words.
+    const refused = await ada.api.undo({});
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('conflict');
+      expect(refused.error.message).toMatch(/The note “Why” was changed since this step — by a sync/);
+    }
+    expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Ben’s rewrite of Ada’s draft.');
+    // The step is set aside, so the one behind it (the claim, which nobody touched since) still undoes.
+    expect((await valueOf(ada.api.getHistory({}))).undo?.label).toMatch(/claim/i);
+    await valueOf(ada.api.undo({}));
+    expect((await valueOf(ada.api.listClaims({}))).map((c) => c.statement)).not.toContain('Ada’s first wording');
+    await close(ada, ben);
+  });
+
   it('deletes what one side deleted and the other left alone, and keeps what the other edited', async () => {
     const { ada, ben, claim, note } = await team();
     await valueOf(ada.api.deleteNote({ id: note.id }));
@@ -169,7 +195,7 @@ describe('a notebook shared through git', () => {
     try {
       const answer = await ada.api.syncNotebook({});
       expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^Offline: could not reach 127\.0\.0\.1:\d+\. Your changes are kept here/) } });
-      expect(await valueOf(ada.api.getSyncStatus({}))).toMatchObject({ state: 'offline', message: expect.stringMatching(/^Offline/) });
+      expect(await valueOf(ada.api.getSyncStatus({}))).toMatchObject({ state: 'offline', problem: 'offline', message: expect.stringMatching(/^Offline/) });
     } finally {
       server.online();
     }
@@ -264,6 +290,8 @@ describe('a remote that asks for a token', () => {
       await valueOf(ada.api.createNote({ title: 'Private' }));
       const refused = await ada.api.shareNotebook({ remote, authorName: 'Ada', username: 'ada', token: 'wrong-token' });
       expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused the user name or token \(HTTP 401\)/) } });
+      // The window offers a new token from this, not from the words.
+      expect(await valueOf(ada.api.getSyncStatus({}))).toMatchObject({ state: 'error', problem: 'credentials' });
       await valueOf(ada.api.setSyncCredentials({ username: 'ada', token: 'right-token' }));
       expect(await valueOf(ada.api.syncNotebook({}))).toMatchObject({ sent: 2 });
       await ada.notebook.close();
