@@ -4,7 +4,7 @@
  */
 import { app, type Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security';
-import { isAppUrl } from './main-window';
+import { currentAppPage } from './main-window';
 
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -19,10 +19,10 @@ export function hardenSession(session: Session): void {
 export function denyNavigationEverywhere(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!currentAppPage().isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!currentAppPage().isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
