@@ -59,6 +59,7 @@ describe('starting the desktop app', () => {
     await vi.waitFor(() => expect(fake.BrowserWindow.created).toHaveLength(1), { timeout: 20_000 });
     const session = fake.session.defaultSession;
     expect(Object.keys(session.recorded).sort()).toEqual(['check', 'headers', 'request']);
+    expect(session.listenerCount('will-download')).toBe(1);
     const handler = fake.protocol.handlers.get('app');
     const page = await handler!(new Request('app://marginalia/index.html'));
     expect(await page.text()).toBe('<!doctype html><title>Marginalia</title>');
