@@ -2,7 +2,7 @@
  * The desktop app's start-up, wired as it runs (on a stand-in `electron`,
  * test/fake-electron.ts, with the real services on a temporary notebook): the page's scheme is
  * declared before the app is ready, the session is hardened and the scheme served before the
- * window exists.
+ * window exists, and an installed app's menu offers no DevTools.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,12 @@ vi.mock('./main-window', async (importOriginal) => ({
 
 const { startDesktopApp } = await import('./desktop-app');
 const { APP_SCHEME_PRIVILEGES } = await import('./app-protocol');
+
+const roles = (items: unknown[]): string[] =>
+  items.flatMap((item) => {
+    const { role, submenu } = item as { role?: string; submenu?: unknown[] };
+    return [...(role ? [role] : []), ...(Array.isArray(submenu) ? roles(submenu) : [])];
+  });
 
 let previousNotebook: string | undefined;
 let work = '';
@@ -64,5 +70,11 @@ describe('starting the desktop app', () => {
     const page = await handler!(new Request('app://marginalia/index.html'));
     expect(await page.text()).toBe('<!doctype html><title>Marginalia</title>');
     expect(fake.BrowserWindow.created[0]!.webContents.mainFrame.url).toBe('app://marginalia/index.html');
+  });
+
+  it('gives an installed app a menu without DevTools', () => {
+    const menu = fake.Menu.application as { template: unknown[] };
+    expect(roles(menu.template)).toContain('reload');
+    expect(roles(menu.template)).not.toContain('toggleDevTools');
   });
 });

@@ -83,7 +83,7 @@ export function startDesktopApp(): void {
     notebook.feed.subscribe((change) => {
       for (const open of BrowserWindow.getAllWindows()) if (!open.isDestroyed()) open.webContents.send(FEED_CHANNEL, change);
     });
-    Menu.setApplicationMenu(buildAppMenu(dir, () => window));
+    Menu.setApplicationMenu(buildAppMenu(dir, () => window, { devTools: !app.isPackaged }));
     window = createMainWindow();
   });
 }

@@ -12,7 +12,7 @@ import * as fake from './test/fake-electron';
 vi.mock('electron', () => import('./test/fake-electron'));
 
 const { registerIpc } = await import('./ipc');
-const { editMenu } = await import('./app-menu');
+const { appMenuTemplate, editMenu } = await import('./app-menu');
 const { APP_PAGE_URL } = await import('./app-protocol');
 
 function fakeWindow(url = APP_PAGE_URL) {
@@ -101,5 +101,22 @@ describe('the Edit menu', () => {
       ['app-menu:command', 'undo'],
       ['app-menu:command', 'redo'],
     ]);
+  });
+});
+
+describe('the application menu', () => {
+  /** Every role anywhere in the menu. */
+  const roles = (items: unknown[]): string[] =>
+    items.flatMap((item) => {
+      const { role, submenu } = item as { role?: string; submenu?: unknown[] };
+      return [...(role ? [role] : []), ...(Array.isArray(submenu) ? roles(submenu) : [])];
+    });
+
+  it('offers no Developer Tools in an installed app', () => {
+    expect(roles(appMenuTemplate('/notebook', () => undefined, { devTools: false }))).not.toContain('toggleDevTools');
+  });
+
+  it('offers them while developing', () => {
+    expect(roles(appMenuTemplate('/notebook', () => undefined, { devTools: true }))).toContain('toggleDevTools');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The app's window as created (on a stand-in `electron`, test/fake-electron.ts): the page it
- * loads — the app's own, in an installed app whatever the environment says.
+ * The app's window as created (on a stand-in `electron`, test/fake-electron.ts): the hardened
+ * web preferences, and the page it loads — the app's own, in an installed app whatever the
+ * environment says.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as fake from './test/fake-electron';
@@ -20,6 +21,33 @@ function created(): { options: { webPreferences: Record<string, unknown> }; url:
 }
 
 describe('the main window', () => {
+  it('is isolated, sandboxed, without Node, webviews, insecure content or experiments', () => {
+    fake.app.isPackaged = true;
+    const { webPreferences } = created().options;
+    expect(webPreferences).toEqual({
+      preload: expect.stringMatching(/[/\\]preload[/\\]index\.cjs$/),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+      spellcheck: true,
+    });
+  });
+
+  it('has DevTools only while developing', () => {
+    fake.app.isPackaged = false;
+    expect(created().options.webPreferences.devTools).toBe(true);
+    fake.app.isPackaged = true;
+    expect(created().options.webPreferences.devTools).toBe(false);
+  });
+
   it('loads the app’s own page from app://marginalia/, not from a file', () => {
     fake.app.isPackaged = true;
     expect(created().url).toBe('app://marginalia/index.html');

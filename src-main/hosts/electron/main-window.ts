@@ -38,6 +38,8 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // No DevTools in an installed app: they would hand the page's IPC bridge to whoever opens them.
+      devTools: !app.isPackaged,
       spellcheck: true,
     },
   });
