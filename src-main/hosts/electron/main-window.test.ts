@@ -37,6 +37,7 @@ describe('the main window', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     });
   });

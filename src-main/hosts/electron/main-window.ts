@@ -40,6 +40,8 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       // No DevTools in an installed app: they would hand the page's IPC bridge to whoever opens them.
       devTools: !app.isPackaged,
+      // A middle click must not open a link in a new window (which is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
