@@ -2,8 +2,9 @@
 /**
  * `npm run test:security`: Doyensec's electronegativity over the build (`out/`), offline.
  * Prints a summary of the findings, writes them all to .tmp/electronegativity.csv, and exits 1
- * on any HIGH finding — or when it could not parse a file that uses electron, because a file
- * the scanner could not read must not pass as a clean one.
+ * on any HIGH or MEDIUM finding that is not in REVIEWED below — or when it could not parse a
+ * file that uses electron, because a file the scanner could not read must not pass as a clean
+ * one. LOW and informational findings are printed for review and do not fail the check.
  *
  * Why the documented programmatic API rather than `electronegativity -o out.csv`: the CLI writes
  * the CSV header and the rows with two concurrent `fs.writeFile` calls (dist/util/file.js), so
@@ -25,6 +26,24 @@ const run = require('@doyensec/electronegativity');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/**
+ * MEDIUM findings that were reviewed and do not apply, each matched narrowly (the check and the
+ * code it points at), so the same check anywhere else still fails. Each says why.
+ */
+const REVIEWED = [
+  {
+    id: 'PRELOAD_JS_CHECK',
+    sample: /^preload: join\(import\.meta\.dirname, "\.\.\/preload\/index\.cjs"\),?$/,
+    // The check flags every window that has a preload, asking for a review of what it
+    // exposes. Ours (src-main/preload/index.ts) exposes three named bridges — the contract's
+    // calls, the change feed, the menu's commands — and never ipcRenderer, a channel name, an
+    // IPC event or Node; src-main/preload/index.test.ts proves it on every run.
+    why: 'the main window’s preload exposes only the typed API (src-main/preload/index.test.ts)',
+  },
+];
+
+const reviewOf = (issue) => REVIEWED.find((rule) => rule.id === issue.id && rule.sample.test(String(issue.sample ?? '').trim()));
 const USES_ELECTRON = /\bfrom\s*["']electron["']|\brequire\(\s*["']electron["']\s*\)|\bimport\(\s*["']electron["']\s*\)/;
 
 function toCsv(issues) {
@@ -40,7 +59,8 @@ function toCsv(issues) {
 
 function describe(issue) {
   const sample = issue.sample ? ` — ${String(issue.sample).trim().slice(0, 100)}` : '';
-  const review = issue.manualReview ? ' (review by hand)' : '';
+  const reviewed = reviewOf(issue);
+  const review = reviewed ? ` (reviewed: ${reviewed.why})` : issue.manualReview ? ' (review by hand)' : '';
   return `  ${issue.severity.name.padEnd(13)} ${issue.id} at ${issue.file}:${issue.location.line}:${issue.location.column}${review}${sample}`;
 }
 
@@ -90,12 +110,12 @@ if (unreadable.length > 0) {
   }
 }
 
-const high = issues.filter((issue) => issue.severity.name === 'HIGH');
+const blocking = issues.filter((issue) => ['HIGH', 'MEDIUM'].includes(issue.severity.name) && !reviewOf(issue));
 const failures = [];
-if (high.length > 0) failures.push(`${high.length} HIGH finding(s):\n${high.map(describe).join('\n')}`);
+if (blocking.length > 0) failures.push(`${blocking.length} HIGH or MEDIUM finding(s) not reviewed:\n${blocking.map(describe).join('\n')}`);
 if (unreadableWithElectron.length > 0) failures.push(`${unreadableWithElectron.length} file(s) that use electron could not be checked.`);
 if (failures.length > 0) {
   process.stderr.write(`\nSecurity check failed: ${failures.join('\n')}\n`);
   process.exit(1);
 }
-say('Security check passed: no HIGH finding.');
+say('Security check passed: no HIGH or MEDIUM finding that applies.');

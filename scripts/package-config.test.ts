@@ -87,7 +87,7 @@ describe('npm run package', () => {
     for (const bundled of ['react', 'react-dom', 'electron', 'vitest', 'typescript']) expect(modules).not.toContain(bundled);
   });
 
-  it('flips the fuses in the packaged binary: no Node mode, no NODE_OPTIONS or --inspect, only the checked app.asar', async () => {
+  it('flips the fuses in the packaged binary: no Node mode, no NODE_OPTIONS or --inspect, only the checked app.asar, no file:// privileges', async () => {
     const wire = await getCurrentFuseWire(packagedBinary);
     const fuse = (option: FuseV1Options) => (wire as Record<number, number>)[option];
 
@@ -97,6 +97,8 @@ describe('npm run package', () => {
     expect(fuse(FuseV1Options.EnableCookieEncryption)).toBe(ENABLE);
     expect(fuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(ENABLE);
     expect(fuse(FuseV1Options.OnlyLoadAppFromAsar)).toBe(ENABLE);
+    // The page is served from app://marginalia/; file:// pages get no more than a browser gives them.
+    expect(fuse(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(DISABLE);
   });
 
   it('names the app, its icon and the installer of each platform', () => {

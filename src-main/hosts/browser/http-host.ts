@@ -10,6 +10,7 @@ import type { NotebookHandlers } from '../../common/api';
 import type { DispatchOptions } from '../../common/api-dispatch';
 import { FEED_PATH, type NotebookFeed } from '../../common/change-feed';
 import { API_PREFIX, handleApiRequest } from './api-route';
+import { answerClientErrors } from './client-errors';
 import { createFeedRoute } from './feed-route';
 import { refuseForeignRequest } from './request-guard';
 import { sendError } from './responses';
@@ -17,6 +18,12 @@ import { createStaticFiles } from './static-files';
 
 /** Largest API request body: a pasted book is a few MB; this leaves room without inviting abuse. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Largest request line plus headers (Node's default, fixed here so the refusal can name it):
+ * the API's arguments travel in the body, so nothing legitimate comes near it.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** How long `close()` lets requests in flight finish before cutting their connections. */
 const CLOSE_GRACE_MS = 3000;
@@ -90,7 +97,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     await staticFiles.serve(req, res);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -100,6 +107,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendError(res, 500, 'internal', `Something went wrong while answering this request: ${String(error)}`);
     });
   });
+
+  server.on('clientError', answerClientErrors(MAX_HEADER_BYTES));
 
   await listen(server, options.port, options.host ?? '127.0.0.1');
   port = (server.address() as AddressInfo).port;

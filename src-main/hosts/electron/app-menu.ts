@@ -24,9 +24,15 @@ export function editMenu(appWindow: () => BrowserWindow | undefined): MenuItemCo
   };
 }
 
-export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow | undefined): Menu {
+export interface AppMenuOptions {
+  /** Offer Toggle Developer Tools: only in an app that is not packaged. */
+  devTools: boolean;
+}
+
+/** The menu's items (built into a Menu by `buildAppMenu`). */
+export function appMenuTemplate(notebookDir: string, appWindow: () => BrowserWindow | undefined, options: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
+  return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
@@ -50,7 +56,7 @@ export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -65,5 +71,8 @@ export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow
       submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }],
     },
   ];
-  return Menu.buildFromTemplate(template);
+}
+
+export function buildAppMenu(notebookDir: string, appWindow: () => BrowserWindow | undefined, options: AppMenuOptions): Menu {
+  return Menu.buildFromTemplate(appMenuTemplate(notebookDir, appWindow, options));
 }

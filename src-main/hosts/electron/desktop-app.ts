@@ -2,15 +2,16 @@
  * The Electron app's lifecycle: one instance, one hardened window, the notebook opened
  * before the window shows, and every write flushed before the app quits.
  */
-import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, session } from 'electron';
 import { FEED_CHANNEL } from '../../common/change-feed';
 import { NotebookError } from '../../common/errors';
 import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
 import { resolveNotebookDir } from '../../store/notebook-location';
 import { buildAppMenu } from './app-menu';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
 import { keychainCredentials } from './keychain-credentials';
-import { createMainWindow } from './main-window';
+import { RENDERER_DIR, createMainWindow } from './main-window';
 import { printPdfInWindow } from './print-pdf';
 import { denyNavigationEverywhere, hardenSession } from './web-security';
 
@@ -23,6 +24,8 @@ export function startDesktopApp(): void {
     return;
   }
   app.enableSandbox();
+  // The page's own scheme (app://marginalia/) must be declared before the app is ready.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   denyNavigationEverywhere();
 
   let window: BrowserWindow | undefined;
@@ -53,6 +56,16 @@ export function startDesktopApp(): void {
   });
 
   void app.whenReady().then(async () => {
+    // The window's own files first: without them there is nothing to show, and the notebook
+    // is better left unopened than opened behind a window that cannot load.
+    hardenSession(session.defaultSession);
+    try {
+      protocol.handle(APP_SCHEME, await createAppProtocolHandler(RENDERER_DIR));
+    } catch (error) {
+      dialog.showErrorBox('Marginalia could not start', `Its window’s files are missing from ${RENDERER_DIR}: install Marginalia again.\n\n${String(error)}`);
+      app.exit(1);
+      return;
+    }
     const dir = resolveNotebookDir(process.argv.slice(1), process.env, app.getPath('userData'));
     try {
       notebook = await openNotebook(dir, { printPdf: printPdfInWindow, credentials: keychainCredentials(), syncEveryMs: SYNC_EVERY_MS, syncOnClose: true });
@@ -65,13 +78,12 @@ export function startDesktopApp(): void {
     for (const file of notebook.status().quarantined) {
       console.warn(`[marginalia] set aside ${file.file} → ${file.movedTo}: ${file.reason}`);
     }
-    hardenSession(session.defaultSession);
     registerIpc(notebook.handlers, () => window);
     // Every committed change goes to every window, which updates in place.
     notebook.feed.subscribe((change) => {
       for (const open of BrowserWindow.getAllWindows()) if (!open.isDestroyed()) open.webContents.send(FEED_CHANNEL, change);
     });
-    Menu.setApplicationMenu(buildAppMenu(dir, () => window));
+    Menu.setApplicationMenu(buildAppMenu(dir, () => window, { devTools: !app.isPackaged }));
     window = createMainWindow();
   });
 }

@@ -1,44 +1,35 @@
 /**
  * The Electron glue, tested here without an Electron binary: `electron` is replaced by a
- * small recorder of what the host registers, and the handlers behind it are the real
- * services on a real notebook folder.
+ * small recorder of what the host registers (test/fake-electron.ts), and the handlers behind
+ * it are the real services on a real notebook folder.
  */
-import { EventEmitter } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, ipcChannel } from '../../common/api-methods';
 import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
 import { tempDir } from '../../test-support/temp-dir';
+import * as fake from './test/fake-electron';
 
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>(),
-  app: null as unknown as EventEmitter,
-}));
-
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  fake.app = new Emitter();
-  return {
-    app: fake.app,
-    ipcMain: { handle: (channel: string, fn: (event: unknown, arg: unknown) => Promise<unknown>) => fake.handlers.set(channel, fn) },
-    BrowserWindow: class {},
-    nativeTheme: { shouldUseDarkColors: false },
-  };
-});
+vi.mock('electron', () => import('./test/fake-electron'));
 
 const { registerIpc } = await import('./ipc');
-const { editMenu } = await import('./app-menu');
-const { denyNavigationEverywhere, hardenSession } = await import('./web-security');
-const { isAppUrl, APP_PAGE_URL: APP_URL } = await import('./main-window');
+const { appMenuTemplate, editMenu } = await import('./app-menu');
+const { APP_PAGE_URL } = await import('./app-protocol');
 
-function fakeWindow(url = APP_URL) {
+function fakeWindow(url = APP_PAGE_URL) {
   const mainFrame = { url };
   const webContents = { mainFrame };
   return { window: { isDestroyed: () => false, webContents }, mainFrame, webContents };
 }
 
+afterEach(() => {
+  fake.app.isPackaged = false;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
 describe('IPC registration', () => {
   let notebook: OpenNotebook;
   const app = fakeWindow();
+  const call = (event: unknown) => fake.ipcMain.handlers.get('notebook:listArticles')!(event, {});
   beforeAll(async () => {
     notebook = await openNotebook(await tempDir());
     registerIpc(notebook.handlers, () => app.window as never);
@@ -46,29 +37,53 @@ describe('IPC registration', () => {
   afterAll(() => notebook.close());
 
   it('registers exactly one channel per contract method', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannel).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannel).sort());
   });
 
   it('answers the app window with the real services', async () => {
-    const answer = await fake.handlers.get('notebook:listArticles')!({ sender: app.webContents, senderFrame: app.mainFrame }, {});
+    const answer = await call({ sender: app.webContents, senderFrame: app.mainFrame });
     expect(answer).toMatchObject({ ok: true, value: [expect.objectContaining({ dateline: 'Tokyo' })] });
   });
 
   it('validates arguments before the services see them', async () => {
-    const answer = await fake.handlers.get('notebook:getArticle')!({ sender: app.webContents, senderFrame: app.mainFrame }, { id: '../x' });
+    const answer = await fake.ipcMain.handlers.get('notebook:getArticle')!({ sender: app.webContents, senderFrame: app.mainFrame }, { id: '../x' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it.each([
     ['another web contents', () => ({ sender: fakeWindow().webContents, senderFrame: app.mainFrame })],
-    ['a subframe of the app window', () => ({ sender: app.webContents, senderFrame: { url: APP_URL } })],
-    ['the app window showing a foreign page', () => {
-      const foreign = fakeWindow('https://evil.example/');
-      return { sender: app.webContents, senderFrame: foreign.mainFrame };
-    }],
+    ['a subframe of the app window', () => ({ sender: app.webContents, senderFrame: { url: APP_PAGE_URL } })],
+    ['no frame (it went away)', () => ({ sender: app.webContents, senderFrame: null })],
   ])('refuses calls from %s', async (_name, event) => {
-    const answer = await fake.handlers.get('notebook:listArticles')!(event(), {});
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await call(event())).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it.each([
+    ['a foreign page', 'https://evil.example/'],
+    ['the renderer opened as a file', 'file:///opt/Marginalia/resources/app.asar/out/renderer/index.html'],
+    ['another host of the app scheme', 'app://evil/index.html'],
+    ['another page of the app', 'app://marginalia/assets/other.html'],
+    ['a dev server (the app is not started with one)', 'http://localhost:5173/'],
+  ])('refuses calls from the app window showing %s', async (_name, url) => {
+    app.mainFrame.url = url;
+    try {
+      expect(await call({ sender: app.webContents, senderFrame: app.mainFrame })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    } finally {
+      app.mainFrame.url = APP_PAGE_URL;
+    }
+  });
+
+  it('trusts the development server only in an app that is not packaged', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    app.mainFrame.url = 'http://localhost:5173/';
+    try {
+      fake.app.isPackaged = false;
+      expect(await call({ sender: app.webContents, senderFrame: app.mainFrame })).toMatchObject({ ok: true });
+      fake.app.isPackaged = true;
+      expect(await call({ sender: app.webContents, senderFrame: app.mainFrame })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    } finally {
+      app.mainFrame.url = APP_PAGE_URL;
+    }
   });
 });
 
@@ -89,49 +104,19 @@ describe('the Edit menu', () => {
   });
 });
 
-describe('web contents rules', () => {
-  it('denies navigation away from the app, new windows and webviews', () => {
-    denyNavigationEverywhere();
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: () => unknown) => void; openHandler?: () => unknown };
-    contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
-    fake.app.emit('web-contents-created', {}, contents);
+describe('the application menu', () => {
+  /** Every role anywhere in the menu. */
+  const roles = (items: unknown[]): string[] =>
+    items.flatMap((item) => {
+      const { role, submenu } = item as { role?: string; submenu?: unknown[] };
+      return [...(role ? [role] : []), ...(Array.isArray(submenu) ? roles(submenu) : [])];
+    });
 
-    const navigate = (url: string) => {
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-      contents.emit('will-navigate', event, url);
-      return event.defaultPrevented;
-    };
-    expect(navigate('https://evil.example/')).toBe(true);
-    expect(navigate('file:///etc/passwd')).toBe(true);
-    expect(navigate(APP_URL)).toBe(false);
-    expect(contents.openHandler?.()).toEqual({ action: 'deny' });
-    const webview = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-    contents.emit('will-attach-webview', webview);
-    expect(webview.defaultPrevented).toBe(true);
+  it('offers no Developer Tools in an installed app', () => {
+    expect(roles(appMenuTemplate('/notebook', () => undefined, { devTools: false }))).not.toContain('toggleDevTools');
   });
 
-  it('denies every permission and sets the CSP on responses', () => {
-    const recorded: Record<string, (...args: never[]) => unknown> = {};
-    const session = {
-      setPermissionRequestHandler: (fn: never) => (recorded.request = fn),
-      setPermissionCheckHandler: (fn: never) => (recorded.check = fn),
-      webRequest: { onHeadersReceived: (fn: never) => (recorded.headers = fn) },
-    };
-    hardenSession(session as never);
-    const granted: boolean[] = [];
-    (recorded.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, 'media', (ok) => granted.push(ok));
-    expect(granted).toEqual([false]);
-    expect((recorded.check as () => boolean)()).toBe(false);
-    let headers: Record<string, string[]> = {};
-    (recorded.headers as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void)({ responseHeaders: {} }, (r) => (headers = r.responseHeaders));
-    expect(headers['Content-Security-Policy']?.[0]).toMatch(/script-src 'self'/);
-  });
-
-  it('recognises only the built renderer page as the app', () => {
-    expect(isAppUrl(APP_URL)).toBe(true);
-    expect(isAppUrl(`${APP_URL}#token`)).toBe(true);
-    expect(isAppUrl('file:///home/user/Downloads/renderer/index.html')).toBe(false);
-    expect(isAppUrl('http://127.0.0.1:5173/')).toBe(false);
-    expect(isAppUrl('not a url')).toBe(false);
+  it('offers them while developing', () => {
+    expect(roles(appMenuTemplate('/notebook', () => undefined, { devTools: true }))).toContain('toggleDevTools');
   });
 });

@@ -1,18 +1,18 @@
 /**
  * Registers one IPC handler per contract method. Calls are accepted only from the main frame
- * of the app's own window showing the app's own page; every argument is validated by
- * `dispatch` before a service sees it.
+ * of the app's own window showing the app's own page (app://marginalia/, or the dev server in
+ * an unpackaged app); every argument is validated by `dispatch` before a service sees it.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiResponse, NotebookHandlers } from '../../common/api';
 import { dispatch } from '../../common/api-dispatch';
 import { API_METHODS, ipcChannel } from '../../common/api-methods';
-import { isAppUrl } from './main-window';
+import { currentAppPage } from './main-window';
 
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | undefined): boolean {
   if (!window || window.isDestroyed() || event.sender !== window.webContents) return false;
   const frame = event.senderFrame;
-  return frame !== null && frame === window.webContents.mainFrame && isAppUrl(frame.url);
+  return frame !== null && frame === window.webContents.mainFrame && currentAppPage().isAppUrl(frame.url);
 }
 
 export function registerIpc(handlers: NotebookHandlers, appWindow: () => BrowserWindow | undefined): void {

@@ -1,13 +1,21 @@
 /** The app's one window, hardened: isolated, sandboxed, no Node, nothing it can navigate to. */
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, nativeTheme } from 'electron';
+import { BrowserWindow, app, nativeTheme } from 'electron';
+import { appPage, type AppPage } from './app-page';
 
-const RENDERER_DEV_URL = process.env.ELECTRON_RENDERER_URL;
-const RENDERER_FILE = join(import.meta.dirname, '../renderer/index.html');
+/** The built renderer, served to the window as app://marginalia/ (see app-protocol.ts). */
+export const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 
-/** The address of the app's own page when it is loaded from the build. */
-export const APP_PAGE_URL = pathToFileURL(RENDERER_FILE).href;
+let warnedAboutDevServer = false;
+
+/** The app's page for this run: app://marginalia/index.html, or the dev server in development only. */
+export function currentAppPage(): AppPage {
+  if (app.isPackaged && process.env.ELECTRON_RENDERER_URL && !warnedAboutDevServer) {
+    warnedAboutDevServer = true;
+    console.warn('[marginalia] ELECTRON_RENDERER_URL is ignored: a packaged app loads only its own page.');
+  }
+  return appPage(app.isPackaged, process.env);
+}
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -30,22 +38,14 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // No DevTools in an installed app: they would hand the page's IPC bridge to whoever opens them.
+      devTools: !app.isPackaged,
+      // A middle click must not open a link in a new window (which is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (RENDERER_DEV_URL) void window.loadURL(RENDERER_DEV_URL);
-  else void window.loadFile(RENDERER_FILE);
+  void window.loadURL(currentAppPage().url);
   return window;
-}
-
-/** True when `url` is the app's own page (the built file, or the dev server in development). */
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (RENDERER_DEV_URL) return parsed.origin === new URL(RENDERER_DEV_URL).origin;
-    return parsed.protocol === 'file:' && fileURLToPath(parsed) === RENDERER_FILE;
-  } catch {
-    return false;
-  }
 }

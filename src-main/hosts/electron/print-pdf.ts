@@ -13,7 +13,7 @@ export async function printPdfInWindow(html: string, signal: AbortSignal): Promi
   const work = await mkdtemp(join(tmpdir(), 'marginalia-pdf-'));
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, partition: 'marginalia-print', spellcheck: false },
+    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, partition: 'marginalia-print', spellcheck: false, devTools: false, disableBlinkFeatures: 'Auxclick' },
   });
   const stop = () => window.destroy();
   signal.addEventListener('abort', stop, { once: true });
