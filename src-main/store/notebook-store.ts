@@ -22,11 +22,12 @@ import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
 import type { Annotation, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { articleFolder } from './article-folder';
+import { removeTempLeftovers } from './atomic-file';
 import { deletionLog, type DeletionLog } from './deletion-log';
 import { lockFolder } from './folder-lock';
 import type { HistoryLog } from './history-log';
 import { openMetadataCache } from './metadata-cache';
-import { ARTICLES_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
+import { ARTICLES_DIR, BACKUPS_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
 import { historyOnFirstUse } from './open-history';
 import { quarantineFor } from './quarantine';
 import { RecordFolder } from './record-folder';
@@ -138,6 +139,8 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
+    // Writes a crash cut short left their temporary files; holding the lock, nobody else's are live.
+    for (const folder of ['', ARTICLES_DIR, NOTES_DIR, CLAIMS_DIR, BACKUPS_DIR]) await removeTempLeftovers(join(dir, folder));
     return await loadStore(dir, now, lock.release, options);
   } catch (error) {
     await lock.release();
