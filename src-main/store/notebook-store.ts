@@ -103,11 +103,14 @@ export interface NotebookStore {
   close(): Promise<void>;
 }
 
-/** A record as it is after a write (the store's own: read, never change); `null` when it was removed. */
+/**
+ * A record as it is after a write (the store's own: read, never change); `null` when it was
+ * removed. `stamp` is its file's stamp as this write left it (see file-stamp.ts), when read.
+ */
 export type StoreChange =
-  | { kind: 'article'; id: string; record: ArticleRecord | null }
-  | { kind: 'claim'; id: string; claim: Claim | null }
-  | { kind: 'note'; id: string; note: Note | null };
+  | { kind: 'article'; id: string; record: ArticleRecord | null; stamp?: string }
+  | { kind: 'claim'; id: string; claim: Claim | null; stamp?: string }
+  | { kind: 'note'; id: string; note: Note | null; stamp?: string };
 
 export interface StoreOptions {
   now?: () => Date;
@@ -207,11 +210,19 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     deletions,
     unsent,
     claims: metadata.claims,
-    saveClaim: (claim) => changes.emitAfter(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
+    async saveClaim(claim) {
+      const copy = structuredClone(claim);
+      const stamp = await claims.save(claim);
+      changes.emit({ kind: 'claim', id: claim.id, claim: copy, ...(stamp ? { stamp } : {}) });
+    },
     removeClaim: (id) => changes.emitAfter(claims.remove(id), { kind: 'claim', id, claim: null }),
     noteMetas: metadata.noteMetas,
     readNote: (id) => notes.read(id),
-    saveNote: (note) => changes.emitAfter(notes.save(note), { kind: 'note', id: note.id, note: structuredClone(note) }),
+    async saveNote(note) {
+      const copy = structuredClone(note);
+      const stamp = await notes.save(note);
+      changes.emit({ kind: 'note', id: note.id, note: copy, ...(stamp ? { stamp } : {}) });
+    },
     removeNote: (id) => changes.emitAfter(notes.remove(id), { kind: 'note', id, note: null }),
     onChange: changes.onChange,
 
