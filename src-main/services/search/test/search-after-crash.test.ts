@@ -6,7 +6,7 @@
  *
  * A crash is stood in for by a copy of the folder taken while the notebook is open (after every
  * acknowledged write is on disk), without its lock: what a killed process leaves. The real kill
- * is in test/crash-kill.test.ts.
+ * is in services/test/crash-kill.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { rm, utimes } from 'node:fs/promises';
