@@ -17,9 +17,10 @@
  * holder deletes, and only after reading, while holding it, that the lock is still that same
  * text (every lock's text carries a random token, so a new lock never reads the same). Nothing
  * else removes a lock while its owner is alive, so the text cannot change between that check and
- * the delete. The breaker then tries for the lock like anyone else, so exactly one process ends
- * up owning it. A breaker that dies holding its break lock leaves a stale break lock, which is
- * broken the same way one level down.
+ * the delete (short of a sync service carrying another machine's release in that instant; across
+ * machines the lock only warns anyway). The breaker then tries for the lock like anyone else, so
+ * exactly one process ends up owning it. A breaker that dies holding its break lock leaves a
+ * stale break lock, which is broken the same way one level down.
  *
  * A notebook folder may live in Dropbox, OneDrive, Syncthing or on a network share, which carry
  * the lock file to a colleague's machine, where its process id means nothing. A lock of another
