@@ -52,7 +52,9 @@ export async function runImport({ notebook, files }: ImportCommand, io: CliIo, n
     opened = await openNotebook(dir, { now, sample: false });
   } catch (error) {
     const message = (error as Error).message;
-    io.stderr(`marginalia: ${/already open/.test(message) ? `${message.replace(/ Close it there first.*$/, '')} Close it there first, or import from the app (Import bundle or annotations…). Nothing was imported.` : message}\n`);
+    // The lock's advice, with the app in place of another folder; how to clear a stale lock stays.
+    const advice = ' Close it there first, or import from the app (Import bundle or annotations…).';
+    io.stderr(`marginalia: ${/already open/.test(message) ? `${message.replace(/ Close it there first[^.]*\./, advice)} Nothing was imported.` : message}\n`);
     return 1;
   }
   let status = 0;

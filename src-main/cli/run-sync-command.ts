@@ -30,7 +30,9 @@ async function open(dir: string, io: CliIo, now: () => Date): Promise<OpenNotebo
     return await openNotebook(dir, { now, sample: false, credentials: environmentCredentials(process.env, fileCredentials(credentialsFile(process.env))) });
   } catch (error) {
     const message = (error as Error).message;
-    io.stderr(`marginalia: ${/already open/.test(message) ? `${message.replace(/ Close it there first.*$/, '')} Sync from the app instead (the Sync button), or close it there first.` : message}\n`);
+    // The lock's advice, with the app in place of another folder; how to clear a stale lock stays.
+    const advice = ' Sync from the app instead (the Sync button), or close it there first.';
+    io.stderr(`marginalia: ${/already open/.test(message) ? message.replace(/ Close it there first[^.]*\./, advice) : message}\n`);
     return undefined;
   }
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../common/api-dispatch';
 import { inProcessApi, valueOf } from '../test-support/in-process-api';
@@ -102,5 +104,20 @@ describe('library services', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/no readable text/) } });
     expect(await notebook.handlers.listArticles({})).toEqual(before);
     await notebook.close();
+  });
+});
+
+describe('opening after a crash', () => {
+  it('deletes the temporary files killed writes left in every folder the notebook owns, and nothing else', async () => {
+    const dir = await tempDir();
+    await (await openNotebook(dir, { persistSearch: true })).close();
+    const folders = ['', 'articles', 'notes', 'claims', 'backups', 'search-index', '.git/objects/ab', '.git/refs/heads'];
+    for (const folder of folders) await mkdir(join(dir, folder), { recursive: true });
+    const before = new Map<string, string[]>();
+    for (const folder of folders) before.set(folder, (await readdir(join(dir, folder))).sort());
+    for (const folder of folders) await writeFile(join(dir, folder, '.something.json.4242.9.tmp'), '{"half":');
+    const reopened = await openNotebook(dir);
+    await reopened.close();
+    for (const folder of folders) expect([folder, (await readdir(join(dir, folder))).sort()]).toEqual([folder, before.get(folder)]);
   });
 });

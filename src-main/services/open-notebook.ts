@@ -9,6 +9,9 @@ import { createConflictResolution } from './exchange/resolve-conflict';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
 import type { NotebookStatus } from '../common/model';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeTempLeftovers } from '../store/atomic-file';
 import { lockHolderElsewhere } from '../store/folder-lock';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
@@ -21,7 +24,9 @@ import { createLibrary } from './library';
 import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
 import { SAMPLE_ARTICLE, SAMPLE_RECORD } from './sample-article';
+import { INDEX_DIR } from './search/index-file';
 import { openSearch } from './search/search-service';
+import { removeLeftovers } from './sync/git-fs';
 import { fromSources } from './search/start-search-worker';
 import { createExporter, inProcessRunner } from './export/export-service';
 import { workerRunner } from './export/export-thread';
@@ -78,6 +83,11 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   // Read before opening takes it over: another machine's lock means the folder is synced and open there too.
   const openElsewhere = await lockHolderElsewhere(dir);
   const store = await openStore(dir, { now });
+  // The store swept its own folders of what a crash left; these two belong to the services.
+  // The search index's before search starts writing there; a shared notebook's repository
+  // (thousands of files) beside opening, as a sync would anyway before it writes.
+  await removeTempLeftovers(join(dir, INDEX_DIR));
+  const gitTidied = existsSync(join(dir, '.git')) ? removeLeftovers(join(dir, '.git')).catch((error: unknown) => console.error('Could not tidy .git:', error)) : Promise.resolve();
   // The one write path: every service's changes, and undo and redo, go through it.
   const writes = createCommitter(store, now);
   const library = createLibrary(store, writes, now);
@@ -137,6 +147,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     flush: () => store.flush(),
     reportData,
     close: async () => {
+      await gitTidied;
       await sharing.close(options.syncOnClose ?? false);
       await synced.close();
       cited.stop();

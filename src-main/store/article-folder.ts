@@ -18,6 +18,7 @@ import { NotebookError } from '../common/errors';
 import type { Article, ArticleMeta } from '../common/model';
 import { recordFilePattern } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';
+import { fileStamp } from './file-stamp';
 import { highlightsOf } from './highlight-index';
 import type { MetadataCache } from './metadata-cache';
 import type { JournalEntry } from './metadata-journal';
@@ -148,9 +149,11 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
         db.data = previous;
         throw new NotebookError('storage', `Could not save “${article.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
       }
+      // Read before anything else can write the file: the write queue lets one write of a record through at a time.
+      const stamp = await fileStamp(join(dir, articleFileName(article.id)));
       const entry: JournalEntry = { kind: 'article', id: article.id, meta: articleMeta(article), ...highlightsOf(annotations) };
       await recordArticle(entry);
-      emit({ kind: 'article', id: article.id, record: { article, annotations } });
+      emit({ kind: 'article', id: article.id, record: { article, annotations }, ...(stamp ? { stamp } : {}) });
     },
 
     async removeArticle(id) {

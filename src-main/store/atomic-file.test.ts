@@ -1,8 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
-import { AtomicFileWriter, writeFileAtomic } from './atomic-file';
+import { AtomicFileWriter, removeTempLeftovers, writeFileAtomic } from './atomic-file';
 
 describe('atomic file writes', () => {
   it('replaces the file whole and leaves no temp files', async () => {
@@ -25,5 +25,22 @@ describe('atomic file writes', () => {
     const dir = await tempDir('atomic');
     await expect(writeFileAtomic(join(dir, 'missing/f.json'), 'x')).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('temporary files a crash left', () => {
+  it('are deleted, and nothing else: not this process’s own (writes in flight), not files that only look alike', async () => {
+    const dir = await tempDir('atomic');
+    const names = {
+      left: ['.note_a.json.4242.7.tmp', '.notebook.json.1.12.tmp', '.index.bin.31337.1.tmp'],
+      kept: [`.note_b.json.${process.pid}.3.tmp`, 'note_a.json', 'note.tmp', '.note_a.json.tmp', '.x.12.tmp', 'a.4242.7.tmp'],
+    };
+    for (const name of [...names.left, ...names.kept]) await writeFile(join(dir, name), 'x');
+    expect((await removeTempLeftovers(dir)).sort()).toEqual([...names.left].sort());
+    expect((await readdir(dir)).sort()).toEqual([...names.kept].sort());
+  });
+
+  it('are none in a folder that does not exist', async () => {
+    expect(await removeTempLeftovers(join(await tempDir('atomic'), 'missing'))).toEqual([]);
   });
 });

@@ -3,10 +3,36 @@
  * over the target, so a reader never sees half a file; unlike steno the temp file and the
  * folder are fsync'd, so a write that resolved survives a power cut.
  */
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
+
+/** How a temporary file is named, `.<name>.<pid>.<n>.tmp` (git-fs.ts and folder-lock.ts use it too). */
+const TEMP_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * A temporary file another process left: a write that never reached its rename because the
+ * process was killed. This process's own are spared: they may be writes in flight.
+ */
+export function isLeftoverTemp(name: string): boolean {
+  const match = TEMP_NAME.exec(name);
+  return match !== null && Number(match[1]) !== process.pid;
+}
+
+/**
+ * Deletes the temporary files other processes left in `folder` (not in its subfolders);
+ * answers their names. Call it only while holding the folder lock: then no other process on
+ * this machine is writing there, and a leftover is garbage. (A synced folder may carry another
+ * machine's leftovers too; its live temporary files last milliseconds, too briefly to be carried.)
+ */
+export async function removeTempLeftovers(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const leftovers = names.filter(isLeftoverTemp);
+  // One that cannot be deleted is harmless: it is only clutter.
+  for (const name of leftovers) await rm(join(folder, name), { force: true }).catch(() => undefined);
+  return leftovers;
+}
 
 /** Makes a folder's entries (a created, renamed or removed file) durable. */
 export async function fsyncDirectory(dir: string): Promise<void> {

@@ -22,11 +22,12 @@ import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
 import type { Annotation, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
 import { articleFolder } from './article-folder';
+import { removeTempLeftovers } from './atomic-file';
 import { deletionLog, type DeletionLog } from './deletion-log';
 import { lockFolder } from './folder-lock';
 import type { HistoryLog } from './history-log';
 import { openMetadataCache } from './metadata-cache';
-import { ARTICLES_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
+import { ARTICLES_DIR, BACKUPS_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
 import { historyOnFirstUse } from './open-history';
 import { quarantineFor } from './quarantine';
 import { RecordFolder } from './record-folder';
@@ -102,11 +103,14 @@ export interface NotebookStore {
   close(): Promise<void>;
 }
 
-/** A record as it is after a write (the store's own: read, never change); `null` when it was removed. */
+/**
+ * A record as it is after a write (the store's own: read, never change); `null` when it was
+ * removed. `stamp` is its file's stamp as this write left it (see file-stamp.ts), when read.
+ */
 export type StoreChange =
-  | { kind: 'article'; id: string; record: ArticleRecord | null }
-  | { kind: 'claim'; id: string; claim: Claim | null }
-  | { kind: 'note'; id: string; note: Note | null };
+  | { kind: 'article'; id: string; record: ArticleRecord | null; stamp?: string }
+  | { kind: 'claim'; id: string; claim: Claim | null; stamp?: string }
+  | { kind: 'note'; id: string; note: Note | null; stamp?: string };
 
 export interface StoreOptions {
   now?: () => Date;
@@ -138,6 +142,8 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
+    // Writes a crash cut short left their temporary files; holding the lock, nobody else's are live.
+    for (const folder of ['', ARTICLES_DIR, NOTES_DIR, CLAIMS_DIR, BACKUPS_DIR]) await removeTempLeftovers(join(dir, folder));
     return await loadStore(dir, now, lock.release, options);
   } catch (error) {
     await lock.release();
@@ -204,11 +210,19 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     deletions,
     unsent,
     claims: metadata.claims,
-    saveClaim: (claim) => changes.emitAfter(claims.save(claim), { kind: 'claim', id: claim.id, claim: structuredClone(claim) }),
+    async saveClaim(claim) {
+      const copy = structuredClone(claim);
+      const stamp = await claims.save(claim);
+      changes.emit({ kind: 'claim', id: claim.id, claim: copy, ...(stamp ? { stamp } : {}) });
+    },
     removeClaim: (id) => changes.emitAfter(claims.remove(id), { kind: 'claim', id, claim: null }),
     noteMetas: metadata.noteMetas,
     readNote: (id) => notes.read(id),
-    saveNote: (note) => changes.emitAfter(notes.save(note), { kind: 'note', id: note.id, note: structuredClone(note) }),
+    async saveNote(note) {
+      const copy = structuredClone(note);
+      const stamp = await notes.save(note);
+      changes.emit({ kind: 'note', id: note.id, note: copy, ...(stamp ? { stamp } : {}) });
+    },
     removeNote: (id) => changes.emitAfter(notes.remove(id), { kind: 'note', id, note: null }),
     onChange: changes.onChange,
 

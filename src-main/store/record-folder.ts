@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { NotebookError } from '../common/errors';
 import { recordFilePattern, type RecordKind } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';
+import { fileStamp } from './file-stamp';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { RecordCache } from './record-cache';
 import { UnreadableFileError } from './validated-json-file';
@@ -94,8 +95,8 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
     return structuredClone(file.record);
   }
 
-  /** Writes the record's file, then its entry in the index. */
-  async save(record: R): Promise<void> {
+  /** Writes the record's file, then its entry in the index; answers the file's stamp after the write (see file-stamp.ts). */
+  async save(record: R): Promise<string | null> {
     const db = this.#dbs.get(record.id);
     const previous = db.data;
     db.data = structuredClone({ schemaVersion: CURRENT_SCHEMA_VERSION, record });
@@ -105,7 +106,10 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
       db.data = previous;
       throw new NotebookError('storage', `Could not save the ${this.options.noun}: ${(error as Error).message}. What was saved before is unchanged.`);
     }
+    // Read before anything else can write the file: the write queue lets one write of a record through at a time.
+    const stamp = await fileStamp(this.#path(record.id));
     await this.options.index.changed(record.id, this.options.metaOf(record));
+    return stamp;
   }
 
   async remove(id: string): Promise<void> {

@@ -4,6 +4,20 @@
  * answers from what is indexed so far), saves it in the notebook folder with the articles'
  * texts beside it, and on open indexes again only the records that changed while it was closed.
  * It knows the notebook only through its folder and `EngineHost`, so it runs in any thread.
+ *
+ * What changed since the last save is told by stamps (store/file-stamp.ts): the index keeps, for
+ * each record, the stamp of the file it took in, and on open every record whose file's stamp
+ * differs is indexed again. That is right whenever the process was killed, provided a stamp is
+ * never newer than what is indexed under it: a change the store forwards carries the stamp its
+ * own write left, and a file read here is stamped before it is read (a write in between leaves
+ * the older stamp, so the record is read again next time). A save copies the stamps before it
+ * takes the index, so the saved index is never older than its stamps either.
+ *
+ * After a crash the records changed since the last save are indexed newest first, before a
+ * search answers (up to WAIT_FOR_JOBS of them), so the note saved just before the crash is
+ * found at once; and what was caught up is saved at once, so crash after crash does not pile up
+ * work. A long build saves as it goes (every `checkpointMs`), so one killed part way keeps what
+ * it did, and a notebook never idle for `saveDelayMs` is still saved every `maxSaveDelayMs`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,11 +25,12 @@ import { join } from 'node:path';
 import type { ApiParsedArg } from '../../common/api';
 import type { Claim, Note } from '../../common/model';
 import type { SearchAnswer } from '../../common/search-schema';
-import { articleStamp, readArticleRecord, textOfRecord } from './article-source';
+import { stampTime } from '../../store/file-stamp';
 import { ArticleTexts } from './article-texts';
 import { INDEX_DIR, loadIndex, saveIndex } from './index-file';
 import { applyArticle, applyClaim, applyNote, removeArticle } from './index-records';
 import { parseQuery } from './parse-query';
+import { readArticleRecord, readClaimRecord, recordStamp, textOfRecord } from './record-source';
 import { runQuery } from './run-query';
 import { SearchIndex } from './search-index';
 import type { EngineOptions, IndexChange, IndexedArticle, NotebookRecords, SearchStats } from './search-protocol';
@@ -26,11 +41,19 @@ const WAIT_FOR_JOBS = 100;
 const LARGE_BUILD = 100;
 /** Work done in one slice before letting queries run. */
 const SLICE_MS = 12;
+/** How often a long build saves what it has done by default. */
+const CHECKPOINT_MS = 10_000;
+/** How long the first unsaved change waits for a save at most by default. */
+const MAX_SAVE_DELAY_MS = 120_000;
 
+/**
+ * A record to index: a change as the store made it (its new state given, `null` when removed,
+ * with the stamp its write left), or one found changed on open (no state: read from its file).
+ */
 type Job =
-  | { kind: 'article'; id: string; record?: IndexedArticle | null }
-  | { kind: 'claim'; id: string; claim: Claim | null }
-  | { kind: 'note'; id: string; note?: Note | null };
+  | { kind: 'article'; id: string; record?: IndexedArticle | null; stamp?: string }
+  | { kind: 'claim'; id: string; claim?: Claim | null; stamp?: string }
+  | { kind: 'note'; id: string; note?: Note | null; stamp?: string };
 
 /** What the engine asks of the notebook besides its folder. */
 export interface EngineHost {
@@ -63,25 +86,51 @@ export interface SearchEngine {
  */
 export function startEngine(host: EngineHost, records: NotebookRecords, options: EngineOptions): SearchEngine {
   const { persist, saveDelayMs: saveDelay } = options;
+  const maxSaveDelay = options.maxSaveDelayMs ?? MAX_SAVE_DELAY_MS;
+  const checkpoint = options.checkpointMs ?? CHECKPOINT_MS;
   const { dir } = host;
   let index = new SearchIndex();
   let stamps = new Map<string, string>();
   let texts: ArticleTexts | null = null;
   let loadedFromDisk = false;
+  /** Changes as the store makes them: indexed first. */
   const jobs = new Map<string, Job>();
+  /** Records found changed on open, newest first: indexed when no change waits. */
+  const backlog = new Map<string, Job>();
+  /** A search waits until the backlog is down to this (see `ready`). */
+  let backlogTail = 0;
+  const waiters: { until: () => boolean; resolve: () => void }[] = [];
   let articlesRead = 0;
   let building: { indexed: number; total: number } | null = null;
   let running: Promise<void> | null = null;
   let closed = false;
   let dirty = false;
+  /** When the oldest change not in a saved index was indexed (performance.now()). */
+  let dirtySince = 0;
+  let lastSave = performance.now();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
+
+  const pending = () => jobs.size + backlog.size;
 
   const enqueue = (job: Job) => {
     if (closed) return;
     jobs.delete(job.id);
+    backlog.delete(job.id);
     jobs.set(job.id, job);
     running ??= drain();
+  };
+
+  /** Resolves once `until()` holds (checked after each record indexed), or the engine closes. */
+  const settled = (until: () => boolean) =>
+    new Promise<void>((resolve) => {
+      if (until() || closed) resolve();
+      else waiters.push({ until, resolve });
+    });
+  const wake = (all = false) => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (all || waiters[i]!.until()) waiters.splice(i, 1)[0]!.resolve();
+    }
   };
 
   // Bring the index up to date with the notebook: what changed while closed, or everything.
@@ -93,20 +142,29 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       loadedFromDisk = true;
     }
     texts = await ArticleTexts.open(persist ? join(dir, INDEX_DIR) : await mkdtemp(join(tmpdir(), 'marginalia-search-')), saved?.texts ?? null);
+    // A change the store made meanwhile is already queued, with its state.
     const queued = (await staleRecords(dir, records, index, stamps)).filter((job) => !jobs.has(job.id));
-    for (const job of queued) enqueue(job);
-    if (queued.length > 0) building = { indexed: 0, total: queued.length };
+    for (const job of queued) backlog.set(job.id, job);
+    backlogTail = Math.max(0, backlog.size - WAIT_FOR_JOBS);
+    if (queued.length > 0) {
+      building = { indexed: 0, total: queued.length };
+      running ??= drain();
+    }
     if (saved) host.releaseMemory?.();
   })().catch((error: unknown) => {
     // Search then starts from what it has; the notebook itself is unaffected.
     console.error('Could not bring the search index up to date:', error);
   });
 
+  const keepStamp = (id: string, stamp: string | null | undefined) => (stamp ? stamps.set(id, stamp) : stamps.delete(id));
+
   async function run(job: Job): Promise<void> {
+    // Stamped before the file is read (see the top of this file).
+    const read = (job.kind === 'article' ? job.record : job.kind === 'claim' ? job.claim : job.note) === undefined;
+    const stamp = read ? await recordStamp(dir, job.kind, job.id) : job.stamp;
     if (job.kind === 'article') {
-      const fromFile = job.record === undefined;
-      const record = fromFile ? await readArticleRecord(dir, job.id) : job.record!;
-      if (fromFile) articlesRead += 1;
+      const record = read ? await readArticleRecord(dir, job.id) : job.record!;
+      if (read) articlesRead += 1;
       if (record === null) {
         removeArticle(index, job.id);
         stamps.delete(job.id);
@@ -116,60 +174,69 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       let text: string | undefined;
       const textOf = (of: IndexedArticle) => (text ??= textOfRecord(of));
       // A file read again may hold new text under the same title and date: keep its text too.
-      if (applyArticle(index, record, textOf) || fromFile || !texts?.has(job.id)) await texts?.put(job.id, textOf(record));
-      const stamp = await articleStamp(dir, job.id);
-      if (stamp) stamps.set(job.id, stamp);
+      if (applyArticle(index, record, textOf) || read || !texts?.has(job.id)) await texts?.put(job.id, textOf(record));
+      keepStamp(job.id, stamp);
     } else if (job.kind === 'claim') {
-      applyClaim(index, job.id, job.claim);
-      if (job.claim) stamps.set(job.id, job.claim.updatedAt);
-      else stamps.delete(job.id);
+      const claim = read ? await readClaimRecord(dir, job.id) : job.claim!;
+      applyClaim(index, job.id, claim);
+      keepStamp(job.id, claim ? stamp : null);
     } else {
-      const note = job.note !== undefined ? job.note : await host.readNote(job.id);
+      const note = read ? await host.readNote(job.id) : job.note!;
       applyNote(index, job.id, note);
-      if (note) stamps.set(job.id, note.updatedAt);
-      else stamps.delete(job.id);
+      keepStamp(job.id, note ? stamp : null);
     }
   }
 
   async function drain(): Promise<void> {
     await ready;
     let sliceStart = performance.now();
-    while (jobs.size > 0 && !closed) {
-      const [id, job] = jobs.entries().next().value!;
-      jobs.delete(id);
+    while (pending() > 0 && !closed) {
+      const from = jobs.size > 0 ? jobs : backlog;
+      const [id, job] = from.entries().next().value!;
+      from.delete(id);
       await run(job);
+      if (!dirty) dirtySince = performance.now();
       dirty = true;
-      if (building) building.indexed += 1;
+      if (building && from === backlog) building.indexed += 1;
+      wake();
+      // A long build keeps what it has done should the app be stopped.
+      if (building && persist && performance.now() - lastSave > checkpoint) void save();
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
     }
+    const caughtUp = building !== null && !closed;
     const large = building !== null && building.total >= LARGE_BUILD;
     building = null;
     running = null;
-    // A long build leaves its garbage (every text read and counted) at once, and is saved at
-    // once rather than after the usual pause: it is kept should the app stop, and the index
-    // then reads its lists from the file (the save releases their memory in turn).
+    wake();
+    // A long build leaves its garbage (every text read and counted) at once, and the index then
+    // reads its lists from the file (the save releases their memory in turn). What was caught
+    // up after a crash is saved at once, so the next open starts from here.
     if (large) host.releaseMemory?.();
-    if (large && persist && !closed) void save();
+    if (caughtUp && persist) void save();
     else scheduleSave();
   }
 
   function scheduleSave(): void {
     if (!persist || closed || !dirty) return;
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save(), saveDelay);
+    // After a pause in the changes, but however busy the notebook, not long after the first unsaved one.
+    const wait = Math.max(0, Math.min(saveDelay, dirtySince + maxSaveDelay - performance.now()));
+    saveTimer = setTimeout(() => void save(), wait);
     saveTimer.unref?.();
   }
 
   function save(): Promise<void> {
     if (!dirty || !texts) return saving;
     dirty = false;
+    lastSave = performance.now();
     const files = texts;
     saving = saving
       .then(async () => {
         // Stamps and text places taken together: a record whose stamp is saved has its text saved.
+        // The index is taken after them, so it is never older than the stamps saved with it.
         const saved = { stamps: new Map(stamps), ...files.snapshot() };
         await files.flush();
         await saveIndex(dir, { index, stamps: saved.stamps, texts: saved.texts });
@@ -178,6 +245,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       })
       .catch((error: unknown) => {
         // The index can always be rebuilt from the notebook: a failed save costs time, not data.
+        if (!dirty) dirtySince = performance.now();
         dirty = true;
         console.error('Could not save the search index:', error);
       });
@@ -197,17 +265,19 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
 
   const engine: SearchEngine = {
     change(change) {
-      if (change.kind === 'article') enqueue({ kind: 'article', id: change.id, record: change.record });
-      else if (change.kind === 'claim') enqueue({ kind: 'claim', id: change.id, claim: change.claim });
-      else enqueue({ kind: 'note', id: change.id, note: change.note });
+      const stamp = change.stamp ? { stamp: change.stamp } : {};
+      if (change.kind === 'article') enqueue({ kind: 'article', id: change.id, record: change.record, ...stamp });
+      else if (change.kind === 'claim') enqueue({ kind: 'claim', id: change.id, claim: change.claim, ...stamp });
+      else enqueue({ kind: 'note', id: change.id, note: change.note, ...stamp });
     },
     async search({ query, filters }) {
       await ready;
-      // Read-your-writes: a few changes are indexed in milliseconds, so wait for them; while a
-      // large build runs, answer at once from what is indexed so far.
-      if (jobs.size <= WAIT_FOR_JOBS) await engine.idle();
+      // Read-your-writes: a few changes are indexed in milliseconds, so wait for them, and for
+      // the newest records changed while closed; while a large build or import runs, answer at
+      // once from what is indexed so far.
+      if (jobs.size <= WAIT_FOR_JOBS) await settled(() => jobs.size === 0 && backlog.size <= backlogTail);
       const parsed = parseQuery(query);
-      const indexing = building && jobs.size > 0 ? { ...building } : null;
+      const indexing = building && pending() > 0 ? { ...building } : null;
       if (parsed.words.length === 0) return { results: [], indexing };
       const results = await runQuery(index, parsed, filters ?? {}, articleText);
       return { results, indexing };
@@ -221,9 +291,10 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       clearTimeout(saveTimer);
       // The last few changes (they reach the worker just before it is told to close) are kept;
       // a large build stops where it is and goes on from its stamps at the next open.
-      if (jobs.size <= WAIT_FOR_JOBS) await engine.idle();
+      if (pending() <= WAIT_FOR_JOBS) await engine.idle();
       else await ready;
       closed = true;
+      wake(true);
       while (running) await running;
       if (persist) await save();
       await saving;
@@ -235,33 +306,36 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
   return engine;
 }
 
-/** The records whose indexed state differs from the notebook's, as jobs. */
+/**
+ * The records whose file's stamp differs from the one indexed, as jobs, newest first; and the
+ * records indexed that the notebook no longer holds, as removals, before them.
+ */
 async function staleRecords(dir: string, records: NotebookRecords, index: SearchIndex, stamps: Map<string, string>): Promise<Job[]> {
-  const jobs: Job[] = [];
-  const articles = records.articleIds;
+  const changed: { job: Job; at: number }[] = [];
   const present = new Set<string>();
-  // Stat the article files in batches: thousands at once would exhaust file handles.
-  for (let i = 0; i < articles.length; i += 256) {
-    const batch = articles.slice(i, i + 256);
-    const found = await Promise.all(batch.map((id) => articleStamp(dir, id)));
-    batch.forEach((id, j) => {
-      present.add(id);
-      if (found[j] === null || found[j] !== stamps.get(id) || !index.meta(id)) jobs.push({ kind: 'article', id });
-    });
+  const kinds = [
+    ['article', records.articleIds],
+    ['claim', records.claimIds],
+    ['note', records.noteIds],
+  ] as const;
+  for (const [kind, ids] of kinds) {
+    // Stat the files in batches: thousands at once would exhaust file handles.
+    for (let i = 0; i < ids.length; i += 256) {
+      const batch = ids.slice(i, i + 256);
+      const found = await Promise.all(batch.map((id) => recordStamp(dir, kind, id)));
+      batch.forEach((id, j) => {
+        present.add(id);
+        const stamp = found[j];
+        if (!stamp || stamp !== stamps.get(id) || !index.meta(id)) changed.push({ job: { kind, id }, at: stamp ? stampTime(stamp) : Infinity });
+      });
+    }
   }
-  for (const claim of records.claims) {
-    present.add(claim.id);
-    if (stamps.get(claim.id) !== claim.updatedAt || !index.meta(claim.id)) jobs.push({ kind: 'claim', id: claim.id, claim });
-  }
-  for (const note of records.notes) {
-    present.add(note.id);
-    if (stamps.get(note.id) !== note.updatedAt || !index.meta(note.id)) jobs.push({ kind: 'note', id: note.id });
-  }
+  const removed: Job[] = [];
   for (const meta of index.metas()) {
     if (meta.kind === 'annotation' || present.has(meta.id)) continue;
-    if (meta.kind === 'article') jobs.push({ kind: 'article', id: meta.id, record: null });
-    else if (meta.kind === 'claim') jobs.push({ kind: 'claim', id: meta.id, claim: null });
-    else jobs.push({ kind: 'note', id: meta.id, note: null });
+    if (meta.kind === 'article') removed.push({ kind: 'article', id: meta.id, record: null });
+    else if (meta.kind === 'claim') removed.push({ kind: 'claim', id: meta.id, claim: null });
+    else removed.push({ kind: 'note', id: meta.id, note: null });
   }
-  return jobs;
+  return [...removed, ...changed.sort((a, b) => b.at - a.at).map(({ job }) => job)];
 }

@@ -15,17 +15,17 @@ export interface IndexedArticle {
   annotations: ArticleRecord['annotations'];
 }
 
-/** A record as it is after a write; `null` when it was removed. */
+/** A record as it is after a write; `null` when it was removed. `stamp`: its file's, as the write left it. */
 export type IndexChange =
-  | { kind: 'article'; id: string; record: IndexedArticle | null }
-  | { kind: 'claim'; id: string; claim: Claim | null }
-  | { kind: 'note'; id: string; note: Note | null };
+  | { kind: 'article'; id: string; record: IndexedArticle | null; stamp?: string }
+  | { kind: 'claim'; id: string; claim: Claim | null; stamp?: string }
+  | { kind: 'note'; id: string; note: Note | null; stamp?: string };
 
 /** The notebook's records when search opens, to find what changed while it was closed. */
 export interface NotebookRecords {
   articleIds: string[];
-  claims: Claim[];
-  notes: { id: string; updatedAt: string }[];
+  claimIds: string[];
+  noteIds: string[];
 }
 
 export interface EngineOptions {
@@ -33,6 +33,10 @@ export interface EngineOptions {
   persist: boolean;
   /** How long after the last change the index is saved, in ms. */
   saveDelayMs: number;
+  /** How long after the first change not yet saved it is saved however busy the notebook is, in ms. */
+  maxSaveDelayMs?: number;
+  /** How often a long build saves what it has indexed so far, in ms. */
+  checkpointMs?: number;
 }
 
 /** What the worker is started with. */
@@ -64,5 +68,6 @@ export function indexChangeOf(change: StoreChange): IndexChange {
   const record = change.record;
   if (!record) return { kind: 'article', id: change.id, record: null };
   const { id, title, tags, updatedAt, doc } = record.article;
-  return { kind: 'article', id: change.id, record: { article: { id, title, tags, updatedAt, doc }, annotations: record.annotations } };
+  const stamp = change.stamp ? { stamp: change.stamp } : {};
+  return { kind: 'article', id: change.id, record: { article: { id, title, tags, updatedAt, doc }, annotations: record.annotations }, ...stamp };
 }

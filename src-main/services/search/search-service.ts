@@ -18,6 +18,8 @@ export interface SearchOptions {
    * records changed since the last save are found by their stamps and indexed again.
    */
   saveDelayMs?: number;
+  /** How long after the first unsaved change the index is saved however busy the notebook is, in ms. */
+  maxSaveDelayMs?: number;
   /** Where the engine runs: its worker thread (the default when built) or this thread (the default in unit tests). */
   thread?: 'worker' | 'in-process';
 }
@@ -43,7 +45,7 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
   const start = {
     dir: store.dir,
     records: recordsOf(store),
-    options: { persist: options.persist ?? true, saveDelayMs: options.saveDelayMs ?? 20_000 },
+    options: { persist: options.persist ?? true, saveDelayMs: options.saveDelayMs ?? 20_000, maxSaveDelayMs: options.maxSaveDelayMs ?? 120_000 },
   };
   const inProcess = (options.thread ?? (fromSources ? 'in-process' : 'worker')) === 'in-process';
   const worker = inProcess ? startSearchInProcess(start) : startSearchWorker(start);
@@ -109,11 +111,11 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
   };
 }
 
-/** The ids and stamps the worker compares with its saved index (claims are small: whole). */
+/** The records the worker compares with its saved index, by their files' stamps. */
 function recordsOf(store: NotebookStore): NotebookRecords {
   return {
     articleIds: store.articleMetas().map((meta) => meta.id),
-    claims: store.claims(),
-    notes: store.noteMetas().map(({ id, updatedAt }) => ({ id, updatedAt })),
+    claimIds: store.claims().map((claim) => claim.id),
+    noteIds: store.noteMetas().map((meta) => meta.id),
   };
 }

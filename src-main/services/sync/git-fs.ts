@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isLeftoverTemp } from '../../store/atomic-file';
 
 let counter = 0;
 
@@ -38,14 +39,18 @@ export const gitFs = {
   },
 };
 
-/** Temporary files a killed write left in the git folder (`.name.<pid>.<n>.tmp`). */
+/**
+ * Temporary files a killed write left in the git folder (`.name.<pid>.<n>.tmp`), other than
+ * this process's own, which may be writes in flight (this runs when the notebook opens, beside
+ * a sync). Only while holding the folder lock: see removeTempLeftovers.
+ */
 export async function removeLeftovers(gitdir: string): Promise<void> {
   const walk = async (dir: string): Promise<void> => {
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (/^\..+\.\d+\.\d+\.tmp$/.test(entry.name)) await fs.rm(path, { force: true });
+      else if (isLeftoverTemp(entry.name)) await fs.rm(path, { force: true });
     }
   };
   await walk(gitdir);

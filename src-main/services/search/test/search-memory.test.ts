@@ -25,7 +25,7 @@ describe('search memory', () => {
     for (let i = 0; i < 110; i += 1) {
       await valueOf(api.importArticle({ format: 'text', content: `Field notes ${i} on herons wading at dawn.`, title: `Heron ${i}` }));
     }
-    const records = { articleIds: (await valueOf(api.listArticles({}))).map((a) => a.id), claims: [], notes: [] };
+    const records = { articleIds: (await valueOf(api.listArticles({}))).map((a) => a.id), claimIds: [], noteIds: [] };
     await notebook.close();
     await rm(join(dir, 'search-index'), { recursive: true });
 

@@ -32,7 +32,7 @@ describe('a notebook folder open on another machine too', () => {
 
   it('still refuses while another process on this machine has it open', async () => {
     const dir = await tempDir('shared');
-    await writeFile(join(dir, 'notebook.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-12-01T09:30:00.000Z' }));
+    await writeFile(join(dir, 'notebook.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
     await expect(openNotebook(dir, { sample: false, persistSearch: false })).rejects.toThrow(/already open in another Marginalia/);
   });
 });
