@@ -14,17 +14,19 @@
  * close and now and then while open; after a crash, the files written since the last save
  * differ from their stamps and are taken in again, which costs a write each and changes nothing.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/atomic-file';
+import { fileStamp } from '../../store/file-stamp';
 import type { FolderKind } from './record-files';
 
 /**
- * A file as `stat` sees it: `size:mtimeMs`. A file written elsewhere has that machine's time. The
- * inode is left out: a folder copied or restored with its times (cp -p, rsync -a, a backup)
- * still holds the same files, and reading every one again would cost minutes at 10,000 articles.
+ * A file's stamp as store/file-stamp.ts makes it (modification time and size): the one the
+ * store's change events carry. A file written elsewhere has that machine's time. The inode is
+ * left out: a folder copied or restored with its times (cp -p, rsync -a, a backup) still holds
+ * the same files, and reading every one again would cost minutes at 10,000 articles.
  */
 export type FileStamp = string;
 
@@ -37,11 +39,7 @@ export interface KnownFile {
 export const stampKey = (kind: FolderKind, id: string): string => `${kind}:${id}`;
 
 /** The stamp of the file at `path` now; null when there is none. */
-export const stampOf = (path: string): Promise<FileStamp | null> =>
-  stat(path).then(
-    (info) => `${info.size}:${info.mtimeMs}`,
-    () => null,
-  );
+export const stampOf = (path: string): Promise<FileStamp | null> => fileStamp(path);
 
 const STAMPS_VERSION = 1;
 const stampsFileSchema = z.object({

@@ -88,7 +88,8 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
   };
   const stop = store.onChange((change) => {
     const version = versionWritten(change);
-    learn(stampKey(change.kind, change.id), { version, file: version === null ? Promise.resolve(null) : stampOf(recordFilePath(store.dir, change.kind, change.id)) });
+    const file = version === null ? null : (change.stamp ?? stampOf(recordFilePath(store.dir, change.kind, change.id)));
+    learn(stampKey(change.kind, change.id), { version, file: Promise.resolve(file) });
   });
 
   async function read({ kind, id, path }: RecordFileEvent): Promise<Reading> {
