@@ -12,8 +12,9 @@ const root = resolve(import.meta.dirname, '..');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    // Test scaffolding may reach across layers (a renderer test runs real services in Node).
-    if (statSync(path).isDirectory()) return name === 'test-support' ? [] : sourceFiles(path);
+    // Test scaffolding may reach across layers (a renderer test runs real services in Node; a
+    // crash test's child process drives them through the test API).
+    if (statSync(path).isDirectory()) return name === 'test-support' || name === 'test' ? [] : sourceFiles(path);
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
@@ -27,7 +28,7 @@ function importsOf(file: string): string[] {
 /** The layer a repository path belongs to. */
 function layerOf(path: string): string {
   const rel = relative(root, path).replaceAll('\\', '/');
-  const match = /^(src-main\/(common|store|services|hosts\/electron|hosts\/browser|preload)|src-renderer)/.exec(rel);
+  const match = /^(src-main\/(common|store|services|hosts\/shared|hosts\/electron|hosts\/browser|preload)|src-renderer)/.exec(rel);
   return match?.[1] ?? rel;
 }
 
@@ -53,8 +54,10 @@ const ALLOWED: Record<string, { layers: string[]; packages: (spec: string) => bo
   'src-main/common': { layers: ['src-main/common'], packages: (s) => !/^(node:|electron|lowdb|react)/.test(s) && !['fs', 'path', 'os', 'crypto'].includes(s) },
   'src-main/store': { layers: ['src-main/common', 'src-main/store'], packages: (s) => !s.startsWith('electron') },
   'src-main/services': { layers: ['src-main/common', 'src-main/store', 'src-main/services'], packages: (s) => !s.startsWith('electron') },
-  'src-main/hosts/browser': { layers: ['src-main/common', 'src-main/store', 'src-main/services', 'src-main/hosts/browser'], packages: (s) => !s.startsWith('electron') },
-  'src-main/hosts/electron': { layers: ['src-main/common', 'src-main/store', 'src-main/services', 'src-main/hosts/electron'], packages: () => true },
+  // What both hosts do alike (which built renderer file a request names).
+  'src-main/hosts/shared': { layers: ['src-main/common', 'src-main/hosts/shared'], packages: (s) => !s.startsWith('electron') },
+  'src-main/hosts/browser': { layers: ['src-main/common', 'src-main/store', 'src-main/services', 'src-main/hosts/shared', 'src-main/hosts/browser'], packages: (s) => !s.startsWith('electron') },
+  'src-main/hosts/electron': { layers: ['src-main/common', 'src-main/store', 'src-main/services', 'src-main/hosts/shared', 'src-main/hosts/electron'], packages: () => true },
   'src-main/preload': { layers: ['src-main/common', 'src-main/preload'], packages: (s) => s === 'electron' },
   'src-renderer': { layers: ['src-main/common', 'src-renderer'], packages: (s) => !/^(node:|electron|lowdb)/.test(s) },
 };

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor, openRendererFolder } from '../renderer-files';
+import { contentTypeFor, openRendererFolder } from '../shared/renderer-files';
 import { SECURITY_HEADERS, sendError } from './responses';
 
 /** A file the build named after its content (`assets/index-CaY7dAL1.js`): its bytes never change. */

@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security';
-import { contentTypeFor, openRendererFolder } from '../renderer-files';
+import { contentTypeFor, openRendererFolder } from '../shared/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'marginalia';

@@ -114,6 +114,11 @@ describe('search', () => {
     await utimes(path, new Date(), new Date(Date.now() + 5000));
     const reopened = await openNotebook(first.dir);
     const again = inProcessApi(reopened.handlers);
+    // Once open's look at files changed while closed is done (synced-folder/file-stamps.ts).
+    // This edit keeps its revision, as a hand edit does, so only search reads the file again.
+    // TODO(search): without this wait the first search answered before the file was re-read
+    // on main (not on the search branch alone); the cause is not yet understood.
+    await reopened.caughtUp();
     expect((await search(again, 'numbats')).results.map((r) => r.id)).toEqual([third.id]);
     expect(reopened.searchStats()).toEqual({ articlesRead: 1, loadedFromDisk: true });
     await reopened.close();
