@@ -34,7 +34,7 @@ const byId = (annotations: readonly Annotation[]) => [...annotations].sort((a, b
 function changedSince(what: string): NotebookError {
   return new NotebookError(
     'conflict',
-    `${what} was changed since this step — by a sync, a colleague's file or another change that cannot be undone — and undoing or redoing the step would write over that. The step was set aside; nothing was changed.`,
+    `${what} was changed after this step, by a sync or a colleague’s file: undoing or redoing it would write over that. The step was set aside; nothing was changed.`,
   );
 }
 

@@ -113,7 +113,7 @@ describe('a notebook shared through git', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('conflict');
-      expect(refused.error.message).toMatch(/The note “Why” was changed since this step — by a sync/);
+      expect(refused.error.message).toBe('The note “Why” was changed after this step, by a sync or a colleague’s file: undoing or redoing it would write over that. The step was set aside; nothing was changed.');
     }
     expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Ben’s rewrite of Ada’s draft.');
     // The step is set aside, so the one behind it (the claim, which nobody touched since) still undoes.
