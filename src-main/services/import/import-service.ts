@@ -5,7 +5,7 @@
  * of its text and re-anchors its highlights.
  */
 import type { NotebookHandlers } from '../../common/api';
-import type { ArticleMeta } from '../../common/model';
+import type { ImportedArticle } from '../../common/model';
 import type { createLibrary } from '../library';
 import { fetchPage, type FetchOptions } from './fetch-page';
 import { inputOfArg, prepareArticle, type ImportInput } from './prepare-article';
@@ -13,9 +13,10 @@ import { inputOfArg, prepareArticle, type ImportInput } from './prepare-article'
 type Library = ReturnType<typeof createLibrary>;
 
 export function createImporter(library: Library, fetchOptions: FetchOptions = {}) {
-  async function importInput(input: ImportInput, replaceId?: string): Promise<ArticleMeta> {
-    const prepared = await prepareArticle(input);
-    return replaceId ? library.replaceArticle(replaceId, prepared) : library.addArticle(prepared);
+  async function importInput(input: ImportInput, replaceId?: string): Promise<ImportedArticle> {
+    const { notice, ...prepared } = await prepareArticle(input);
+    const meta = await (replaceId ? library.replaceArticle(replaceId, prepared) : library.addArticle(prepared));
+    return notice ? { ...meta, notice } : meta;
   }
 
   const handlers: Pick<NotebookHandlers, 'importArticle' | 'importUrl'> = {
