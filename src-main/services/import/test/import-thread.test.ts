@@ -76,7 +76,7 @@ describe('imports in a worker thread', () => {
     const answer = await inWorker.api.importArticle(fileArg('html', 'huge.html', table(500_000)));
     expect(told(answer)).toEqual({
       refused:
-        'This page is too complex to import: it has 550,005 elements, and Marginalia reads pages of up to 200,000. To keep part of it, select that part in your browser, copy it and paste it into New article; or print the page to PDF and import the PDF.',
+        'This page is too complex to import: it has 550,005 elements, and Marginalia reads pages of up to 100,000. To keep part of it, select that part in your browser, copy it and paste it into New article; or print the page to PDF and import the PDF.',
     });
     expect(await inWorker.snapshot()).toEqual(before);
     await inWorker.notebook.close();
@@ -102,7 +102,7 @@ describe('the import budget', () => {
   it('refuses a page that needs more memory than the budget, and the next import still works', async () => {
     const fixture = await emptyNotebook({ importThread: 'worker', importBudget: { timeMs: 120_000, memoryMb: 256 } });
     const before = await fixture.snapshot();
-    const answer = await fixture.api.importArticle(fileArg('html', 'tides.html', table(150_000)));
+    const answer = await fixture.api.importArticle(fileArg('html', 'tides.html', table(80_000)));
     expect(told(answer)).toEqual({
       refused:
         'This page is too complex to import: reading it needs more than 256 MB of memory. To keep part of it, select that part in your browser, copy it and paste it into New article; or print the page to PDF and import the PDF.',
