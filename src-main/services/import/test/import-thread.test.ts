@@ -9,6 +9,7 @@ import type { ApiResponse } from '../../../common/api';
 import type { ImportedArticle } from '../../../common/model';
 import { valueOf } from '../../../test-support/in-process-api';
 import { emptyNotebook, fileArg } from '../test-support/import-fixture';
+import { minimalPdf } from '../test-support/minimal-pdf';
 
 const table = (cells: number) =>
   `<html><head><title>Tide tables</title></head><body><table>${Array.from({ length: cells / 10 }, (_, row) => `<tr>${Array.from({ length: 10 }, (_, col) => `<td>${row * 10 + col}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
@@ -67,6 +68,16 @@ describe('imports in a worker thread', () => {
       const article = await valueOf(inWorker.api.getArticle({ id: (answer as { value: ImportedArticle }).value.id }));
       expect(article.text).toBe('The harbour reopened on Monday after three weeks of repairs.');
     }
+    await inWorker.notebook.close();
+  }, 120_000);
+
+  it('read a PDF, and refuse a damaged one in words', async () => {
+    const inWorker = await emptyNotebook({ importThread: 'worker' });
+    const pdf = minimalPdf({ title: 'Annual report', pages: [[{ text: 'Revenue rose by a tenth.', y: 700 }], [{ text: 'Costs fell.', y: 700 }]] });
+    const answer = await inWorker.api.importArticle(fileArg('pdf', 'report.pdf', pdf));
+    expect(told(answer)).toEqual({ imported: 'Annual report', notice: undefined });
+    expect((await valueOf(inWorker.api.getArticle({ id: (answer as { value: ImportedArticle }).value.id }))).text).toBe('Revenue rose by a tenth.\n\nCosts fell.');
+    expect(told(await inWorker.api.importArticle(fileArg('pdf', 'cut.pdf', pdf.slice(0, 60))))).toEqual({ refused: 'This file is not a readable PDF: it is damaged or not a PDF at all.' });
     await inWorker.notebook.close();
   }, 120_000);
 
