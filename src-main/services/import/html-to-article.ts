@@ -146,12 +146,16 @@ function readerMode(document: Document, Readability: typeof ReadabilityClass) {
 /**
  * Without reader mode, the page's one <main> (or one <article>) when it marks its content that
  * way, else its whole body, moved into a <div> (sanitizing in place needs a root it allows).
+ * Its links are made absolute, as reader mode makes them, so that they survive as links.
  */
 function mainContent(document: Document): Element {
-  for (const selector of ['main', 'article']) {
-    const found = document.querySelectorAll(selector);
-    if (found.length === 1) return found[0]!;
-  }
+  const marked = ['main', 'article'].map((selector) => document.querySelectorAll(selector)).find((found) => found.length === 1);
+  const root = marked?.[0] ?? wrapBody(document);
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) link.setAttribute('href', link.href);
+  return root;
+}
+
+function wrapBody(document: Document): Element {
   const root = document.createElement('div');
   const body = document.body ?? document.documentElement;
   while (body.firstChild) root.appendChild(body.firstChild);

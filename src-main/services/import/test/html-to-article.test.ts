@@ -66,13 +66,17 @@ describe('htmlToArticle', () => {
 
   it('keeps a page past reader mode\'s size whole, its <main> when it has one, and says so', async () => {
     const rows = Array.from({ length: PAGE_LIMITS.readerElements / 2 }, (_, row) => `<tr><td>${row}</td></tr>`).join('');
-    const page = `<html><head><title>Tide tables</title></head><body><nav><a href="/">Home</a> · Menu</nav><main><h1>Tides</h1><table>${rows}</table></main></body></html>`;
-    const article = await htmlToArticle(page);
+    const page = `<html><head><title>Tide tables</title></head><body><nav><a href="/">Home</a> · Menu</nav><main><h1>Tides</h1><p>From <a href="/almanac">the almanac</a>.</p><table>${rows}</table></main></body></html>`;
+    const article = await htmlToArticle(page, 'https://example.org/tides/');
     expect(article.notice).toBe(
-      `The whole page was kept, menus and all, without reader mode: it has ${(PAGE_LIMITS.readerElements + 9).toLocaleString('en')} elements, and reader mode reads pages of up to ${PAGE_LIMITS.readerElements.toLocaleString('en')}.`,
+      `The whole page was kept, menus and all, without reader mode: it has ${(PAGE_LIMITS.readerElements + 11).toLocaleString('en')} elements, and reader mode reads pages of up to ${PAGE_LIMITS.readerElements.toLocaleString('en')}.`,
     );
     expect(article.title).toBe('Tide tables');
-    expect(article.doc.blocks[0]).toEqual({ type: 'heading', level: 1, children: [{ type: 'text', text: 'Tides' }] });
+    expect(article.doc.blocks.slice(0, 2)).toEqual([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Tides' }] },
+      // Links made absolute, as reader mode makes them.
+      { type: 'paragraph', children: [{ type: 'text', text: 'From ' }, { type: 'link', href: 'https://example.org/almanac', children: [{ type: 'text', text: 'the almanac' }] }, { type: 'text', text: '.' }] },
+    ]);
     expect(JSON.stringify(article.doc)).not.toContain('Menu');
   });
 
