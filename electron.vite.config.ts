@@ -21,13 +21,14 @@ export default defineConfig({
       rollupOptions: {
         // index: the Electron app; serve: browser mode (plain Node, never imports electron);
         // cli: the command line (plain Node);
-        // search-worker and export-worker: worker threads, started by both hosts.
+        // search-worker, export-worker and import-worker: worker threads, started by both hosts.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
           'search-worker': resolve(root, 'src-main/services/search/search-worker.ts'),
           cli: resolve(root, 'src-main/cli.ts'),
           'export-worker': resolve(root, 'src-main/services/export/export-worker.ts'),
+          'import-worker': resolve(root, 'src-main/services/import/import-worker.ts'),
         },
       },
     },

@@ -11,8 +11,12 @@ export interface Watched {
   calls: number[];
 }
 
-/** Runs `work`, ticking every 10 ms (for the longest stall) and calling the API every 100 ms. */
-export async function watched(work: () => Promise<unknown>, open: OpenNotebook): Promise<Watched & { value: unknown }> {
+/**
+ * Runs `work`, ticking every 10 ms (for the longest stall) and calling the API every 100 ms:
+ * `getHistory` unless `call` says otherwise (it waits on the write queue, as every call made
+ * after a write does; `getNotebookStatus` waits on nothing but the event loop).
+ */
+export async function watched(work: () => Promise<unknown>, open: OpenNotebook, call: () => Promise<unknown> = () => open.handlers.getHistory({})): Promise<Watched & { value: unknown }> {
   // Each run starts from a collected heap, so a stall is its own, not an earlier run's garbage.
   (globalThis as { gc?: () => void }).gc?.();
   let stall = 0;
@@ -27,7 +31,7 @@ export async function watched(work: () => Promise<unknown>, open: OpenNotebook):
   const caller = (async () => {
     while (running) {
       const started = performance.now();
-      await open.handlers.getHistory({});
+      await call();
       calls.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

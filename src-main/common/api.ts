@@ -12,6 +12,7 @@ import type {
   AnnotationView,
   ArticleListing,
   ArticleMeta,
+  ImportedArticle,
   ArticleView,
   ClaimView,
   Claim,
@@ -154,9 +155,9 @@ export interface ApiResults {
   /** Newest first (or the first rows of a view), each with how many annotations it holds. */
   listArticles: ArticleListing[];
   getArticle: ArticleView;
-  importArticle: ArticleMeta;
+  importArticle: ImportedArticle;
   /** Fetches the page (the only network access Marginalia makes) and imports it. */
-  importUrl: ArticleMeta;
+  importUrl: ImportedArticle;
   /**
    * Merges a file from elsewhere — a notebook bundle, W3C Web Annotation or Hypothesis
    * annotations, a REFI-QDA project — record by record, as one undo step, and says what it did.

@@ -11,6 +11,12 @@ export type ArticleFormat = z.infer<typeof articleFormatSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 export type Article = z.infer<typeof articleSchema>;
 
+/** What an import answers: the article it made, and what the person should know about how it was read. */
+export type ImportedArticle = ArticleMeta & {
+  /** Set when the page was not read as an article usually is (kept whole without reader mode, flattened). */
+  notice?: string;
+};
+
 /** An article as the library lists it: its metadata and how many annotations it holds. */
 export type ArticleListing = ArticleMeta & { annotationCount: number };
 

@@ -20,6 +20,7 @@ import { createClaimsAndNotes } from './claims-and-notes';
 import { createCommitter } from './commit';
 import { createImporter } from './import/import-service';
 import type { FetchOptions } from './import/fetch-page';
+import { inProcessPreparer, workerPreparer, type ImportBudget } from './import/import-thread';
 import { createLibrary } from './library';
 import { createLibraryBulk } from './library-bulk';
 import { createTags } from './tags';
@@ -68,6 +69,10 @@ export interface OpenOptions {
   searchThread?: 'worker' | 'in-process';
   /** Where exports run: a worker thread (the default when built) or this thread (the default in unit tests). */
   exportThread?: 'worker' | 'in-process';
+  /** Where imports are read: a worker thread with a budget (the default when built) or this thread (the default in unit tests). */
+  importThread?: 'worker' | 'in-process';
+  /** The import worker's time and memory budget, for tests (default: IMPORT_BUDGET). */
+  importBudget?: ImportBudget;
   /** Prints a report's HTML to PDF: the desktop app's own window; by default a Chromium found on the machine. */
   printPdf?: (html: string, signal: AbortSignal) => Promise<Uint8Array>;
   /** Where a shared notebook's remote credentials are kept (default: in memory only). */
@@ -96,7 +101,11 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const cited = citedHighlights(store);
   const research = createClaimsAndNotes(store, writes, now, cited);
   const tags = createTags(store, writes);
-  const importer = createImporter(library, options.fetch);
+  const importer = createImporter(
+    library,
+    options.fetch,
+    (options.importThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerPreparer(options.importBudget) : inProcessPreparer(),
+  );
   const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
@@ -152,6 +161,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       await synced.close();
       cited.stop();
       await exportRunner.close();
+      await importer.close();
       await search.close();
       await store.close();
     },

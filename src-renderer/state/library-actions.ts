@@ -131,10 +131,10 @@ export function closeArticle(): void {
 export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiResponse<ArticleMeta>> {
   const answer = await notebook.importArticle(arg);
   if (!answer.ok) return answer;
-  const added = answer.value;
+  const { notice, ...added } = answer.value;
   // Show the new article at once (the change feed brings the same listing).
   libraryStore.setState(({ articles }) => ({ articles: [{ ...added, annotationCount: 0 }, ...articles.filter((a) => a.id !== added.id)] }));
-  report(`Added “${added.title}” to your library.`);
+  report(`Added “${added.title}” to your library.${notice ? ` ${notice}` : ''}`);
   await openArticle(added.id);
   return answer;
 }

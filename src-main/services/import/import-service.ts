@@ -2,20 +2,23 @@
  * The import calls: `importArticle` (pasted text, Markdown or HTML; files of any importable
  * type) and `importUrl` (a web page or PDF, downloaded on request). Each call stores one
  * article record in one write, or, with `replaceId`, gives an existing article the new version
- * of its text and re-anchors its highlights.
+ * of its text and re-anchors its highlights. What arrived is read by `preparer`: in the app, a
+ * worker thread with a time and memory budget (import-thread.ts).
  */
 import type { NotebookHandlers } from '../../common/api';
-import type { ArticleMeta } from '../../common/model';
+import type { ImportedArticle } from '../../common/model';
 import type { createLibrary } from '../library';
 import { fetchPage, type FetchOptions } from './fetch-page';
-import { inputOfArg, prepareArticle, type ImportInput } from './prepare-article';
+import { inProcessPreparer, type ImportPreparer } from './import-thread';
+import { inputOfArg, type ImportInput } from './prepare-article';
 
 type Library = ReturnType<typeof createLibrary>;
 
-export function createImporter(library: Library, fetchOptions: FetchOptions = {}) {
-  async function importInput(input: ImportInput, replaceId?: string): Promise<ArticleMeta> {
-    const prepared = await prepareArticle(input);
-    return replaceId ? library.replaceArticle(replaceId, prepared) : library.addArticle(prepared);
+export function createImporter(library: Library, fetchOptions: FetchOptions = {}, preparer: ImportPreparer = inProcessPreparer()) {
+  async function importInput(input: ImportInput, replaceId?: string): Promise<ImportedArticle> {
+    const { notice, ...prepared } = await preparer.prepare(input);
+    const meta = await (replaceId ? library.replaceArticle(replaceId, prepared) : library.addArticle(prepared));
+    return notice ? { ...meta, notice } : meta;
   }
 
   const handlers: Pick<NotebookHandlers, 'importArticle' | 'importUrl'> = {
@@ -26,5 +29,5 @@ export function createImporter(library: Library, fetchOptions: FetchOptions = {}
       return importInput({ format: page.format, content: page.bytes, url: page.url, charset: page.charset }, replaceId);
     },
   };
-  return { handlers, importInput };
+  return { handlers, importInput, close: () => preparer.close() };
 }

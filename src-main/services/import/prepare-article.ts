@@ -26,6 +26,12 @@ export interface ImportInput {
   charset?: string | undefined;
 }
 
+/** A body ready to store, and what the person should know about how it was read. */
+export type PreparedArticle = NewArticle & {
+  /** Said in the import report: the page was kept whole without reader mode, or flattened. */
+  notice?: string;
+};
+
 export const NO_TEXT_MESSAGE = 'This file is not an article: it has no readable text.';
 
 /** The input an `importArticle` call carries, with base64 content turned back into bytes. */
@@ -38,7 +44,7 @@ export function inputOfArg(arg: ApiParsedArg<'importArticle'>): ImportInput {
   return { format, content: Buffer.from(content, 'base64'), title, source, url, fileName };
 }
 
-export async function prepareArticle(input: ImportInput): Promise<NewArticle> {
+export async function prepareArticle(input: ImportInput): Promise<PreparedArticle> {
   const { format, content } = input;
   if (typeof content !== 'string') {
     if (content.length === 0) throw new NotebookError('invalid_argument', EMPTY_FILE_MESSAGE);
@@ -59,9 +65,9 @@ export async function prepareArticle(input: ImportInput): Promise<NewArticle> {
     }
     case 'html': {
       const page = await htmlToArticle(textOf(true), input.url);
-      const { title, html, doc, ...meta } = page;
+      const { title, html, doc, notice, ...meta } = page;
       for (const [key, value] of Object.entries(meta)) if (value !== undefined) Object.assign(extras, { [key]: value });
-      return { format, body: bodyOfDoc(doc, html), title: input.title ?? clipTitle(title), source, extras };
+      return { format, body: bodyOfDoc(doc, html), title: input.title ?? clipTitle(title), source, extras, ...(notice ? { notice } : {}) };
     }
     case 'pdf': {
       if (typeof content === 'string') throw new NotebookError('invalid_argument', 'A PDF must be sent as its bytes (base64).');

@@ -60,6 +60,7 @@ export function ImportReportDialog() {
                 {item.name}
               </span>
               <span className="import-item-state">{item.message ?? (item.title && item.title !== item.name ? `${STATE_LABEL[item.state]} as “${item.title}”` : STATE_LABEL[item.state])}</span>
+              {item.notice ? <span className="import-item-state">{item.notice}</span> : null}
             </div>
             {item.articleId ? (
               <button

@@ -13,6 +13,8 @@ export interface ReportItem {
   state: ReportState;
   /** Why it failed or was skipped. */
   message?: string;
+  /** How an imported page was read differently from an article (kept whole without reader mode). */
+  notice?: string;
   /** The article it became (imported or replaced). */
   articleId?: string;
   title?: string;

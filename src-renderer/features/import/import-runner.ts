@@ -89,10 +89,11 @@ async function runJob(job: Job, key: string): Promise<Partial<ReportItem>> {
   }
   const answer = await job.send(read.arg, replaceId);
   if (!answer.ok) return { state: 'failed', message: answer.error.message };
+  const { notice, ...meta } = answer.value;
   // Later files of the batch see this article as already in the library.
-  const listed = { ...answer.value, annotationCount: replaceId && existing ? existing.annotationCount : 0 };
+  const listed = { ...meta, annotationCount: replaceId && existing ? existing.annotationCount : 0 };
   libraryStore.setState(({ articles }) => ({ articles: [listed, ...articles.filter((article) => article.id !== listed.id)] }));
-  return { state: replaceId ? 'replaced' : 'imported', articleId: answer.value.id, title: answer.value.title };
+  return { state: replaceId ? 'replaced' : 'imported', articleId: meta.id, title: meta.title, ...(notice ? { notice } : {}) };
 }
 
 async function ask(name: string, existing: ArticleListing): Promise<ReimportChoice> {

