@@ -131,7 +131,7 @@ function readerSkipped({ elements, depth }: PageShape): string | undefined {
       : depth > PAGE_LIMITS.readerDepth
         ? `its elements nest ${counted(depth)} deep, and reader mode reads pages nested up to ${PAGE_LIMITS.readerDepth} deep`
         : undefined;
-  return why && `The whole page was kept, menus and all, without reader mode: ${why}.`;
+  return why && `The page was kept as it is, without reader mode: ${why}.`;
 }
 
 /** Readability's article, or null when it finds none; it changes the document it reads. */

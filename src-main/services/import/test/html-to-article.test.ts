@@ -69,7 +69,7 @@ describe('htmlToArticle', () => {
     const page = `<html><head><title>Tide tables</title></head><body><nav><a href="/">Home</a> · Menu</nav><main><h1>Tides</h1><p>From <a href="/almanac">the almanac</a>.</p><table>${rows}</table></main></body></html>`;
     const article = await htmlToArticle(page, 'https://example.org/tides/');
     expect(article.notice).toBe(
-      `The whole page was kept, menus and all, without reader mode: it has ${(PAGE_LIMITS.readerElements + 11).toLocaleString('en')} elements, and reader mode reads pages of up to ${PAGE_LIMITS.readerElements.toLocaleString('en')}.`,
+      `The page was kept as it is, without reader mode: it has ${(PAGE_LIMITS.readerElements + 11).toLocaleString('en')} elements, and reader mode reads pages of up to ${PAGE_LIMITS.readerElements.toLocaleString('en')}.`,
     );
     expect(article.title).toBe('Tide tables');
     expect(article.doc.blocks.slice(0, 2)).toEqual([
@@ -99,7 +99,7 @@ describe('htmlToArticle', () => {
   it('keeps a deeply nested page whole, and flattens what nests past the limit', async () => {
     const nested = (levels: number) => `<html><body>${'<div>'.repeat(levels)}<p>Deep words.</p>${'</div>'.repeat(levels)}</body></html>`;
     expect((await htmlToArticle(nested(PAGE_LIMITS.readerDepth + 10))).notice).toBe(
-      `The whole page was kept, menus and all, without reader mode: its elements nest ${PAGE_LIMITS.readerDepth + 11} deep, and reader mode reads pages nested up to ${PAGE_LIMITS.readerDepth} deep.`,
+      `The page was kept as it is, without reader mode: its elements nest ${PAGE_LIMITS.readerDepth + 11} deep, and reader mode reads pages nested up to ${PAGE_LIMITS.readerDepth} deep.`,
     );
     const flattened = await htmlToArticle(nested(PAGE_LIMITS.depth * 4));
     expect(flattened.notice).toMatch(/ Elements nested more than 256 deep were flattened; their words are kept\.$/);

@@ -47,7 +47,7 @@ describe('imports in a worker thread', () => {
 
     expect(told(answer)).toEqual({
       imported: 'Tide tables',
-      notice: 'The whole page was kept, menus and all, without reader mode: it has 44,005 elements, and reader mode reads pages of up to 12,000.',
+      notice: 'The page was kept as it is, without reader mode: it has 44,005 elements, and reader mode reads pages of up to 12,000.',
     });
     // Thousands of turns and hundreds of calls while the worker reads (6,181 and 799 here); read on this
     // thread, the same import leaves a few dozen of each (54 and 13), all while it is being written.
