@@ -6,6 +6,7 @@ import type { ApiArg } from '../../../common/api';
 import { inProcessApi } from '../../../test-support/in-process-api';
 import { tempDir } from '../../../test-support/temp-dir';
 import { openNotebook, type OpenOptions } from '../../open-notebook';
+import { INDEX_DIR } from '../../search/index-file';
 
 export async function emptyNotebook(options: OpenOptions = {}) {
   const dir = await tempDir('import');
@@ -13,7 +14,12 @@ export async function emptyNotebook(options: OpenOptions = {}) {
   for (const article of await notebook.handlers.listArticles({})) await notebook.handlers.deleteArticle({ id: article.id });
   await notebook.flush();
   const api = inProcessApi(notebook.handlers);
-  /** Every file of the notebook folder (but backups) with its content: equal snapshots mean nothing changed. */
+  /**
+   * Every file of the notebook folder with its content: equal snapshots mean nothing changed.
+   * Left out: backups, and what the notebook derives and saves in the background whenever it
+   * likes (the search index, this machine's file stamps) — on a busy machine a save can land
+   * between two snapshots without anything having changed.
+   */
   async function snapshot(): Promise<Record<string, string>> {
     await notebook.flush();
     const files: Record<string, string> = {};
@@ -21,8 +27,8 @@ export async function emptyNotebook(options: OpenOptions = {}) {
       for (const entry of await readdir(folder, { withFileTypes: true })) {
         const path = join(folder, entry.name);
         if (entry.isDirectory()) {
-          if (entry.name !== 'backups') await walk(path);
-        } else files[path.slice(dir.length)] = await readFile(path, 'utf8');
+          if (entry.name !== 'backups' && entry.name !== INDEX_DIR) await walk(path);
+        } else if (!entry.name.startsWith('file-stamps.')) files[path.slice(dir.length)] = await readFile(path, 'utf8');
       }
     };
     await walk(dir);
