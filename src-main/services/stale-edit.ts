@@ -6,10 +6,8 @@
  * and the commit), and nothing is staged; the window fetches the current version and merges.
  */
 import { NotebookError } from '../common/errors';
-import { sameContent, type Revisioned } from '../common/merge/revisions';
+import { sameContent, type EditedKind, type Revisioned } from '../common/merge/revisions';
 import type { Plan } from './commit';
-
-export type EditedKind = 'note' | 'claim' | 'highlight' | 'article';
 
 export interface BasedEdit {
   kind: EditedKind;

@@ -24,6 +24,9 @@ export const revisionIdSchema = z.string().regex(/^[0-9a-z]{1,12}-[0-9a-z]{4,32}
  */
 export const baseRevSchema = revisionIdSchema.nullable().optional();
 
+/** The records whose updates carry a base revision, as a refusal or a window names them. */
+export type EditedKind = 'note' | 'claim' | 'highlight' | 'article';
+
 /** The fields every exchanged record carries beside its own. */
 export const revisionFields = {
   /** This version's revision id (absent on records written before revisions existed). */
