@@ -7,6 +7,7 @@
 import { useRef } from 'react';
 import { chooseVersion, useEditConflict, type ConflictingField, type EditConflict } from '../state/edit-conflict-store';
 import { Dialog } from './Dialog';
+import { shortenQuote } from './shorten-quote';
 
 /** A field's value as a person reads it: text as written, tags as a list, nothing as “(empty)”. */
 function shown(value: unknown): string {
@@ -39,8 +40,10 @@ export function EditConflictDialog({ conflict }: { conflict: EditConflict }) {
   return (
     <Dialog title={`This ${conflict.kind} was changed in another window`} onClose={() => chooseVersion('later')} initialFocus={keepMine} className="dialog-wide edit-conflict">
       <p className="dialog-text">
-        <span className="dialog-subject">“{conflict.name}”</span> was changed in another window while you were editing it here. Both versions are below:
-        choose which to keep. Until you do, your version stays unsaved where you typed it.
+        {/* A long title is shortened: the versions below are what the choice is about. */}
+        <span className="dialog-subject">“{shortenQuote(conflict.name, 90)}”</span> was changed in another window while you were editing it here. Both
+        versions are below: choose which to keep{conflict.canKeepBoth ? ' (Keep both puts yours first, then theirs)' : ''}. Until you do, your version stays
+        unsaved where you typed it.
       </p>
       <div className="edit-conflict-fields">
         {conflict.fields.map((field) => (
