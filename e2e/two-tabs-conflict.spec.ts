@@ -4,17 +4,21 @@
  * one stored (after a restart too). A highlight whose comment one tab writes while the other
  * tags it keeps both, without asking.
  */
-import { expect, test } from './fixtures';
+import { expect, test, type App } from './fixtures';
 import { dragSelect, highlightCard } from './support/highlights-ui';
 import { openArticle } from './support/library-ui';
 import { addTag, notePane, notesList, showSection } from './support/research-ui';
 
-test('a note typed in two tabs: both versions shown, the one kept is stored', async ({ app }) => {
+/** The app's tab and a second tab on the same host (the desktop app has one window per notebook). */
+async function twoTabs(app: App) {
   test.setTimeout(60_000);
   const second = await app.openSecondWindow();
   test.skip(second === undefined, 'The desktop app shows one window per notebook.');
-  const first = app.page;
-  const other = second!;
+  return { first: app.page, other: second! };
+}
+
+test('a note typed in two tabs: both versions shown, the one kept is stored', async ({ app }) => {
+  const { first, other } = await twoTabs(app);
 
   await showSection(first, 'Notes');
   await first.getByRole('button', { name: 'New note' }).click();
@@ -72,11 +76,7 @@ test('a note typed in two tabs: both versions shown, the one kept is stored', as
 });
 
 test('a highlight commented in one tab and tagged in the other keeps both, without asking', async ({ app }) => {
-  test.setTimeout(60_000);
-  const second = await app.openSecondWindow();
-  test.skip(second === undefined, 'The desktop app shows one window per notebook.');
-  const first = app.page;
-  const other = second!;
+  const { first, other } = await twoTabs(app);
   await openArticle(first, 'Japan', 'Kamikawa');
   await openArticle(other, 'Japan', 'Kamikawa');
   await dragSelect(first, 'historic turning point');
