@@ -18,6 +18,7 @@ import { SearchHost } from './features/search/SearchDialog';
 import { ExportHost } from './features/export/ExportHost';
 import { SyncHost } from './features/sync/SyncHost';
 import { SyncPanel } from './features/sync/SyncPanel';
+import { EditConflictHost } from './components/EditConflictDialog';
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
@@ -26,7 +27,7 @@ import { SyncPanel } from './features/sync/SyncPanel';
  * another feature's pieces (the library pane's import buttons, notes and tags), they are
  * composed here (the library's foot is the sync feature's control). The search, export and
  * sync dialogs are shown from here too, once for the window; features open them through their
- * stores.
+ * stores — as is the choice between two windows' versions of a record edited in both.
  */
 export function App() {
   const showing = useWorkspace();
@@ -55,6 +56,7 @@ export function App() {
       <SearchHost />
       <ExportHost />
       <SyncHost />
+      <EditConflictHost />
     </div>
   );
 }

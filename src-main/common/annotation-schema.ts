@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
-import { revisionFields, revisionIdSchema } from './merge/revisions';
+import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';
 import { articleIdSchema, idOf, tagsSchema, timestampSchema } from './schema';
 
 export const annotationIdSchema = idOf('annotation');
@@ -101,5 +101,6 @@ export const updateAnnotationArgs = z
     tags: tagsSchema.optional(),
     /** A new passage, to re-attach an orphaned highlight. */
     target: annotationTargetSchema.optional(),
+    baseRev: baseRevSchema,
   })
   .strict();

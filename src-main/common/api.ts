@@ -41,6 +41,7 @@ import {
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleIdSchema, tagSchema, tagsSchema, titleSchema } from './schema';
 import { libraryViewSchema } from './library-view';
+import { baseRevSchema } from './merge/revisions';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';
 import { importExchangeArgs, resolveConflictArgs, type ExchangeSummary } from './exchange-schema';
@@ -101,6 +102,7 @@ export const apiArgs = {
       siteName: siteNameSchema.optional(),
       url: articleUrlSchema.optional(),
       publishedAt: publishedDateSchema.optional(),
+      baseRev: baseRevSchema,
     })
     .strict(),
   deleteArticle: z.object({ id: articleIdSchema }).strict(),
@@ -165,7 +167,8 @@ export interface ApiResults {
   importExchange: ExchangeSummary;
   /** Uses or dismisses a version in a record's conflict history (one undo step). */
   resolveConflict: { label: string };
-  updateArticle: ArticleMeta;
+  /** With the article's new revision, for the window's next edit to be based on. */
+  updateArticle: ArticleMeta & { rev?: string };
   deleteArticle: { id: string };
   /** Sets `openedAt` the first time (not an undo step: reading is not an edit). */
   markArticleOpened: ArticleMeta;
@@ -235,8 +238,13 @@ export interface ApiResults {
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 export type ApiParsedArg<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 
-/** `conflict`: the record changed since the call was based on it (see services/undo-guard.ts). */
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'storage' | 'unavailable' | 'cancelled' | 'internal';
+/**
+ * `conflict`: an undo or redo whose records changed since the step (see services/undo-guard.ts).
+ * `stale`: an update whose `baseRev` is no longer the record's revision — it was changed in
+ * another window (or by a sync) since the caller loaded it; nothing was written, and the caller
+ * fetches the current version to merge with (see services/stale-edit.ts).
+ */
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'stale' | 'storage' | 'unavailable' | 'cancelled' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -19,7 +19,8 @@ export interface NotebookChange {
    * `conflictRevs`: the revisions in the article's conflict history (the listing carries no
    * history), so the reader knows when to fetch it again.
    */
-  articles: { id: string; listing: ArticleListing | null; body: boolean; conflictRevs: string[] }[];
+  /** `rev`: the article's revision (the listing carries none), what the window's next edit of it is based on. */
+  articles: { id: string; listing: ArticleListing | null; body: boolean; conflictRevs: string[]; rev?: string }[];
   claims: { id: string; claim: Claim | null }[];
   notes: { id: string; meta: NoteMeta | null }[];
   /** The colour legend, when it changed. */

@@ -22,6 +22,8 @@ export type ArticleListing = ArticleMeta & { annotationCount: number };
 
 /** An article as the reader gets it: its metadata, its body tree, HTML and canonical text. */
 export interface ArticleView extends ArticleMeta {
+  /** The article's revision (the listing carries none): what an edit of it is based on. */
+  rev?: string;
   doc: ArticleDoc;
   /** Sanitized HTML derived from `doc` (for exports and non-React consumers). */
   html: string;

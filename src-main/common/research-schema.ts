@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { annotationIdSchema } from './annotation-schema';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
-import { revisionFields, revisionIdSchema } from './merge/revisions';
+import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';
 import { idOf, tagSchema, tagsSchema, timestampSchema } from './schema';
 
 export const claimIdSchema = idOf('claim');
@@ -88,14 +88,14 @@ export const createClaimArgs = z
   .object({ annotationId: annotationIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional() })
   .strict();
 export const updateClaimArgs = z
-  .object({ id: claimIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional() })
+  .object({ id: claimIdSchema, statement: statementSchema.optional(), tags: tagsSchema.optional(), baseRev: baseRevSchema })
   .strict();
 export const evidenceArgs = z.object({ claimId: claimIdSchema, annotationId: annotationIdSchema }).strict();
 export const createNoteArgs = z
   .object({ title: noteTitleSchema, body: noteBodySchema.optional(), tags: tagsSchema.optional() })
   .strict();
 export const updateNoteArgs = z
-  .object({ id: noteIdSchema, title: noteTitleSchema.optional(), body: noteBodySchema.optional(), tags: tagsSchema.optional() })
+  .object({ id: noteIdSchema, title: noteTitleSchema.optional(), body: noteBodySchema.optional(), tags: tagsSchema.optional(), baseRev: baseRevSchema })
   .strict();
 export const linkNoteArgs = z.object({ noteId: noteIdSchema, target: linkTargetSchema, relation: relationSchema }).strict();
 export const unlinkNoteArgs = z.object({ noteId: noteIdSchema, target: linkTargetSchema }).strict();

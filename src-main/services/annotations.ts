@@ -13,6 +13,7 @@ import { detachChanges } from './claims-and-notes';
 import type { Committer } from './commit';
 import { articleText } from './article-text';
 import { newId } from './ids';
+import { checkBase, unchangedPlan } from './stale-edit';
 
 type AnnotationHandlers = Pick<
   NotebookHandlers,
@@ -93,8 +94,16 @@ export function createAnnotations(store: NotebookStore, writes: Committer, now: 
           ...(arg.target !== undefined ? { target: checkedTarget(text, arg.target) } : {}),
           updatedAt: now().toISOString(),
         };
+        const edit = { kind: 'highlight', name: before.target.quote.exact, baseRev: arg.baseRev } as const;
+        if (checkBase(edit, before, after) === 'unchanged') return unchangedPlan(view(text, before));
         const label = UPDATE_LABELS.find(([field]) => arg[field] !== undefined)?.[1] ?? 'Edit highlight';
-        return { label, changes: [{ kind: 'annotation', articleId, before, after }], result: view(text, after) };
+        return {
+          label,
+          changes: [{ kind: 'annotation', articleId, before, after }],
+          result: view(text, after),
+          // As stamped, with its new revision: the window bases its next edit on it.
+          resultOf: (staged) => view(text, staged.articles.get(articleId)?.annotations.find((a) => a.id === arg.id) ?? after),
+        };
       }),
 
     deleteAnnotation: ({ id }) =>

@@ -14,6 +14,7 @@ import type { NotebookStore } from '../store/notebook-store';
 import type { CitedHighlights } from './cited-highlights';
 import type { Committer, Plan } from './commit';
 import { newId } from './ids';
+import { checkBase, unchangedPlan } from './stale-edit';
 
 type Handlers = Pick<
   NotebookHandlers,
@@ -82,16 +83,19 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
     else await requireAnnotation(target.annotationId);
   }
 
+  // Answered as stamped, with the new revision: the window bases its next edit on it.
   const saveClaimStep = (label: string, before: Claim | null, after: Claim): Plan<Claim> => ({
     label,
     changes: [{ kind: 'claim', claimId: after.id, before, after }],
     result: after,
+    resultOf: (staged) => staged.claims.get(after.id) ?? after,
   });
 
   const saveNoteStep = (label: string, before: Note | null, after: Note): Plan<Note> => ({
     label,
     changes: [{ kind: 'note', noteId: after.id, before, after }],
     result: after,
+    resultOf: (staged) => staged.notes.get(after.id) ?? after,
   });
 
   return {
@@ -127,10 +131,11 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
         return saveClaimStep('Make claim', null, claim);
       }),
 
-    updateClaim: ({ id, statement, tags }) =>
+    updateClaim: ({ id, statement, tags, baseRev }) =>
       writes.commit(async () => {
         const before = requireClaim(id);
         const after = { ...before, ...(statement !== undefined ? { statement } : {}), ...(tags !== undefined ? { tags } : {}), updatedAt: now().toISOString() };
+        if (checkBase({ kind: 'claim', name: before.statement, baseRev }, before, after) === 'unchanged') return unchangedPlan(before);
         return saveClaimStep(statement !== undefined ? 'Edit claim' : 'Tag claim', before, after);
       }),
 
@@ -194,7 +199,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
         return saveNoteStep('New note', null, note);
       }),
 
-    updateNote: ({ id, title, body, tags }) =>
+    updateNote: ({ id, title, body, tags, baseRev }) =>
       writes.commit(async () => {
         const before = await store.readNote(id);
         const after: Note = {
@@ -204,6 +209,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
           ...(tags !== undefined ? { tags } : {}),
           updatedAt: now().toISOString(),
         };
+        if (checkBase({ kind: 'note', name: before.title, baseRev }, before, after) === 'unchanged') return unchangedPlan(before);
         return saveNoteStep('Edit note', before, after);
       }),
 

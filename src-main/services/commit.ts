@@ -36,6 +36,11 @@ export interface Plan<T> {
    * here): nothing for a shared notebook to send.
    */
   machineLocal?: boolean;
+  /**
+   * The caller's answer once the records are stamped, for one that must carry its record's new
+   * revision (an update: the window bases its next edit on it). Without it, `result` is answered.
+   */
+  resultOf?: (staged: StagedRecords) => T;
 }
 
 export interface Committer extends NotebookFeed {
@@ -88,6 +93,7 @@ function describeChange(seq: number, label: string, changes: readonly Change[], 
       listing: record ? { ...articleMeta(record.article), annotationCount: record.annotations.length } : null,
       body: wholeRecords.has(id),
       conflictRevs: record?.article.conflicts?.map((version) => version.rev ?? '') ?? [],
+      ...(record?.article.rev ? { rev: record.article.rev } : {}),
     })),
     claims: [...staged.claims].map(([id, claim]) => ({ id, claim })),
     notes: [...staged.notes].map(([id, note]) => ({ id, meta: note ? noteMeta(note) : null })),
@@ -192,7 +198,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     commit: (plan) =>
       serial(async () => {
         const stamp = now().toISOString();
-        const { label, changes, result, undoable = true, revisions = 'stamp', machineLocal = false } = await plan(stamp);
+        const { label, changes, result, resultOf, undoable = true, revisions = 'stamp', machineLocal = false } = await plan(stamp);
         if (changes.length === 0) return result;
         const history = await store.history();
         const redo = history.stacks().redo;
@@ -210,7 +216,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
           machineLocal,
         );
         announce(undoable ? label : '', changes, staged, stateOf(history.stacks()));
-        return result;
+        return resultOf ? resultOf(staged) : result;
       }),
     subscribe(listener) {
       listeners.add(listener);

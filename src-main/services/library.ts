@@ -19,10 +19,15 @@ import { newId } from './ids';
 import { reanchorAnnotations } from './annotations';
 import { detachChanges } from './claims-and-notes';
 import type { Committer } from './commit';
+import type { StagedRecords } from './stage-changes';
 import { detailsOf, editDetails, sameDetails, withDetails } from './article-details';
 import type { ArticleDetails } from '../store/notebook-files';
 import { contentOf, legacyRevision } from '../common/merge/revisions';
 import type { RecordId } from '../common/record-ids';
+import { checkBase, unchangedPlan } from './stale-edit';
+
+/** An article's metadata with its revision, which the listing leaves out: what the window's next edit is based on. */
+const metaWithRev = (article: Article): ArticleMeta & { rev?: string } => ({ ...articleMeta(article), ...(article.rev ? { rev: article.rev } : {}) });
 
 /** What undo will say: "Rename …" when only the title changed, else "Edit details of …". */
 function detailsLabel(before: ArticleDetails, after: ArticleDetails): string {
@@ -134,13 +139,13 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
       return { ...meta, original, doc, html: docToHtml(doc), text: articleText(doc) };
     },
 
-    updateArticle: ({ id, content, ...edit }) =>
+    updateArticle: ({ id, content, baseRev, ...edit }) =>
       writes.commit(async (stamp) => {
         const record = await store.readRecord(id);
         const before = detailsOf(record.article);
         const after = editDetails(before, edit);
         const detailsChanged = !sameDetails(before, after);
-        if (!detailsChanged && content === undefined) return { label: '', changes: [], result: articleMeta(record.article) };
+        if (!detailsChanged && content === undefined) return unchangedPlan(metaWithRev(record.article));
         const previous = structuredClone(record);
         record.article = withDetails(record.article, after);
         if (content !== undefined) {
@@ -151,10 +156,14 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
           replaceBody(record, { format: article.format, body, source: article.source });
         }
         record.article.updatedAt = stamp;
+        if (checkBase({ kind: 'article', name: previous.article.title, baseRev }, previous.article, record.article) === 'unchanged') {
+          return unchangedPlan(metaWithRev(previous.article));
+        }
         const result = articleMeta(record.article);
+        const resultOf = (staged: StagedRecords) => metaWithRev(staged.articles.get(id)?.article ?? record.article);
         // One undo step. A text change keeps the whole record; a details edit only the details.
-        if (content !== undefined) return { label: `Edit “${after.title}”`, changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result };
-        return { label: detailsLabel(before, after), changes: [{ kind: 'articleDetails', articleId: id, before, after }], result };
+        if (content !== undefined) return { label: `Edit “${after.title}”`, changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result, resultOf };
+        return { label: detailsLabel(before, after), changes: [{ kind: 'articleDetails', articleId: id, before, after }], result, resultOf };
       }),
 
     markArticleOpened: ({ id }) =>

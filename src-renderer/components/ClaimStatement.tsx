@@ -7,9 +7,13 @@ import type { ClaimView } from '../../src-main/common/model';
 import { saveClaimStatement } from '../state/annotation-actions';
 import { saveOnBlurKeys } from './save-on-blur-keys';
 
-/** A claim's statement as a field: saved on blur or Enter; Esc puts back what was saved. */
+/**
+ * A claim's statement as a field: saved on blur or Enter; Esc puts back what was saved. Until
+ * the person types, the field follows the claim as stored (another window's edit shows at
+ * once); from the first key it holds their text, saved based on the claim as it was then.
+ */
 export function ClaimStatement({ claim }: { claim: ClaimView }) {
-  const [draft, setDraft] = useState(claim.statement);
+  const [editing, setEditing] = useState<{ draft: string; base: ClaimView } | null>(null);
   const cancelled = useRef(false);
   return (
     <>
@@ -18,18 +22,19 @@ export function ClaimStatement({ claim }: { claim: ClaimView }) {
         rows={1}
         className="card-claim-field"
         aria-label="Claim statement"
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        value={editing?.draft ?? claim.statement}
+        onChange={(event) => setEditing({ draft: event.target.value, base: editing?.base ?? claim })}
         onKeyDown={(event) => saveOnBlurKeys(event, cancelled, { multiline: false })}
         onBlur={(event) => {
           const value = event.currentTarget.value.replace(/\s+/g, ' ').trim();
-          if (cancelled.current || value === '' || value === claim.statement) {
+          if (!editing || cancelled.current || value === '' || value === editing.base.statement) {
             cancelled.current = false;
-            setDraft(claim.statement);
+            setEditing(null);
             return;
           }
-          void saveClaimStatement(claim.id, value).then((saved) => {
-            if (!saved) setDraft(claim.statement);
+          // A refused save keeps what was typed in the field.
+          void saveClaimStatement(editing.base, value).then((saved) => {
+            if (saved) setEditing(null);
           });
         }}
       />

@@ -4,7 +4,7 @@
  * one undo step. Emptying a field clears it.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { ArticleMeta } from '../../src-main/common/model';
+import type { RevisedMeta } from '../state/article-save';
 import { Dialog } from './Dialog';
 import { TagInput } from './TagInput';
 import { useDialogAction } from './useDialogAction';
@@ -13,7 +13,8 @@ import { DialogFormFooter } from './DialogFormFooter';
 import { checkDetails, DETAIL_FIELDS, DETAIL_LABELS, draftOf, splitTags, type DetailField, type DetailsErrors } from './details-form';
 
 export interface EditDetailsDialogProps {
-  article: ArticleMeta;
+  /** The article as shown, with its revision: what the save is based on. */
+  article: RevisedMeta;
   onClose: () => void;
 }
 
@@ -25,6 +26,8 @@ const HINTS: Partial<Record<DetailField, string>> = {
 
 export function EditDetailsDialog({ article, onClose }: EditDetailsDialogProps) {
   const id = useId();
+  // The version the form was filled from; another window's change meanwhile is merged on Save.
+  const [base] = useState(article);
   const [draft, setDraft] = useState(() => draftOf(article));
   const [errors, setErrors] = useState<DetailsErrors>({});
   const { error, busy, run } = useDialogAction(onClose);
@@ -40,7 +43,7 @@ export function EditDetailsDialog({ article, onClose }: EditDetailsDialogProps) 
       return;
     }
     setErrors({});
-    void run(() => saveDetails(checked.arg));
+    void run(() => saveDetails(base, checked.arg));
   }
 
   return (

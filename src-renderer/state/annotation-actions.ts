@@ -4,10 +4,12 @@
  * the change touched (claims, notes, tags, undo) arrives through the change feed (apply-change).
  */
 import { describeRange } from '../../src-main/common/anchoring/describe-range';
-import type { AnnotationView, HighlightColor } from '../../src-main/common/model';
+import type { AnnotationView, ClaimView, HighlightColor } from '../../src-main/common/model';
 import { byReadingOrder } from '../../src-main/common/reading-order';
 import { notebook } from '../notebook-client';
 import { annotationStore } from './annotation-store';
+import { saveAnnotationFields } from './annotation-save';
+import { saveClaimFields } from './claim-save';
 import { deleteRequestStore } from './delete-request-store';
 import { highlightFocusStore } from './highlight-focus-store';
 import { legendStore } from './legend-store';
@@ -150,27 +152,33 @@ export async function addSelectionAsEvidence(claimId: string): Promise<void> {
   else report('Added the passage as evidence for the claim.');
 }
 
-/** Saves a claim's statement; answers whether it was saved, so the field can keep the text if not. */
-export async function saveClaimStatement(id: string, statement: string): Promise<boolean> {
-  const answer = await notebook.updateClaim({ id, statement });
+/**
+ * Saves a claim's statement, edited from `base` (the claim as shown when the edit began);
+ * answers whether it was saved, so the field can keep the text if not.
+ */
+export async function saveClaimStatement(base: ClaimView, statement: string): Promise<boolean> {
+  const answer = await saveClaimFields(base, { statement });
   if (!answer.ok) {
     reportError(answer.error);
     return false;
   }
-  const { statement: saved } = answer.value;
-  researchStore.setState(({ claims }) => ({ claims: claims.map((claim) => (claim.id === id ? { ...claim, statement: saved } : claim)) }));
+  const saved = answer.value;
+  researchStore.setState(({ claims }) => ({ claims: claims.map((claim) => (claim.id === base.id ? { ...claim, statement: saved.statement, tags: saved.tags, rev: saved.rev, revs: saved.revs } : claim)) }));
   return true;
 }
 
-export async function recolorAnnotation(id: string, color: HighlightColor): Promise<void> {
-  const answer = await notebook.updateAnnotation({ id, color });
+export async function recolorAnnotation(base: AnnotationView, color: HighlightColor): Promise<void> {
+  const answer = await saveAnnotationFields(base, { color });
   if (!answer.ok) return reportError(answer.error);
   showAnnotation(answer.value);
 }
 
-/** Saves a comment; answers whether it was saved, so the editor can keep the text if not. */
-export async function saveComment(id: string, comment: string): Promise<boolean> {
-  const answer = await notebook.updateAnnotation({ id, comment });
+/**
+ * Saves a comment, edited from `base` (the highlight as shown when editing began); answers
+ * whether it was saved, so the editor can keep the text if not.
+ */
+export async function saveComment(base: AnnotationView, comment: string): Promise<boolean> {
+  const answer = await saveAnnotationFields(base, { comment });
   if (!answer.ok) {
     reportError(answer.error);
     return false;

@@ -37,7 +37,9 @@ function applyArticles(change: NotebookChange): void {
   if (open.body && view?.id === openId) void reloadOpenArticle();
   else if (view?.id === openId) {
     // The listing carries no conflict history: the view keeps its own, fetched again only when the feed says it changed.
-    libraryStore.setState({ view: { ...meta, ...(view.conflicts ? { conflicts: view.conflicts } : {}), doc: view.doc, html: view.html, text: view.text, original: view.original } });
+    // The revision comes with the change, so an edit of the article's details is based on the version shown.
+    const rev = open.rev ?? view.rev;
+    libraryStore.setState({ view: { ...meta, ...(rev ? { rev } : {}), ...(view.conflicts ? { conflicts: view.conflicts } : {}), doc: view.doc, html: view.html, text: view.text, original: view.original } });
     if (open.conflictRevs.join(' ') !== (view.conflicts ?? []).map((version) => version.rev ?? '').join(' ')) void refreshOpenConflicts(openId);
   }
   if (annotationStore.getState().articleId === openId) void loadAnnotations(openId);
@@ -61,16 +63,16 @@ function applyNotes(change: NotebookChange): void {
   researchStore.setState(({ notes }) => ({
     notes: patched<NoteMeta>(notes, change.notes.map((n) => ({ id: n.id, item: n.meta }))).sort(newestFirst),
   }));
-  const { note, save } = noteStore.getState();
+  const { note } = noteStore.getState();
   const open = note && change.notes.find((n) => n.id === note.id);
   if (!open) return;
   if (!open.meta) {
-    noteStore.setState({ note: null, save: 'saved' });
+    noteStore.setState({ note: null, base: null, save: 'saved' });
     show('article');
     return;
   }
   // Text typed and not yet saved stays the person's; otherwise the saved text is shown.
-  void reloadOpenNote({ text: save === 'saved' });
+  void reloadOpenNote();
 }
 
 /**
@@ -110,7 +112,7 @@ export async function refreshEverything(): Promise<void> {
     loadClaims(),
     loadTags(),
     articleId ? loadAnnotations(articleId) : undefined,
-    reloadOpenNote({ text: noteStore.getState().save === 'saved' }),
+    reloadOpenNote(),
   ]);
   const { articles } = libraryStore.getState();
   if (openId && !articles.some((article) => article.id === openId)) closeArticle();

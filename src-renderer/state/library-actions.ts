@@ -8,6 +8,7 @@ import type { ApiArg, ApiResponse } from '../../src-main/common/api';
 import type { NotebookChange } from '../../src-main/common/change-feed';
 import type { ArticleListing, ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
+import { saveArticleFields, type RevisedMeta } from './article-save';
 import { notebookFeed } from '../notebook-feed';
 import { loadAnnotations } from './annotation-actions';
 import { FIRST_ROWS, takeEarlyFirstRows } from './early-first-rows';
@@ -139,9 +140,10 @@ export async function addArticle(arg: ApiArg<'importArticle'>): Promise<ApiRespo
   return answer;
 }
 
-/** Gives an article a new title, in the list and in the reader. */
-export async function renameArticle(id: string, title: string): Promise<ApiResponse<ArticleMeta>> {
-  const answer = await notebook.updateArticle({ id, title });
+/** Gives an article a new title, in the list and in the reader; `base` is the article as shown when renaming began. */
+export async function renameArticle(base: RevisedMeta, title: string): Promise<ApiResponse<ArticleMeta>> {
+  const { id } = base;
+  const answer = await saveArticleFields(base, { title });
   if (!answer.ok) return answer;
   const meta = answer.value;
   libraryStore.setState(({ articles, view }) => ({

@@ -6,6 +6,7 @@
 import type { ApiArg, ApiResponse, ApiResults } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
 import { notebook } from '../notebook-client';
+import { saveArticleFields, type RevisedMeta } from './article-save';
 import { libraryStore } from './library-store';
 import { clearSelection } from './library-view-selection';
 import { report } from './status-store';
@@ -16,16 +17,17 @@ import { counted } from '../../src-main/common/counted';
 const articlesWord = (count: number) => counted(count, 'article');
 
 /** Puts fresh metadata into the list and, when it is the open article, into the reader. */
-function showMeta(meta: ArticleMeta): void {
+function showMeta(meta: RevisedMeta): void {
   libraryStore.setState(({ articles, view }) => ({
     articles: articles.map((article) => (article.id === meta.id ? { ...meta, annotationCount: article.annotationCount } : article)),
     view: view && view.id === meta.id ? { ...meta, doc: view.doc, html: view.html, text: view.text, original: view.original } : view,
   }));
 }
 
-/** Saves the details from "Edit details" (one undo step). */
-export async function saveDetails(arg: ApiArg<'updateArticle'>): Promise<ApiResponse<ArticleMeta>> {
-  const answer = await notebook.updateArticle(arg);
+/** Saves the details from "Edit details", edited from `base` (the article as the dialog opened on it): one undo step. */
+export async function saveDetails(base: RevisedMeta, arg: ApiArg<'updateArticle'>): Promise<ApiResponse<ArticleMeta>> {
+  const { id: _id, content: _content, baseRev: _baseRev, ...details } = arg;
+  const answer = await saveArticleFields(base, details);
   if (!answer.ok) return answer;
   showMeta(answer.value);
   report(`Saved the details of “${answer.value.title}”.`);

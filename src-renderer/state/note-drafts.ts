@@ -6,6 +6,11 @@
 export interface NoteDraft {
   title: string;
   body: string;
+  /**
+   * The saved version the typing started from: restored with the draft, so a save after a
+   * reload is still based on it, and another window's change meanwhile is merged, not replaced.
+   */
+  base?: { title: string; body: string; rev: string | null };
 }
 
 const key = (id: string) => `marginalia.note-draft.${id}`;
@@ -31,7 +36,10 @@ export function readDraft(id: string): NoteDraft | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<NoteDraft>;
-    return typeof value.title === 'string' && typeof value.body === 'string' ? { title: value.title, body: value.body } : null;
+    if (typeof value.title !== 'string' || typeof value.body !== 'string') return null;
+    const base = value.base;
+    const baseOk = base !== null && typeof base === 'object' && typeof base.title === 'string' && typeof base.body === 'string' && (base.rev === null || typeof base.rev === 'string');
+    return { title: value.title, body: value.body, ...(baseOk ? { base: { title: base.title, body: base.body, rev: base.rev } } : {}) };
   } catch {
     return null;
   }

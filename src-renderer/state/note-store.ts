@@ -10,12 +10,17 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 export interface NoteState {
   note: NoteView | null;
+  /**
+   * The saved version the editor's text was started from, with its revision: what a save is
+   * based on, and what a save refused as stale is merged against (see note-save).
+   */
+  base: NoteView | null;
   /** The note being fetched, if any. */
   opening: string | null;
   save: SaveState;
 }
 
-export const initialNoteState: NoteState = { note: null, opening: null, save: 'saved' };
+export const initialNoteState: NoteState = { note: null, base: null, opening: null, save: 'saved' };
 
 export const noteStore = createStore<NoteState>(() => initialNoteState);
 

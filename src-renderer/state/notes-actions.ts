@@ -10,6 +10,7 @@ import { notebook } from '../notebook-client';
 import { highlightForUse } from './annotation-actions';
 import { dropDraft, keepDraft, readDraft } from './note-drafts';
 import { noteStore } from './note-store';
+import { baseAfterSave, draftOf, editorAfterSave, saveNoteFields } from './note-save';
 import { report, reportError } from './status-store';
 import { show } from './workspace-store';
 
@@ -31,8 +32,12 @@ export async function openNote(id: string): Promise<void> {
     return reportError(answer.error);
   }
   const draft = readDraft(id);
-  const restored = draft !== null && (draft.title !== answer.value.title || draft.body !== answer.value.body);
-  noteStore.setState({ note: restored ? { ...answer.value, ...draft } : answer.value, opening: null, save: restored ? 'unsaved' : 'saved' });
+  const stored = answer.value;
+  const restored = draft !== null && (draft.title !== stored.title || draft.body !== stored.body);
+  // Typing restored after a reload is based on the version it started from, which another
+  // window may have changed since: its save is then merged with that change, not written over it.
+  const base = restored && draft.base && (draft.base.rev ?? undefined) !== stored.rev ? { ...stored, title: draft.base.title, body: draft.base.body, rev: draft.base.rev ?? undefined, revs: [] } : stored;
+  noteStore.setState({ note: restored ? { ...stored, title: draft.title, body: draft.body } : stored, base, opening: null, save: restored ? 'unsaved' : 'saved' });
   if (restored) {
     report('Restored typing that had not been saved yet.');
     scheduleSave();
@@ -41,17 +46,20 @@ export async function openNote(id: string): Promise<void> {
 
 export function closeNote(): void {
   void flushNote();
-  noteStore.setState({ note: null, opening: null, save: 'saved' });
+  noteStore.setState({ note: null, base: null, opening: null, save: 'saved' });
   show('article');
 }
 
 /** The editor's text changed: keep a draft at once, save shortly. */
 export function editNote(change: { title?: string; body?: string }): void {
-  const { note } = noteStore.getState();
+  const state = noteStore.getState();
+  const { note } = state;
   if (!note) return;
+  // A note opened without a base (none is, but a store set by hand) is based on what it showed.
+  const base = state.base ?? note;
   const next = { ...note, ...change };
-  noteStore.setState({ note: next, save: 'unsaved' });
-  keepDraft(note.id, { title: next.title, body: next.body });
+  noteStore.setState({ note: next, base, save: 'unsaved' });
+  keepDraft(note.id, draftOf(next, base));
   scheduleSave();
 }
 
@@ -68,20 +76,29 @@ export function flushNote(): Promise<void> {
 }
 
 async function saveNow(): Promise<void> {
-  const { note, save } = noteStore.getState();
-  if (!note || save === 'saved') return;
+  const { note, base, save } = noteStore.getState();
+  if (!note || !base || save === 'saved') return;
   // An empty title is not saved (a note needs one); the body still is.
   const titleOk = noteTitleSchema.safeParse(note.title).success;
   noteStore.setState({ save: 'saving' });
-  const answer = await notebook.updateNote({ id: note.id, body: note.body, ...(titleOk ? { title: note.title } : {}) });
-  const now = noteStore.getState().note;
-  const typedSince = now?.id === note.id && (now.title !== note.title || now.body !== note.body);
+  const answer = await saveNoteFields(base, { body: note.body, ...(titleOk ? { title: note.title } : {}) });
+  const now = noteStore.getState();
+  const open = now.note?.id === note.id ? now.note : null;
   if (!answer.ok) {
-    if (now?.id === note.id) noteStore.setState({ save: 'failed' });
+    if (open) noteStore.setState({ save: 'failed' });
     return reportError(answer.error);
   }
-  if (now?.id === note.id) noteStore.setState({ save: typedSince || !titleOk ? 'unsaved' : 'saved' });
-  if (!typedSince && titleOk) dropDraft(note.id);
+  const saved = answer.value;
+  if (!open) {
+    if (saved.body === note.body && (!titleOk || saved.title === note.title)) dropDraft(note.id);
+    return;
+  }
+  const text = editorAfterSave(open, note, saved, titleOk);
+  const nextBase = baseAfterSave(open, saved);
+  const clean = text.title === saved.title && text.body === saved.body;
+  noteStore.setState({ note: { ...nextBase, ...text }, base: nextBase, save: clean ? 'saved' : 'unsaved' });
+  if (clean) dropDraft(note.id);
+  else keepDraft(note.id, draftOf(text, nextBase));
 }
 
 /** The title a new note starts with: what it is about, short enough for the library list. */
@@ -122,13 +139,20 @@ export async function unlinkOpenNote(target: LinkTarget): Promise<void> {
   report('Removed the link. Undo brings it back.');
 }
 
-export async function tagOpenNote(tags: string[]): Promise<void> {
-  const note = noteStore.getState().note;
-  if (!note) return;
-  await flushNote();
-  const answer = await notebook.updateNote({ id: note.id, tags });
+/** Saves the open note's tags, after any typing and on the same queue as it (so each save is based on the one before). */
+export function tagOpenNote(tags: string[]): Promise<void> {
+  clearTimeout(saveTimer);
+  saving = saving.then(saveNow).then(() => saveTags(tags));
+  return saving;
+}
+
+async function saveTags(tags: string[]): Promise<void> {
+  const { note, base } = noteStore.getState();
+  if (!note || !base) return;
+  const answer = await saveNoteFields(base, { tags });
   if (!answer.ok) return reportError(answer.error);
-  noteStore.setState(({ note: open }) => ({ note: open && open.id === note.id ? { ...open, tags: answer.value.tags } : open }));
+  const saved = answer.value;
+  noteStore.setState(({ note: open }) => (open?.id === note.id ? { note: { ...open, tags: saved.tags }, base: baseAfterSave(open, saved) } : {}));
 }
 
 export async function deleteOpenNote(): Promise<void> {
@@ -138,7 +162,7 @@ export async function deleteOpenNote(): Promise<void> {
   const answer = await notebook.deleteNote({ id: note.id });
   if (!answer.ok) return reportError(answer.error);
   dropDraft(note.id);
-  noteStore.setState({ note: null, save: 'saved' });
+  noteStore.setState({ note: null, base: null, save: 'saved' });
   show('article');
   report(`Deleted the note “${note.title}”. Undo brings it back.`);
 }

@@ -4,25 +4,24 @@
  */
 import type { ApiResponse } from '../../src-main/common/api';
 import { notebook } from '../notebook-client';
+import type { AnnotationView, ClaimView } from '../../src-main/common/model';
 import { annotationStore } from './annotation-store';
+import { saveAnnotationFields } from './annotation-save';
+import { saveClaimFields } from './claim-save';
 import { reportError } from './status-store';
 import { tagFilterStore } from './tag-filter-store';
 
-/** Sets a highlight's tags. */
-export async function tagAnnotation(id: string, tags: string[]): Promise<void> {
-  const answer = await notebook.updateAnnotation({ id, tags });
+/** Sets the tags of a highlight, as edited from `base` (the highlight as shown). */
+export async function tagAnnotation(base: AnnotationView, tags: string[]): Promise<void> {
+  const answer = await saveAnnotationFields(base, { tags });
   if (!answer.ok) return reportError(answer.error);
   const updated = answer.value;
-  annotationStore.setState(({ annotations }) => ({ annotations: annotations.map((a) => (a.id === id ? updated : a)) }));
+  annotationStore.setState(({ annotations }) => ({ annotations: annotations.map((a) => (a.id === base.id ? updated : a)) }));
 }
 
-export async function tagClaim(id: string, tags: string[]): Promise<void> {
-  const answer = await notebook.updateClaim({ id, tags });
-  if (!answer.ok) return reportError(answer.error);
-}
-
-export async function tagArticle(id: string, tags: string[]): Promise<void> {
-  const answer = await notebook.updateArticle({ id, tags });
+/** Sets the tags of a claim, as edited from `base` (the claim as shown); the change feed brings the claim back. */
+export async function tagClaim(base: ClaimView, tags: string[]): Promise<void> {
+  const answer = await saveClaimFields(base, { tags });
   if (!answer.ok) return reportError(answer.error);
 }
 

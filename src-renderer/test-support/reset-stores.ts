@@ -19,6 +19,7 @@ import { exportDialogStore, initialExportDialogState } from '../state/export-dia
 import { exchangeImportStore, initialExchangeImportState } from '../state/exchange-import-store';
 import { initialSyncState, syncStore } from '../state/sync-store';
 import { initialRecordHistoryState, recordHistoryStore } from '../state/record-history-store';
+import { editConflictStore } from '../state/edit-conflict-store';
 
 /** Puts the renderer's stores back as they are when the app starts. */
 export function resetStores(): void {
@@ -33,6 +34,9 @@ export function resetStores(): void {
   researchStore.setState(initialResearchState, true);
   tagFilterStore.setState(initialTagFilterState, true);
   noteStore.setState(initialNoteState, true);
+  // A save left waiting on a choice by a test that failed would hold up the next test's saves.
+  for (const pending of editConflictStore.getState().pending) pending.answer('later');
+  editConflictStore.setState({ pending: [] }, true);
   workspaceStore.setState(initialWorkspaceState, true);
   selectionStore.setState(initialSelectionState, true);
   libraryViewStore.setState(initialLibraryView, true);

@@ -17,6 +17,16 @@ export const MAX_ANCESTORS = 10;
 
 export const revisionIdSchema = z.string().regex(/^[0-9a-z]{1,12}-[0-9a-z]{4,32}$/, { error: 'a revision id must look like <time>-<letters and digits>' });
 
+/**
+ * The revision an update was based on: the `rev` of the version the editing window loaded
+ * (`null` for a record written before revisions existed). An update whose base is no longer the
+ * record's revision is refused as stale; without one (the command line, older callers) it is not checked.
+ */
+export const baseRevSchema = revisionIdSchema.nullable().optional();
+
+/** The records whose updates carry a base revision, as a refusal or a window names them. */
+export type EditedKind = 'note' | 'claim' | 'highlight' | 'article';
+
 /** The fields every exchanged record carries beside its own. */
 export const revisionFields = {
   /** This version's revision id (absent on records written before revisions existed). */

@@ -24,7 +24,8 @@ import { startBrowserHost, type BrowserHost } from './http-host';
 
 const RUNS = Number(process.env.MARGINALIA_FUZZ_RUNS ?? 20);
 const SEED = process.env.MARGINALIA_FUZZ_SEED === undefined ? undefined : Number(process.env.MARGINALIA_FUZZ_SEED);
-const TYPED_CODES: ErrorCode[] = ['invalid_argument', 'not_found', 'storage', 'unavailable', 'cancelled'];
+// `stale`: a fuzzed `baseRev` that is not the record's revision is refused, and writes nothing.
+const TYPED_CODES: ErrorCode[] = ['invalid_argument', 'not_found', 'stale', 'storage', 'unavailable', 'cancelled'];
 
 /**
  * Not refusals: "the remote could not be reached" from these two means the notebook was

@@ -30,13 +30,13 @@ export function ClaimCard({ claim }: { claim: ClaimView }) {
       <h2 id={headingId} className="visually-hidden">
         {claim.statement}
       </h2>
-      <ClaimStatement key={claim.statement} claim={claim} />
+      <ClaimStatement claim={claim} />
       <p className="claim-tally" aria-label="Notes on this claim">
         <Tally relation="supports" count={claim.counts.supports} />
         <Tally relation="contradicts" count={claim.counts.contradicts} />
         <Tally relation="questions" count={claim.counts.questions} />
       </p>
-      <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim.id, tags)} />
+      <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim, tags)} />
       <ClaimConflicts claim={claim} />
 
       <h3 className="claim-section-heading">Evidence</h3>

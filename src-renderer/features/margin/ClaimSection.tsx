@@ -21,9 +21,9 @@ export function ClaimSection({ claims }: { claims: readonly ClaimView[] }) {
       </h3>
       {claims.map((claim) => (
         <div key={claim.id} className="card-claim-body">
-          <ClaimStatement key={claim.statement} claim={claim} />
+          <ClaimStatement claim={claim} />
           <ClaimCounts claim={claim} />
-          <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim.id, tags)} />
+          <TagInput label="Tags for this claim" tags={claim.tags} onChange={(tags) => void tagClaim(claim, tags)} />
           <ClaimConflicts claim={claim} />
           <NewNoteMenu target={{ claimId: claim.id }} subject={claim.statement} label="Note on the claim" />
         </div>

@@ -1,24 +1,30 @@
 /**
  * A highlight's comment: Markdown shown rendered; "Edit comment" (or "Add comment") opens a
- * textarea saved on blur or Ctrl/Cmd+Enter; Esc puts back what was saved.
+ * textarea saved on blur or Ctrl/Cmd+Enter; Esc puts back what was saved. While it is open it
+ * holds the person's text, whatever another window does; the save is based on the highlight
+ * as it was when the field opened, so a change made elsewhere meanwhile is merged, not replaced.
  */
 import { useRef, useState } from 'react';
+import type { AnnotationView } from '../../../src-main/common/model';
 import { MessageSquarePlus, PencilLine } from 'lucide-react';
 import { saveOnBlurKeys } from '../../components/save-on-blur-keys';
 import { saveComment } from '../../state/annotation-actions';
 import { CommentMarkdown } from '../../components/CommentMarkdown';
 
-export function CommentEditor({ id, comment }: { id: string; comment: string }) {
-  const [draft, setDraft] = useState<string | null>(null);
+export function CommentEditor({ annotation }: { annotation: AnnotationView }) {
+  const { comment } = annotation;
+  const [editing, setEditing] = useState<{ draft: string; base: AnnotationView } | null>(null);
   const cancelled = useRef(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const draft = editing?.draft ?? null;
+  const setDraft = (text: string | null) => setEditing(text === null ? null : { draft: text, base: editing?.base ?? annotation });
 
   const finish = async (value: string) => {
-    if (value.trim() === comment.trim()) {
+    if (!editing || value.trim() === editing.base.comment.trim()) {
       setDraft(null);
       return;
     }
-    if (await saveComment(id, value.trim())) setDraft(null);
+    if (await saveComment(editing.base, value.trim())) setDraft(null);
   };
 
   if (draft !== null) {

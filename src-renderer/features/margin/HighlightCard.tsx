@@ -62,21 +62,21 @@ export const HighlightCard = memo(function HighlightCard({ annotation, meaning, 
         <ArticleDate meta={{ createdAt: annotation.createdAt }} className="card-date" />
       </p>
       {claims.length > 0 ? <ClaimSection claims={claims} /> : null}
-      <CommentEditor key={annotation.comment} id={annotation.id} comment={annotation.comment} />
+      <CommentEditor annotation={annotation} />
       <TagInput
         label="Tags for this highlight"
         tags={annotation.tags}
         autoFocus={focusTags}
         onChange={(tags) => {
           if (focusTags) highlightFocusStore.setState({ tagFocusId: null });
-          void tagAnnotation(annotation.id, tags);
+          void tagAnnotation(annotation, tags);
         }}
       />
       <HighlightConflicts annotation={annotation} />
       {backlinks.length > 0 ? <CitedBy backlinks={backlinks} /> : null}
       <div className="card-actions">
         <NewNoteMenu target={{ annotationId: annotation.id }} subject={annotation.target.quote.exact} />
-        <ColorMenu color={annotation.color} onPick={(color) => void recolorAnnotation(annotation.id, color)} />
+        <ColorMenu color={annotation.color} onPick={(color) => void recolorAnnotation(annotation, color)} />
         <HistoryButton
           kind="annotation"
           id={annotation.id}

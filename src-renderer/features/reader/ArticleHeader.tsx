@@ -22,7 +22,7 @@ export function ArticleHeader({ view, renaming, onRenameDone }: ArticleHeaderPro
   return (
     <header className="article-header">
       {renaming ? (
-        <RenameTitleForm articleId={view.id} title={view.title} onDone={onRenameDone} />
+        <RenameTitleForm article={view} onDone={onRenameDone} />
       ) : (
         <h1 className="article-title">{view.title}</h1>
       )}

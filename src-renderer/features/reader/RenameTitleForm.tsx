@@ -4,15 +4,19 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { renameArticle } from '../../state/library-actions';
+import type { RevisedMeta } from '../../state/article-save';
 
 export interface RenameTitleFormProps {
-  articleId: string;
-  title: string;
+  /** The article as shown, with its revision: what the rename is based on. */
+  article: RevisedMeta;
   /** Called when the rename is saved or cancelled. */
   onDone: () => void;
 }
 
-export function RenameTitleForm({ articleId, title, onDone }: RenameTitleFormProps) {
+export function RenameTitleForm({ article, onDone }: RenameTitleFormProps) {
+  // The version renaming began from; another window's change meanwhile is merged on save.
+  const [base] = useState(article);
+  const { title } = base;
   const [draft, setDraft] = useState(title);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -39,7 +43,7 @@ export function RenameTitleForm({ articleId, title, onDone }: RenameTitleFormPro
     }
     setSaving(true);
     setError(null);
-    const answer = await renameArticle(articleId, next);
+    const answer = await renameArticle(base, next);
     setSaving(false);
     if (answer.ok) onDone();
     else setError(answer.error.message);

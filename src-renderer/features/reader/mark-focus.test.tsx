@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { describeRange } from '../../../src-main/common/anchoring/describe-range';
 import { App } from '../../App';
 import { flashAnnotation, recolorAnnotation, selectAnnotation } from '../../state/annotation-actions';
+import { annotationStore } from '../../state/annotation-store';
 import { openArticle } from '../../state/library-actions';
 import { startApp } from '../../state/start-app';
 import { notebookHarness } from '../../test-support/notebook-harness';
@@ -76,7 +77,8 @@ describe('the selected and the flashing highlight', () => {
     expect(painted).not.toHaveBeenCalled();
 
     // A mark painted again (its colour changed) keeps showing that it is selected.
-    await act(() => recolorAnnotation(other, 'pink'));
+    const shown = annotationStore.getState().annotations.find((annotation) => annotation.id === other)!;
+    await act(() => recolorAnnotation(shown, 'pink'));
     await waitFor(() => expect(classesOf(other)).toEqual(['hl hl-pink hl-selected']));
     expect(painted).toHaveBeenCalledTimes(1);
 
