@@ -66,6 +66,23 @@ describe('the note editor', () => {
     const unchanged = await api.getNote({ id: created.value.id });
     expect(unchanged.ok && unchanged.value.body).toBe('First words and more');
   });
+
+  it('keeps a title on one line: Enter goes on to the text, a pasted line break becomes a space', async () => {
+    const created = await api.createNote({ title: 'Draft', body: 'First words' });
+    if (!created.ok) throw new Error(created.error.message);
+    const user = await start();
+    const pane = await openNoteFromLibrary(user, 'Draft');
+    const title = within(pane).getByRole('textbox', { name: 'Note title' });
+    await user.click(title);
+    await user.keyboard('{End} on bases{Enter}');
+    expect(document.activeElement).toBe(within(pane).getByRole('textbox', { name: 'Note text' }));
+    await user.click(title);
+    await user.paste('\nand treaties');
+    await user.click(within(pane).getByRole('textbox', { name: 'Note text' }));
+    await waitFor(() => expect(within(pane).getByRole('status').textContent).toBe('Saved'));
+    const saved = await api.getNote({ id: created.value.id });
+    expect(saved.ok && saved.value.title).toBe('Draft on bases and treaties');
+  });
 });
 
 describe('tags', () => {

@@ -20,7 +20,7 @@ export function HistoryButton({ kind, id, subject, className = 'button button-qu
   return (
     <button type="button" className={className} title={iconOnly ? `History of ${subject}` : undefined} onClick={() => openRecordHistory({ kind, id, subject })}>
       <History aria-hidden="true" size={iconSize} />
-      {iconOnly ? <span className="visually-hidden">History</span> : 'History'}
+      <span className={iconOnly ? 'visually-hidden' : 'toolbar-label'}>History</span>
     </button>
   );
 }

@@ -28,7 +28,7 @@ export function NotePane() {
   const { note, opening, save } = useOpenNote();
   // The note shown rendered rather than as Markdown; another note opens in the editor.
   const [previewOf, setPreviewOf] = useState<string | null>(null);
-  const titleField = useRef<HTMLInputElement>(null);
+  const titleField = useRef<HTMLTextAreaElement>(null);
   const noteId = note?.id;
   const preview = noteId !== undefined && previewOf === noteId;
 
@@ -55,16 +55,23 @@ export function NotePane() {
     const titleMissing = note.title.trim() === '';
     content = (
       <article className="note" aria-label={`Note: ${note.title || 'untitled'}`}>
-        <input
+        {/* A text area that grows with the title, so a long title wraps like a heading instead
+            of scrolling out of sight; a title is one line, so Enter goes on to the text. */}
+        <textarea
           ref={titleField}
-          type="text"
+          rows={1}
           className="note-title"
           aria-label="Note title"
           aria-invalid={titleMissing || undefined}
           placeholder="Title"
           value={note.title}
           maxLength={300}
-          onChange={(event) => editNote({ title: event.target.value })}
+          onChange={(event) => editNote({ title: event.target.value.replace(/\n/g, ' ') })}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            event.currentTarget.closest('article')?.querySelector<HTMLTextAreaElement>('textarea.note-body')?.focus();
+          }}
           onBlur={() => void flushNote()}
         />
         {titleMissing ? <p className="field-error">A note needs a title; the text is still saved.</p> : null}
@@ -96,9 +103,9 @@ export function NotePane() {
   return (
     <main className="pane reader-pane note-pane" aria-label="Note">
       <div className="reader-toolbar note-toolbar">
-        <button type="button" className="button button-quiet" onClick={closeNote}>
+        <button type="button" className="button button-quiet" title="Back to reading" onClick={closeNote}>
           <ArrowLeft aria-hidden="true" size={16} />
-          Back to reading
+          <span className="toolbar-label">Back to reading</span>
         </button>
         <span className="toolbar-spacer" />
         {note ? (
@@ -106,14 +113,14 @@ export function NotePane() {
             <span className={`save-state save-${save}`} role="status">
               {SAVE_WORDS[save]}
             </span>
-            <button type="button" className="button button-quiet" aria-pressed={preview} onClick={() => setPreviewOf(preview ? null : (noteId ?? null))}>
+            <button type="button" className="button button-quiet" title={preview ? 'Edit' : 'Preview'} aria-pressed={preview} onClick={() => setPreviewOf(preview ? null : (noteId ?? null))}>
               {preview ? <PencilLine aria-hidden="true" size={16} /> : <Eye aria-hidden="true" size={16} />}
-              {preview ? 'Edit' : 'Preview'}
+              <span className="toolbar-label">{preview ? 'Edit' : 'Preview'}</span>
             </button>
             <HistoryButton kind="note" id={note.id} subject={`the note “${shortenQuote(note.title || 'Untitled', 60)}”`} className="button button-quiet" iconSize={16} />
-            <button type="button" className="button button-quiet" onClick={() => void deleteOpenNote()}>
+            <button type="button" className="button button-quiet" title="Delete note" onClick={() => void deleteOpenNote()}>
               <Trash2 aria-hidden="true" size={16} />
-              Delete note
+              <span className="toolbar-label">Delete note</span>
             </button>
           </>
         ) : null}

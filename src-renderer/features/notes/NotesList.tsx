@@ -36,7 +36,7 @@ export function NotesList() {
       ) : (
         <ul className="article-list" aria-label="Notes">
           {shown.map((note) => (
-            <li key={note.id}>
+            <li key={note.id} className="note-row">
               <button
                 type="button"
                 className="article-item"
