@@ -29,7 +29,7 @@ const randomBytes = (n: number, seed = 7) => {
 };
 
 const REFUSED: [string, () => Parameters<typeof fileArg>, RegExp][] = [
-  ['a 200 MB HTML file', () => ['html', 'huge.html', new Uint8Array(200_000_000)], /too large: 200 MB; the limit for HTML files is 20 MB/],
+  ['an HTML file over its limit', () => ['html', 'huge.html', new Uint8Array(25_000_000)], /too large: 25 MB; the limit for HTML files is 20 MB/],
   ['a PDF over its limit', () => ['pdf', 'huge.pdf', new Uint8Array(40_000_001)], /too large: 40 MB; the limit for PDF files is 40 MB/],
   ['binary garbage named .html', () => ['html', 'photo.html', randomBytes(50_000)], /not an article: it holds binary data/],
   ['an empty .html file', () => ['html', 'empty.html', new Uint8Array(0)], /^This file is empty\.$/],
