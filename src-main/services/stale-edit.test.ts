@@ -7,12 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiResponse, NotebookApi } from '../common/api';
-import { fingerprint, fingerprintChanges } from '../test-support/folder-fingerprint';
+import { fingerprint, fingerprintChanges, savedInBackground } from '../test-support/folder-fingerprint';
 import { valueOf } from '../test-support/in-process-api';
 import { highlightPhrase, openSampleNotebook } from '../test-support/sample-notebook';
 
-/** Saved by the search worker on a timer after earlier accepted writes; derived from the records. */
-const derived = (path: string) => path.startsWith('search-index/');
 
 interface Kind {
   kind: string;
@@ -100,7 +98,7 @@ describe.each(KINDS)('editing the same $kind in two windows', ({ make, read, upd
     const afterFirst = await read(api, id);
     const history = await valueOf(api.getHistory({}));
     await notebook.flush();
-    const before = await fingerprint(dir, derived);
+    const before = await fingerprint(dir, savedInBackground);
 
     const answer = await update(api, id, 'second-window', loaded.rev);
 
@@ -110,7 +108,7 @@ describe.each(KINDS)('editing the same $kind in two windows', ({ make, read, upd
     expect(answer.error.message).toMatch(named);
     expect(answer.error.message).toMatch(/your change was not saved/);
     await notebook.flush();
-    expect(fingerprintChanges(before, await fingerprint(dir, derived))).toEqual([]);
+    expect(fingerprintChanges(before, await fingerprint(dir, savedInBackground))).toEqual([]);
     expect(await read(api, id)).toEqual(afterFirst);
     expect(await valueOf(api.getHistory({}))).toEqual(history);
     await notebook.close();
@@ -121,13 +119,13 @@ describe.each(KINDS)('editing the same $kind in two windows', ({ make, read, upd
     await valueOf(update(api, id, 'both-windows', loaded.rev));
     const afterFirst = await read(api, id);
     await notebook.flush();
-    const before = await fingerprint(dir, derived);
+    const before = await fingerprint(dir, savedInBackground);
 
     const saved = await valueOf(update(api, id, 'both-windows', loaded.rev));
 
     expect(saved.rev).toBe(afterFirst.rev);
     await notebook.flush();
-    expect(fingerprintChanges(before, await fingerprint(dir, derived))).toEqual([]);
+    expect(fingerprintChanges(before, await fingerprint(dir, savedInBackground))).toEqual([]);
     await notebook.close();
   });
 

@@ -32,3 +32,10 @@ export function fingerprintChanges(before: Fingerprint, after: Fingerprint): str
   for (const path of before.keys()) if (!after.has(path)) changed.push(`removed ${path}`);
   return changed.sort();
 }
+
+/**
+ * What a notebook saves in the background on its own schedule, whatever the calls did: the
+ * search index (a while after a write) and this machine's file stamps (once a minute). A test
+ * that proves a refused call wrote nothing leaves these out, or a slow machine fails it.
+ */
+export const savedInBackground = (path: string): boolean => path.startsWith('search-index/') || /^file-stamps\.[^/]*\.json$/.test(path);

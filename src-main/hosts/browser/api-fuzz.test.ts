@@ -19,7 +19,7 @@ import { describeRange } from '../../common/anchoring/describe-range';
 import { apiArgs, type ErrorCode } from '../../common/api';
 import { API_METHODS, isWriteMethod, type ApiMethod } from '../../common/api-methods';
 import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
-import { fingerprint, fingerprintChanges } from '../../test-support/folder-fingerprint';
+import { fingerprint, fingerprintChanges, savedInBackground } from '../../test-support/folder-fingerprint';
 import { startBrowserHost, type BrowserHost } from './http-host';
 
 const RUNS = Number(process.env.MARGINALIA_FUZZ_RUNS ?? 20);
@@ -44,8 +44,6 @@ const DEFERRED_BY_DESIGN: ApiMethod[] = ['shareNotebook', 'syncNotebook'];
 const isKnownCiteprocBug = (method: string, message: unknown) =>
   (method === 'exportReport' || method === 'previewExport') && /ambigcites|reading 'indexOf'/.test(String(message));
 
-/** Saved by the search worker on a timer after earlier accepted writes; derived from the records. */
-const derived = (path: string) => path.startsWith('search-index/');
 
 let work = '';
 let dir = '';
@@ -250,7 +248,7 @@ describe('API fuzzing through the browser-mode host', () => {
     it(`${method}: always answers, with a typed error when it refuses, and a refusal changes nothing`, async () => {
       await fc.assert(
         fc.asyncProperty(argument(method), async (arg) => {
-          const before = await fingerprint(dir, derived);
+          const before = await fingerprint(dir, savedInBackground);
 
           const response = await post(method, arg);
 
@@ -262,7 +260,7 @@ describe('API fuzzing through the browser-mode host', () => {
             expect(answer.error?.message).toEqual(expect.stringMatching(/\w/));
           }
           await notebook.flush();
-          const changes = fingerprintChanges(before, await fingerprint(dir, derived));
+          const changes = fingerprintChanges(before, await fingerprint(dir, savedInBackground));
           if (!answer.ok && answer.error?.code === 'unavailable' && DEFERRED_BY_DESIGN.includes(method)) {
             expect(changes.filter((change) => !/ (\.git\/|unsent\.log$)/.test(change))).toEqual([]);
           } else {

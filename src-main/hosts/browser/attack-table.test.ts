@@ -12,14 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, type RawRequest, type RawResponse } from '../../../e2e/support/raw-http';
 import type { ErrorCode } from '../../common/api';
 import { openNotebook, type OpenNotebook } from '../../services/open-notebook';
-import { fingerprint, fingerprintChanges } from '../../test-support/folder-fingerprint';
+import { fingerprint, fingerprintChanges, savedInBackground } from '../../test-support/folder-fingerprint';
 import { startBrowserHost, type BrowserHost } from './http-host';
-
-/**
- * The search index is saved by its worker 20 s after the last change, whatever call is being
- * made then; it is derived from the records and holds nothing a call could plant.
- */
-const derived = (path: string) => path.startsWith('search-index/');
 
 let work = '';
 let notebookDir = '';
@@ -233,7 +227,7 @@ for (const [table, attacks] of tables) {
     for (const attack of attacks) {
       it(`${attack.name} → ${attack.status} ${attack.code}`, async () => {
         const target = attack.small ? smallHost : host;
-        const before = await fingerprint(notebookDir, derived);
+        const before = await fingerprint(notebookDir, savedInBackground);
 
         const response = await rawRequest(attack.request(target));
 
@@ -246,7 +240,7 @@ for (const [table, attacks] of tables) {
         expect(response.text).not.toContain('secret beside the renderer');
         expect(Object.prototype).not.toHaveProperty('polluted');
         await notebook.flush();
-        expect(fingerprintChanges(before, await fingerprint(notebookDir, derived))).toEqual([]);
+        expect(fingerprintChanges(before, await fingerprint(notebookDir, savedInBackground))).toEqual([]);
       });
     }
   });
