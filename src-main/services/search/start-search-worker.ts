@@ -5,9 +5,8 @@
  * loader and then imports its entry; that costs about half a second a start, so tests that are
  * not about the thread run the same engine in-process, over the same messages.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import { startWorker } from '../start-worker';
 import type { WorkerStart } from './search-protocol';
 import { serveEngine } from './search-worker';
 
@@ -39,18 +38,6 @@ export function startSearchInProcess(start: WorkerStart): SearchThread {
   return thread;
 }
 
-const BUILT = 'search-worker.js';
-
 export function startSearchWorker(start: WorkerStart): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./search-worker.ts', here).href;
-    const boot = `import('jiti/register').then(() => import(${JSON.stringify(entry)}))`;
-    // jiti keeps what it transpiles in node_modules/.cache/jiti (keyed by content), as vite does.
-    return new Worker(boot, { eval: true, workerData: start });
-  }
-  // This code may sit in a shared chunk (out/main/chunks/) or in an entry (out/main/).
-  const built = [`./${BUILT}`, `../${BUILT}`].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
-  if (!built) throw new Error(`The search worker (${BUILT}) is missing from the build.`);
-  return new Worker(built, { workerData: start });
+  return startWorker(import.meta.url, 'search-worker', { workerData: start });
 }
