@@ -24,10 +24,10 @@ import type { GitOutcome, NotebookSide, RemoteAccess } from './sync-protocol';
 /** Pushes refused because someone else pushed first, before the sync gives up (each retry fetches and merges). */
 const MAX_RETRIES = 5;
 /**
- * Records merged in one step of the write queue: a window's write waits for one slice at most
- * (each merged record is written and fsync'd before the step ends).
+ * Records merged in one step of the write queue, unless the sync is told otherwise: a window's
+ * write waits for one slice at most (each merged record is written and fsync'd before the step ends).
  */
-const MERGE_SLICE = 100;
+export const MERGE_SLICE = 100;
 
 const sameTree = (a: RecordTree, b: RecordTree) => a.size === b.size && [...a].every(([path, oid]) => b.get(path) === oid);
 
@@ -64,11 +64,11 @@ const rejected = (error: unknown) => error instanceof Errors.PushRejectedError |
  * (`ours` null: this notebook's first commit, joining a shared one). Returns how many records
  * the merge took in, and how many of them were conflicts.
  */
-async function mergeTheirs(history: GitHistory, notebook: NotebookSide, ours: string | null, theirs: string): Promise<{ received: number; conflicts: number }> {
+async function mergeTheirs(history: GitHistory, notebook: NotebookSide, ours: string | null, theirs: string, sliceSize: number): Promise<{ received: number; conflicts: number }> {
   const [base = null] = ours === null ? [] : ((await git.findMergeBase({ fs: gitFs, gitdir: history.gitdir, oids: [ours, theirs], cache: history.cache })) as string[]);
   const [baseTree, oursTree, theirsTree] = await Promise.all([history.readTree(base), history.readTree(ours), history.readTree(theirs)]);
   const { commit } = await git.readCommit({ fs: gitFs, gitdir: history.gitdir, oid: theirs, cache: history.cache });
-  const slices = await remoteChangeSlices(history, baseTree, theirsTree, new Date(commit.committer.timestamp * 1000).toISOString(), MERGE_SLICE);
+  const slices = await remoteChangeSlices(history, baseTree, theirsTree, new Date(commit.committer.timestamp * 1000).toISOString(), sliceSize);
   const taken = { received: 0, conflicts: 0 };
   for (const slice of slices) {
     const { received, conflicts } = await notebook.merge(slice);
@@ -97,7 +97,7 @@ function describeMerge({ received, conflicts }: { received: number; conflicts: n
  * Syncs the notebook with the remote `access` names. Returns what the git side did: what the
  * merges took in is counted where they are applied (notebook-side.ts).
  */
-export async function runSync(history: GitHistory, notebook: NotebookSide, access: RemoteAccess): Promise<GitOutcome> {
+export async function runSync(history: GitHistory, notebook: NotebookSide, access: RemoteAccess, sliceSize = MERGE_SLICE): Promise<GitOutcome> {
   history.cache = {};
   await history.tidy();
   if ((await history.head()) !== null) await commitLocal(history, notebook);
@@ -110,7 +110,7 @@ export async function runSync(history: GitHistory, notebook: NotebookSide, acces
       await commitLocal(history, notebook);
       ours = await history.head();
     } else if (theirs !== null && ours !== theirs && !(ours !== null && (await git.isDescendent({ fs: gitFs, gitdir: history.gitdir, oid: ours, ancestor: theirs, depth: -1, cache: history.cache })))) {
-      await mergeTheirs(history, notebook, ours, theirs);
+      await mergeTheirs(history, notebook, ours, theirs, sliceSize);
       ours = await history.head();
     }
     if (ours === null || ours === theirs) return { sent: 0, retries };

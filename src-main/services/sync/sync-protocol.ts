@@ -47,7 +47,7 @@ export type SyncFailure =
 
 /** `sync` tells apart the syncs one worker runs at once (one per open notebook); `id`, the questions. */
 export type ToSyncWorker =
-  | { type: 'sync'; sync: number; gitdir: string; access: RemoteAccess }
+  | { type: 'sync'; sync: number; gitdir: string; access: RemoteAccess; sliceSize: number }
   | { type: 'answer'; id: number; value: unknown }
   /** The main thread could not answer: `ref` names the error it kept. */
   | { type: 'refused'; id: number; ref: number };

@@ -49,6 +49,8 @@ export interface SyncOptions {
   everyMs?: number;
   /** Where the git work runs (default: the sync worker). */
   thread?: SyncThreadKind;
+  /** Records merged per step of the write queue (default: run-sync.ts's MERGE_SLICE; tests make it small). */
+  mergeSlice?: number;
 }
 
 export function createSync(store: NotebookStore, writes: Committer, now: () => Date, options: SyncOptions): SyncService {
@@ -84,7 +86,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       try {
         const auth = await options.credentials.get(remote);
         const session = notebookSide(history);
-        const result = session.result(await thread.run(history.gitdir, { url: remote, ...(auth ? { auth } : {}) }, session.side));
+        const result = session.result(await thread.run(history.gitdir, { url: remote, ...(auth ? { auth } : {}) }, session.side, options.mergeSlice));
         await keep({ state: 'up-to-date', lastSyncAt: now().toISOString(), conflicts: result.conflicts });
         return result;
       } catch (error) {

@@ -16,6 +16,7 @@ import type { ErrorCode } from '../../common/api';
 import { NotebookError } from '../../common/errors';
 import { startWorker } from '../start-worker';
 import { problemError } from './remote-errors';
+import { MERGE_SLICE } from './run-sync';
 import type { FromSyncWorker, GitOutcome, NotebookSide, RemoteAccess, SyncFailure, ToSyncWorker } from './sync-protocol';
 import { serveSyncs, SYNC_WORKER } from './sync-worker';
 
@@ -23,7 +24,7 @@ export type SyncThreadKind = 'worker' | 'in-process';
 
 export interface SyncThread {
   /** Runs one sync of the repository at `gitdir` with the remote `access` names, answering the worker from `side`. */
-  run(gitdir: string, access: RemoteAccess, side: NotebookSide): Promise<GitOutcome>;
+  run(gitdir: string, access: RemoteAccess, side: NotebookSide, sliceSize?: number): Promise<GitOutcome>;
   close(): Promise<void>;
 }
 
@@ -91,7 +92,7 @@ class SyncRunner {
 
   constructor(private readonly kind: SyncThreadKind) {}
 
-  run(gitdir: string, access: RemoteAccess, side: NotebookSide): { sync: number; done: Promise<GitOutcome> } {
+  run(gitdir: string, access: RemoteAccess, side: NotebookSide, sliceSize: number): { sync: number; done: Promise<GitOutcome> } {
     const sync = ++this.lastSync;
     const done = new Promise<GitOutcome>((resolve, reject) => {
       clearTimeout(this.idle);
@@ -104,7 +105,7 @@ class SyncRunner {
       }
       this.running.set(sync, { url: access.url, side, kept: new Map(), resolve, reject });
       current.ref();
-      current.postMessage({ type: 'sync', sync, gitdir, access } satisfies ToSyncWorker);
+      current.postMessage({ type: 'sync', sync, gitdir, access, sliceSize } satisfies ToSyncWorker);
     });
     return { sync, done };
   }
@@ -167,9 +168,9 @@ export function syncThread(kind: SyncThreadKind = 'worker'): SyncThread {
     return found;
   };
   return {
-    async run(gitdir, access, side) {
+    async run(gitdir, access, side, sliceSize = MERGE_SLICE) {
       if (current !== undefined) throw new Error('One sync at a time: the sync service waits for the running one.');
-      const { sync, done } = runner().run(gitdir, access, side);
+      const { sync, done } = runner().run(gitdir, access, side, sliceSize);
       current = sync;
       try {
         return await done;

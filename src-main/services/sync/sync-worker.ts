@@ -47,7 +47,7 @@ export function serveSyncs(port: MessagePort): void {
   port.on('message', (message: ToSyncWorker) => {
     if (message.type === 'sync') {
       const { sync } = message;
-      void runSync(new GitHistory(message.gitdir), notebookOf(sync), message.access).then(
+      void runSync(new GitHistory(message.gitdir), notebookOf(sync), message.access, message.sliceSize).then(
         (outcome) => post({ type: 'done', sync, outcome }),
         (error: unknown) => post({ type: 'failed', sync, failure: failureOf(error) }),
       );
