@@ -11,10 +11,10 @@
  * `in-process` runs the same worker code on this thread behind a message channel, over the
  * same messages (for a host that cannot start threads, and tests that are not about the thread).
  */
-import { MessageChannel, type Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../common/api';
 import { NotebookError } from '../../common/errors';
-import { startWorker } from '../start-worker';
+import { startInProcess, startWorker, type ThreadEndpoint } from '../start-worker';
 import { problemError } from './remote-errors';
 import { MERGE_SLICE } from './run-sync';
 import type { FromSyncWorker, GitOutcome, NotebookSide, RemoteAccess, SyncFailure, ToSyncWorker } from './sync-protocol';
@@ -28,33 +28,15 @@ export interface SyncThread {
   close(): Promise<void>;
 }
 
-/** This thread's end of a channel to the worker's code, used as a worker is. */
-interface Channel {
-  postMessage(message: unknown): void;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'exit', listener: (code: number) => void): unknown;
-  on(event: 'message', listener: (message: never) => void): unknown;
-  ref(): void;
-  unref(): void;
-  terminate(): Promise<unknown>;
-}
-
 /** A worker, or a channel to the same code on this thread. */
-type Endpoint = Worker | Channel;
+type Endpoint = Worker | ThreadEndpoint;
 
-function inProcess(): Channel {
-  const { port1, port2 } = new MessageChannel();
-  serveSyncs(port2);
-  port2.unref();
-  const endpoint: Channel = {
-    postMessage: (message: unknown) => port1.postMessage(message),
-    on: (event: string, listener: (value: never) => void) => (event === 'message' ? port1.on('message', listener as (value: unknown) => void) : endpoint),
-    ref: () => port1.ref(),
-    unref: () => port1.unref(),
-    terminate: async () => port1.close(),
-  };
-  return endpoint;
-}
+/** The worker's code on this thread; its end of the channel does not keep the process alive by itself. */
+const inProcess = () =>
+  startInProcess((port) => {
+    serveSyncs(port);
+    port.unref();
+  });
 
 /** The error a failed sync ends with, made again on this thread. */
 function errorOf(failure: SyncFailure, url: string, kept: Map<number, unknown>): unknown {

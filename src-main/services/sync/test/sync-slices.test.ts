@@ -71,4 +71,17 @@ describe('a sync that receives many records', () => {
     await ada.notebook.close();
     await ben.notebook.close();
   }, 300_000);
+
+  it('merges the same on this thread (the in-process channel a host without threads uses)', async () => {
+    const remote = await server.createBare('in-process');
+    const options = { ...sliced, syncThread: 'in-process' as const };
+    const ada = await member('Ada', undefined, options);
+    for (let i = 0; i < SLICE + 1; i++) await valueOf(ada.api.createNote({ title: `Note ${i}`, body: 'From Ada.' }));
+    await valueOf(ada.api.shareNotebook({ remote, authorName: 'Ada' }));
+    const ben = await member('Ben', undefined, options);
+    expect((await valueOf(ben.api.shareNotebook({ remote, authorName: 'Ben' }))).received).toBe(SLICE + 1);
+    expect(await holdings(ben)).toEqual(await holdings(ada));
+    await ada.notebook.close();
+    await ben.notebook.close();
+  });
 });
