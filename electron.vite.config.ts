@@ -21,7 +21,7 @@ export default defineConfig({
       rollupOptions: {
         // index: the Electron app; serve: browser mode (plain Node, never imports electron);
         // cli: the command line (plain Node);
-        // search-worker, export-worker and import-worker: worker threads, started by both hosts.
+        // search-worker, export-worker, import-worker and sync-worker: worker threads, started by both hosts.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
@@ -29,6 +29,7 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli.ts'),
           'export-worker': resolve(root, 'src-main/services/export/export-worker.ts'),
           'import-worker': resolve(root, 'src-main/services/import/import-worker.ts'),
+          'sync-worker': resolve(root, 'src-main/services/sync/sync-worker.ts'),
         },
       },
     },

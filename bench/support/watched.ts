@@ -3,12 +3,15 @@
  * longest stall of this event loop (a 10 ms ticker) and the answer time of an API call made
  * every 100 ms.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { OpenNotebook } from '../../src-main/services/open-notebook';
 
 export interface Watched {
   ms: number;
   stall: number;
   calls: number[];
+  /** The longest garbage collection of this thread meanwhile, in ms: a stall as long is the heap's, not the work's. */
+  gc?: number;
 }
 
 /**
@@ -26,6 +29,11 @@ export async function watched(work: () => Promise<unknown>, open: OpenNotebook, 
     stall = Math.max(stall, now - expected);
     expected = now + 10;
   }, 10);
+  let gc = 0;
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc = Math.max(gc, entry.duration);
+  });
+  collections.observe({ entryTypes: ['gc'] });
   const calls: number[] = [];
   let running = true;
   const caller = (async () => {
@@ -39,9 +47,10 @@ export async function watched(work: () => Promise<unknown>, open: OpenNotebook, 
   const started = performance.now();
   try {
     const value = await work();
-    return { value, ms: performance.now() - started, stall, calls };
+    return { value, ms: performance.now() - started, stall, calls, gc };
   } finally {
     running = false;
+    collections.disconnect();
     clearInterval(ticker);
     await caller;
   }

@@ -5,6 +5,7 @@
 import { createExchangeImport } from './exchange/import-exchange';
 import { memoryCredentials, type CredentialStore } from './sync/credentials';
 import { createSync } from './sync/sync-service';
+import type { SyncThreadKind } from './sync/sync-thread';
 import { createConflictResolution } from './exchange/resolve-conflict';
 import type { NotebookHandlers } from '../common/api';
 import type { NotebookFeed } from '../common/change-feed';
@@ -79,6 +80,10 @@ export interface OpenOptions {
   credentials?: CredentialStore;
   /** Sync a shared notebook every this many ms (default: only when asked). */
   syncEveryMs?: number;
+  /** Where a sync's git work runs (default: the sync worker, so a sync never holds up the window). */
+  syncThread?: SyncThreadKind;
+  /** Records a sync merges per step of the write queue (see sync-service.ts). */
+  syncMergeSlice?: number;
   /** Send what changed when the notebook closes (the desktop app and browser mode do). */
   syncOnClose?: boolean;
 }
@@ -119,7 +124,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
-  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
+  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.syncThread ? { thread: options.syncThread } : {}), ...(options.syncMergeSlice ? { mergeSlice: options.syncMergeSlice } : {}) });
   const synced = await openSyncedFolder(store, writes, { now, openElsewhere });
   const status = (): NotebookStatus => ({
     location: store.dir,

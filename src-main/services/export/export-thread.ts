@@ -5,28 +5,13 @@
  * bundle (see electron.vite.config.ts); from the TypeScript sources it starts through jiti, as
  * the search worker does (start-search-worker.ts).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { NotebookError } from '../../common/errors';
+import { startWorker } from '../start-worker';
 import type { ExportRunner, ProducedExport } from './export-service';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 import type { ExportPreview } from '../../common/export-schema';
 import type { TaggedHighlight } from './report-model';
-
-const BUILT = 'export-worker.js';
-
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./export-worker.ts', here).href;
-    return new Worker(`import('jiti/register').then(() => import(${JSON.stringify(entry)}))`, { eval: true });
-  }
-  // This code may sit in a shared chunk (out/main/chunks/) or in an entry (out/main/).
-  const built = [`./${BUILT}`, `../${BUILT}`].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
-  if (!built) throw new Error(`The export worker (${BUILT}) is missing from the build.`);
-  return new Worker(built);
-}
 
 interface Pending {
   resolve(value: Extract<FromExportWorker, { type: 'done' }>['value']): void;
@@ -50,7 +35,7 @@ export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): 
 
   const thread = () => {
     if (worker) return worker;
-    const started = startWorker();
+    const started = startWorker(import.meta.url, 'export-worker');
     started.on('message', (message: FromExportWorker) => {
       const job = pending.get(message.id);
       if (!job) return;

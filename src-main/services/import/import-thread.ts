@@ -9,10 +9,9 @@
  * sources it starts through jiti, as the search and export workers do, and unit tests that are
  * not about the thread read imports on this thread instead (`inProcessPreparer`).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { NotebookError } from '../../common/errors';
+import { startWorker } from '../start-worker';
 import { IMPORT_BUDGET, tooComplexMessage } from './import-budget';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
 import { IMPORT_WORKER } from './import-worker';
@@ -36,19 +35,7 @@ export function inProcessPreparer(): ImportPreparer {
   return { prepare: prepareArticle, close: async () => {} };
 }
 
-const BUILT = 'import-worker.js';
-
-function startWorker(resourceLimits: ResourceLimits): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./import-worker.ts', here).href;
-    return new Worker(`import('jiti/register').then(() => import(${JSON.stringify(entry)}))`, { eval: true, workerData: IMPORT_WORKER, resourceLimits });
-  }
-  // This code may sit in a shared chunk (out/main/chunks/) or in an entry (out/main/).
-  const built = [`./${BUILT}`, `../${BUILT}`].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
-  if (!built) throw new Error(`The import worker (${BUILT}) is missing from the build.`);
-  return new Worker(built, { workerData: IMPORT_WORKER, resourceLimits });
-}
+const startImportWorker = (resourceLimits: ResourceLimits): Worker => startWorker(import.meta.url, 'import-worker', { workerData: IMPORT_WORKER, resourceLimits });
 
 interface Job {
   input: ImportInput;
@@ -97,7 +84,7 @@ export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPrep
   };
 
   const start = (): Thread => {
-    const worker = startWorker({ maxOldGenerationSizeMb: budget.memoryMb });
+    const worker = startImportWorker({ maxOldGenerationSizeMb: budget.memoryMb });
     let markReady = () => {};
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     worker.on('message', (message: FromImportWorker) => {

@@ -17,7 +17,10 @@ export class OfflineError extends NotebookError {
 
 /** The remote refused the user name or token: a new one fixes it. */
 export class CredentialsError extends NotebookError {
-  constructor(remote: string, status: number) {
+  constructor(
+    remote: string,
+    readonly status: number,
+  ) {
     super(
       'invalid_argument',
       `${hostOf(remote)} refused the user name or token (HTTP ${status}). Check them in “Share through git…”, or make a new token with read and write access to the repository.`,
@@ -38,6 +41,13 @@ export function problemOf(error: unknown): SyncProblem | undefined {
   if (error instanceof CredentialsError) return 'credentials';
   if (error instanceof NoRepositoryError) return 'no-repository';
   return undefined;
+}
+
+/** The error `problemOf` told apart, made again for `remote` (a sync's error crosses from its worker as its problem). */
+export function problemError(problem: SyncProblem, remote: string, status = 401): NotebookError {
+  if (problem === 'offline') return new OfflineError(remote);
+  if (problem === 'credentials') return new CredentialsError(remote, status);
+  return new NoRepositoryError(remote);
 }
 
 export const hostOf = (remote: string): string => /^[a-z]+:\/\/([^/]+)/i.exec(remote)?.[1] ?? remote;

@@ -4,6 +4,7 @@
  * holds a shared notebook is merged with it, record by record, so joining is the same call),
  * sync it (one at a time; also every few minutes and when the notebook closes), and say where
  * it stands. The last sync's state is kept in the repository (`.git/marginalia-sync.json`).
+ * The git work runs in the sync worker (sync-thread.ts); this thread answers it from the notebook.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,9 +17,10 @@ import type { Committer } from '../commit';
 import type { CredentialStore } from './credentials';
 import { gitFs } from './git-fs';
 import { OfflineError, problemOf } from './remote-errors';
+import { notebookSide } from './notebook-side';
 import { recordHistory, restoreChange } from './record-history';
-import { runSync } from './run-sync';
 import { isShared, SharedHistory } from './shared-history';
+import { syncThread, type SyncThreadKind } from './sync-thread';
 
 type SyncHandlers = Pick<NotebookHandlers, 'getSyncStatus' | 'shareNotebook' | 'syncNotebook' | 'setSyncCredentials' | 'getRecordHistory' | 'restoreVersion'>;
 
@@ -45,10 +47,15 @@ export interface SyncOptions {
   credentials: CredentialStore;
   /** Sync every this many ms while shared (0: never by itself). */
   everyMs?: number;
+  /** Where the git work runs (default: the sync worker). */
+  thread?: SyncThreadKind;
+  /** Records merged per step of the write queue (default: run-sync.ts's MERGE_SLICE; tests make it small). */
+  mergeSlice?: number;
 }
 
 export function createSync(store: NotebookStore, writes: Committer, now: () => Date, options: SyncOptions): SyncService {
   const history = new SharedHistory(store, writes, now);
+  const thread = syncThread(options.thread);
   const statePath = () => join(history.gitdir, STATE_FILE);
   let kept: KeptState | undefined;
   let running: Promise<SyncResult> | undefined;
@@ -78,7 +85,8 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       kept = { ...previous, state: 'syncing' };
       try {
         const auth = await options.credentials.get(remote);
-        const result = await runSync(history, { url: remote, ...(auth ? { auth } : {}) });
+        const session = notebookSide(history);
+        const result = session.result(await thread.run(history.gitdir, { url: remote, ...(auth ? { auth } : {}) }, session.side, options.mergeSlice));
         await keep({ state: 'up-to-date', lastSyncAt: now().toISOString(), conflicts: result.conflicts });
         return result;
       } catch (error) {
@@ -177,6 +185,9 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
         await Promise.race([sync().catch(() => undefined), new Promise<void>((resolve) => (limit = setTimeout(resolve, CLOSING_SYNC_MS)))]);
         clearTimeout(limit);
       }
+      // A closing sync still running after its time is given up: the worker's next question is
+      // refused and it stops there, leaving the repository as a killed sync would; the next sync carries on.
+      await thread.close();
     },
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * The messages between the main thread and the sync worker (see sync-thread.ts). The worker
+ * does the git work and asks the main thread, through `NotebookSide`, for what only the
+ * notebook knows (what changed, the records as they are now) and to take in what it received
+ * through the one write path.
+ */
+import type { SyncProblem } from '../../common/sync-schema';
+import type { IncomingRecords } from '../exchange/merge-plan';
+
+/** What the sync worker asks of the notebook it syncs. */
+export interface NotebookSide {
+  /** The paths unsent.log notes (without repeats), how many lines that was, and whether every record must be compared. */
+  unsent(): Promise<{ paths: string[]; lines: number; all: boolean }>;
+  /** Every record path the notebook holds now. */
+  allPaths(): Promise<string[]>;
+  /** The shared text of the record at each path as the notebook holds it now (null: it holds none). */
+  texts(paths: string[]): Promise<(string | null)[]>;
+  /** Merges one slice of what the remote changed, as one step of the write queue; says how much it took in. */
+  merge(incoming: IncomingRecords): Promise<{ received: number; conflicts: number }>;
+  /** Takes back the first `lines` of unsent.log: a commit now holds them. */
+  markSent(lines: number): Promise<void>;
+  /** The notebook's clock, in ms (tests pin it), for the time of a commit. */
+  now(): Promise<number>;
+}
+
+export type NotebookCall = keyof NotebookSide;
+
+/** A remote and how to sign in to it: the token lives in memory only, in both threads. */
+export interface RemoteAccess {
+  url: string;
+  auth?: { username?: string; token: string };
+}
+
+/** What the git side of one sync did; the main thread adds what the merge took in. */
+export interface GitOutcome {
+  sent: number;
+  retries: number;
+}
+
+/** A failed sync as it crosses the threads. */
+export type SyncFailure =
+  /** An error the main thread raised while answering: it rethrows its own error object. */
+  | { kind: 'answer'; ref: number }
+  | { kind: 'remote'; problem: SyncProblem; status?: number }
+  | { kind: 'notebook'; code: string; message: string }
+  | { kind: 'bug'; message: string; stack?: string };
+
+/** `sync` tells apart the syncs one worker runs at once (one per open notebook); `id`, the questions. */
+export type ToSyncWorker =
+  | { type: 'sync'; sync: number; gitdir: string; access: RemoteAccess; sliceSize: number }
+  | { type: 'answer'; id: number; value: unknown }
+  /** The main thread could not answer: `ref` names the error it kept. */
+  | { type: 'refused'; id: number; ref: number };
+
+export type FromSyncWorker =
+  | { type: 'ask'; sync: number; id: number; call: NotebookCall; args: unknown[] }
+  | { type: 'done'; sync: number; outcome: GitOutcome }
+  | { type: 'failed'; sync: number; failure: SyncFailure };
