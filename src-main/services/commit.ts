@@ -18,6 +18,7 @@ import { persistStaged, stageChanges, type Side, type StagedRecords } from './st
 import { stampRevisions, type RevisionMode } from './stamp-revisions';
 import { assertUnchangedSince } from './undo-guard';
 import { stagedPaths } from './sync/shared-records';
+import { saveFailed } from '../store/write-failure';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -45,6 +46,13 @@ export interface Committer extends NotebookFeed {
    * the staged records are marked with.
    */
   commit<T>(plan: (stamp: string) => Promise<Plan<T>> | Plan<T>): Promise<T>;
+  /**
+   * Runs `task` on the write queue: it sets aside files found damaged (the store drops their
+   * records, see NotebookStore.setAsideRecord) or changes the damaged files list alone. Every
+   * window hears the records that went and the list as it is now. Not an undo step: a damaged
+   * file is brought back with "Restore from backup", which is one.
+   */
+  setAside(task: () => Promise<readonly SetAsideRecord[]>): Promise<void>;
   undo(): Promise<HistoryStep | null>;
   redo(): Promise<HistoryStep | null>;
   state(): Promise<HistoryState>;
@@ -68,6 +76,12 @@ function serialQueue() {
     tail = result.catch(() => undefined);
     return result;
   };
+}
+
+/** A record whose file was set aside. */
+export interface SetAsideRecord {
+  kind: 'article' | 'claim' | 'note';
+  id: string;
 }
 
 /** What a committed change set tells the windows. */
@@ -100,10 +114,16 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
   const serial = serialQueue();
   const listeners = new Set<ChangeListener>();
   let seq = 0;
+  let damagedSent = store.damaged.version;
 
   /** Tells every window; a listener's failure must not turn a saved change into an error. */
   function announce(label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): void {
     const change = describeChange(++seq, label, changes, staged, history);
+    // The damaged files list changes with a restore, and when a file is set aside.
+    if (store.damaged.version !== damagedSent) {
+      damagedSent = store.damaged.version;
+      change.damagedFiles = store.damaged.list();
+    }
     for (const listener of listeners) {
       try {
         listener(change);
@@ -146,9 +166,9 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     }
     if (saved.status === 'rejected') {
       if (recorded.status === 'fulfilled') await undoRecord().catch((error: unknown) => console.error('Could not take back a history step:', error));
-      throw saved.reason;
+      throw saveFailed('the change', saved.reason);
     }
-    if (recorded.status === 'rejected') throw recorded.reason;
+    if (recorded.status === 'rejected') throw saveFailed('the change', recorded.reason);
     return staged;
   }
 
@@ -216,6 +236,13 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    setAside: (task) =>
+      serial(async () => {
+        const gone = await task();
+        const staged: StagedRecords = { articles: new Map(), claims: new Map(), notes: new Map() };
+        for (const { kind, id } of gone) (kind === 'article' ? staged.articles : kind === 'claim' ? staged.claims : staged.notes).set(id, null);
+        announce('', [], staged, stateOf((await store.history()).stacks()));
+      }),
     undo: () => step('undo'),
     redo: () => step('redo'),
     // Read on the queue, so the state answered follows every write acknowledged before it.

@@ -15,6 +15,7 @@ import { removeTempLeftovers } from '../store/atomic-file';
 import { lockHolderElsewhere } from '../store/folder-lock';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
+import { createDamagedFiles } from './damaged/damaged-files';
 import { citedHighlights } from './cited-highlights';
 import { createClaimsAndNotes } from './claims-and-notes';
 import { createCommitter } from './commit';
@@ -106,6 +107,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     options.fetch,
     (options.importThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerPreparer(options.importBudget) : inProcessPreparer(),
   );
+  const damaged = createDamagedFiles(store, writes);
   const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
@@ -124,6 +126,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const status = (): NotebookStatus => ({
     location: store.dir,
     quarantined: [...store.quarantined, ...synced.setAside],
+    damagedFiles: store.damaged.list(),
     ...(synced.warnings.length > 0 ? { warnings: [...synced.warnings] } : {}),
   });
   return {
@@ -147,6 +150,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       setSyncCredentials: sharing.setSyncCredentials,
       getRecordHistory: sharing.getRecordHistory,
       restoreVersion: sharing.restoreVersion,
+      ...damaged,
     },
     feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,

@@ -20,7 +20,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
-import type { Annotation, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import type { Annotation, ArticleMeta, Claim, ColorLegend, DamagedFile, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import { snapshotsNewestFirst } from './backups';
+import type { DamagedList } from './damaged-files';
 import { articleFolder } from './article-folder';
 import { removeTempLeftovers } from './atomic-file';
 import { deletionLog, type DeletionLog } from './deletion-log';
@@ -33,11 +35,29 @@ import { quarantineFor } from './quarantine';
 import { RecordFolder } from './record-folder';
 import { storeChanges } from './store-changes';
 import { unsentLog, type UnsentLog } from './unsent-log';
+import type { UnreadableFileError } from './validated-json-file';
+
+/** The claim as the newest snapshot of notebook.json that holds it has it. */
+async function claimFromSnapshots(dir: string, id: string): Promise<Claim | undefined> {
+  for await (const snapshot of snapshotsNewestFirst(dir)) {
+    const claim = snapshot.claims.find((held) => held.id === id);
+    if (claim) return claim;
+  }
+  return undefined;
+}
 
 export interface NotebookStore {
   readonly dir: string;
   /** Files set aside since the notebook was opened. */
   readonly quarantined: readonly QuarantinedFile[];
+  /** Every file set aside and not yet restored or put away (kept from one session to the next). */
+  readonly damaged: DamagedList;
+  /**
+   * Sets aside the file of a record found damaged (or from a newer Marginalia) after open, and
+   * drops the record from the index, so it is not served from there and then lost: the change
+   * listeners hear it removed. A good copy, where the index or a snapshot holds one, is kept.
+   */
+  setAsideRecord(kind: 'article' | 'claim' | 'note', id: string, error: UnreadableFileError): Promise<DamagedFile>;
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
   listArticles(): ArticleMeta[];
@@ -152,7 +172,7 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
 }
 
 async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions): Promise<NotebookStore> {
-  const quarantine = quarantineFor(dir, now);
+  const quarantine = await quarantineFor(dir, now);
   const { setAside } = quarantine;
   const metadata = await openMetadataCache(dir, { now, setAside, compactAtBytes: options.compactAtBytes });
   const changes = storeChanges<StoreChange>();
@@ -166,6 +186,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'note',
     schema: noteSchema,
     metaOf: noteMeta,
+    titleOf: (meta) => meta.title,
     index: metadata.noteIndex,
     setAside,
   });
@@ -176,6 +197,9 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'claim',
     schema: claimSchema,
     metaOf: (claim) => structuredClone(claim),
+    titleOf: (claim) => claim.statement,
+    // The index holds every claim whole, as this machine last wrote it; failing that, a snapshot of it.
+    goodCopyOf: async (id) => metadata.data.claims.find((claim) => claim.id === id) ?? (await claimFromSnapshots(dir, id)),
     index: metadata.claimIndex,
     setAside,
   });
@@ -190,6 +214,13 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   const store: NotebookStore = {
     dir,
     quarantined: quarantine.files,
+    damaged: quarantine.damaged,
+    async setAsideRecord(kind, id, error) {
+      if (kind === 'article') return articles.setAside(id, error);
+      const entry = await (kind === 'claim' ? claims : notes).setAside(id, error);
+      changes.emit(kind === 'claim' ? { kind, id, claim: null } : { kind, id, note: null });
+      return entry;
+    },
     isNew,
     listArticles: metadata.listArticles,
     articleMetas: metadata.articleMetas,

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { removeFileDurably } from './atomic-file';
 import { HistoryLog } from './history-log';
 import { HISTORY_FILE, historyFileSchema, type HistoryFile } from './notebook-files';
+import type { SetAside } from './quarantine';
 import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
 
 /** Opens `history.log`, folding in (then removing) a history.json from before the log. */
-export async function openHistory(dir: string, setAside: (error: UnreadableFileError) => Promise<string>, maxBytes?: number): Promise<HistoryLog> {
+export async function openHistory(dir: string, setAside: SetAside, maxBytes?: number): Promise<HistoryLog> {
   const legacyFile = new ValidatedJsonFile(join(dir, HISTORY_FILE), historyFileSchema);
   let legacy: HistoryFile | null = null;
   try {
@@ -34,7 +35,7 @@ export interface HistoryOnFirstUse {
   close(): Promise<void>;
 }
 
-export function historyOnFirstUse(dir: string, setAside: (error: UnreadableFileError) => Promise<string>, maxBytes?: number): HistoryOnFirstUse {
+export function historyOnFirstUse(dir: string, setAside: SetAside, maxBytes?: number): HistoryOnFirstUse {
   let history: Promise<HistoryLog> | undefined;
   const opened = () => history?.catch(() => undefined);
   return {

@@ -46,7 +46,7 @@ const unused = async (): Promise<never> => {
 
 const fakeHandlers: NotebookHandlers = {
   ...(Object.fromEntries(API_METHODS.map((method) => [method, unused])) as unknown as NotebookHandlers),
-  getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [] }),
+  getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [], damagedFiles: [] }),
   listArticles: async () => [{ ...meta('Sample'), annotationCount: 0 }],
   getArticle: async () => {
     throw new NotebookError('not_found', 'That article is no longer in the notebook.');
