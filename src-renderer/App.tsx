@@ -2,6 +2,8 @@ import { ImportButtons } from './features/import/ImportButtons';
 import { ImportFeature } from './features/import/ImportFeature';
 import { LibraryPane } from './features/library/LibraryPane';
 import { MarginPane } from './features/margin/MarginPane';
+import { DamagedFilesDialog } from './features/notices/DamagedFilesDialog';
+import { DamagedFilesNotice } from './features/notices/DamagedFilesNotice';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
 import { WarningsBanner } from './features/notices/WarningsBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
@@ -34,6 +36,7 @@ export function App() {
   useMenuCommands();
   return (
     <div className="app">
+      <DamagedFilesNotice />
       <QuarantineBanner />
       <WarningsBanner />
       <div className="shell">
@@ -55,6 +58,7 @@ export function App() {
       <SearchHost />
       <ExportHost />
       <SyncHost />
+      <DamagedFilesDialog />
     </div>
   );
 }

@@ -48,33 +48,33 @@ export async function quarantineFor(dir: string, now: () => Date): Promise<Quara
    */
   const settingAside = new Map<string, Promise<DamagedFile>>();
   const setAside: SetAside = async (error, about = {}) => {
-      const at = now();
-      const stamp = at.toISOString().replace(/[:.]/g, '-');
-      let movedTo: string | null = null;
-      if (!error.newer) {
-        await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
-        const target = join(dir, QUARANTINE_DIR, `${stamp}-${basename(error.path)}`);
-        await rename(error.path, target);
-        movedTo = relative(dir, target);
-      }
-      let backup: string | undefined;
-      if (about.goodCopy !== undefined) {
-        const copy = join(dir, QUARANTINE_DIR, `${stamp}-${basename(error.path, '.json')}${GOOD_COPY_SUFFIX}`);
-        await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
-        await writeFileAtomic(copy, `${JSON.stringify(about.goodCopy, null, 2)}\n`);
-        backup = relative(dir, copy);
-      }
-      const reason = about.outcome ? `${error.reason}. ${about.outcome}` : error.reason;
-      const entry = await damaged.add({
-        file: relative(dir, error.path),
-        movedTo,
-        reason,
-        at: at.toISOString(),
-        ...(about.record ? { record: about.record } : {}),
-        ...(backup ? { backup } : {}),
-      });
-      files.push({ file: entry.file, movedTo: movedTo ?? entry.file, reason });
-      return entry;
+    const at = now();
+    const stamp = at.toISOString().replace(/[:.]/g, '-');
+    let movedTo: string | null = null;
+    if (!error.newer) {
+      await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
+      const target = join(dir, QUARANTINE_DIR, `${stamp}-${basename(error.path)}`);
+      await rename(error.path, target);
+      movedTo = relative(dir, target);
+    }
+    let backup: string | undefined;
+    if (about.goodCopy !== undefined) {
+      const copy = join(dir, QUARANTINE_DIR, `${stamp}-${basename(error.path, '.json')}${GOOD_COPY_SUFFIX}`);
+      await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
+      await writeFileAtomic(copy, `${JSON.stringify(about.goodCopy, null, 2)}\n`);
+      backup = relative(dir, copy);
+    }
+    const reason = about.outcome ? `${error.reason}. ${about.outcome}` : error.reason;
+    const entry = await damaged.add({
+      file: relative(dir, error.path),
+      movedTo,
+      reason,
+      at: at.toISOString(),
+      ...(about.record ? { record: about.record } : {}),
+      ...(backup ? { backup } : {}),
+    });
+    files.push({ file: entry.file, movedTo: movedTo ?? entry.file, reason });
+    return entry;
   };
   return {
     files,
