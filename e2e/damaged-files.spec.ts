@@ -29,7 +29,7 @@ test('a claim whose file was damaged while closed is listed, restored from backu
   });
   ({ page } = app);
   const notice = page.getByRole('alert', { name: 'Damaged files' });
-  await expect(notice).toContainText(`A file of your notebook could not be read and was set aside: The claim “${CLAIM}”.`);
+  await expect(notice).toContainText(`A file of your notebook could not be read and was set aside: The claim “${CLAIM}”. It can be restored from a backup.`);
   await libraryPane(page).getByRole('button', { name: 'Claims' }).click();
   await expect(claimsView(page).getByRole('article', { name: CLAIM })).toHaveCount(0);
 
@@ -37,7 +37,7 @@ test('a claim whose file was damaged while closed is listed, restored from backu
   const dialog = page.getByRole('dialog', { name: 'Damaged files' });
   const entry = dialog.getByRole('listitem', { name: `The claim “${CLAIM}”` });
   await expect(entry).toContainText('Could not be read: it is not valid JSON');
-  await expect(entry).toContainText('A good copy is in backups/quarantine/');
+  await expect(entry.getByRole('definition').last()).toHaveText(/^backups\/quarantine\/.*\.last-saved\.json$/);
   await entry.getByRole('button', { name: 'Restore from backup' }).click();
   await expect(page.getByRole('status').first()).toContainText(`Restored “${CLAIM}” from backup. Undo takes it back.`);
   await expect(dialog.getByText('No file is set aside now.')).toBeVisible();

@@ -45,25 +45,26 @@ function DamagedFiles({ files }: { files: DamagedFile[] }) {
               <li key={entry.id} className="damaged-entry" aria-label={damagedSubject(entry)}>
                 <p className="damaged-subject">{damagedSubject(entry)}</p>
                 <p className="damaged-reason">Could not be read: {entry.reason}</p>
-                <p className="damaged-where">
-                  Set aside {setAsideWhen(entry.at)}.{' '}
-                  {entry.movedTo ? (
-                    <>
-                      The damaged file is kept at <code>{entry.movedTo}</code>.
-                    </>
-                  ) : (
-                    <>
-                      The file was left at <code>{entry.file}</code>, unchanged.
-                    </>
-                  )}{' '}
+                <p className="damaged-where">Set aside {setAsideWhen(entry.at)}.</p>
+                <dl className="damaged-paths">
+                  <dt>{entry.movedTo ? 'Damaged file kept at' : 'Left unchanged at'}</dt>
+                  <dd>
+                    <code>{entry.movedTo ?? entry.file}</code>
+                  </dd>
                   {entry.backup ? (
                     <>
-                      A good copy is in <code>{entry.backup}</code>.
+                      <dt>Good copy</dt>
+                      <dd>
+                        <code>{entry.backup}</code>
+                      </dd>
                     </>
                   ) : entry.record ? (
-                    'No backup holds a good copy.'
+                    <>
+                      <dt>Good copy</dt>
+                      <dd>No backup holds one.</dd>
+                    </>
                   ) : null}
-                </p>
+                </dl>
                 <div className="damaged-actions">
                   {entry.backup ? (
                     <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void act(entry, restoreDamagedFile)}>

@@ -7,6 +7,13 @@ import { dismissDamagedNotice, showDamagedFiles } from '../../state/status-store
 import { useNotebookStatus } from '../../state/useNotebookStatus';
 import { damagedCount, damagedSubject } from './damaged-words';
 
+/** What a backup can bring back, after the count. */
+function restorableWords(restorable: number, of: number): string {
+  if (restorable === 0) return of === 1 ? 'The damaged file is kept; nothing was deleted.' : 'The damaged files are kept; nothing was deleted.';
+  if (restorable === of) return of === 1 ? 'It can be restored from a backup.' : 'Each can be restored from a backup.';
+  return `${restorable} can be restored from a backup.`;
+}
+
 export function DamagedFilesNotice() {
   const { notebook, damagedDismissed } = useNotebookStatus();
   const files = notebook?.damagedFiles ?? [];
@@ -17,7 +24,7 @@ export function DamagedFilesNotice() {
       <FileWarning className="banner-icon" aria-hidden="true" size={18} />
       <p className="banner-text">
         {damagedCount(files.length)}
-        {files.length === 1 ? `: ${damagedSubject(files[0]!)}.` : '.'} {restorable > 0 ? (restorable === files.length ? 'A backup holds a good copy.' : `A backup holds a good copy of ${restorable}.`) : 'The damaged file is kept; nothing was deleted.'}
+        {files.length === 1 ? `: ${damagedSubject(files[0]!)}.` : '.'} {restorableWords(restorable, files.length)}
       </p>
       <button type="button" className="button banner-action" onClick={() => showDamagedFiles(true)}>
         Show damaged files
