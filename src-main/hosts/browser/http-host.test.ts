@@ -177,7 +177,7 @@ describe('the token', () => {
       const response = await callApi('getNotebookStatus', '{}', { ...json, ...(value !== undefined ? { authorization: value } : {}) });
       expect(response.status).toBe(status);
       if (status === 401) expect(errorOf(response)).toEqual({ code: 'unavailable', message: expect.stringMatching(/token/) });
-      else expect(response.json()).toEqual({ ok: true, value: { location: '/fake/notebook', quarantined: [] } });
+      else expect(response.json()).toEqual({ ok: true, value: { location: '/fake/notebook', quarantined: [], damagedFiles: [] } });
     });
   }
 });
