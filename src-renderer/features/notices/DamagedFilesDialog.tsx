@@ -36,11 +36,11 @@ function DamagedFiles({ files }: { files: DamagedFile[] }) {
   return (
     <Dialog title="Damaged files" onClose={close} initialFocus={closeButton} className="dialog-wide damaged-files">
       {files.length === 0 ? (
-        <p className="damaged-note">No file is set aside now.</p>
+        <p className="dialog-note">No file is set aside now.</p>
       ) : (
         <>
-          <p className="damaged-note">Marginalia could not read these files, so it set them aside and opened the rest of the notebook. Nothing was deleted: each damaged file is kept.</p>
-          <ul className="damaged-list" aria-label="Files set aside">
+          <p className="dialog-note">Marginalia could not read these files, so it set them aside and opened the rest of the notebook. Nothing was deleted: each damaged file is kept.</p>
+          <ul className="dialog-list" aria-label="Files set aside">
             {files.map((entry) => (
               <li key={entry.id} className="damaged-entry" aria-label={damagedSubject(entry)}>
                 <p className="damaged-subject">{damagedSubject(entry)}</p>
