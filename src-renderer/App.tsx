@@ -5,6 +5,7 @@ import { MarginPane } from './features/margin/MarginPane';
 import { DamagedFilesDialog } from './features/notices/DamagedFilesDialog';
 import { DamagedFilesNotice } from './features/notices/DamagedFilesNotice';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
+import { ReadOnlyNotice } from './features/notices/ReadOnlyNotice';
 import { WarningsBanner } from './features/notices/WarningsBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
@@ -36,6 +37,7 @@ export function App() {
   useMenuCommands();
   return (
     <div className="app">
+      <ReadOnlyNotice />
       <DamagedFilesNotice />
       <QuarantineBanner />
       <WarningsBanner />

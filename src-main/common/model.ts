@@ -72,6 +72,11 @@ export interface NotebookStatus {
   /** Every file set aside and not yet restored or put away, this session's and earlier ones', oldest first. */
   damagedFiles: DamagedFile[];
   /**
+   * Set when the notebook's folder may not be written, so it is open read-only: why and what to
+   * do, in words (every write is refused with them). Absent when it may be written.
+   */
+  readOnly?: string;
+  /**
    * What the person should know about the notebook as a whole, one sentence each (it is open on
    * another machine too, through a synced folder). Absent when there is nothing to say.
    */

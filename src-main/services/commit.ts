@@ -19,6 +19,7 @@ import { stampRevisions, type RevisionMode } from './stamp-revisions';
 import { assertUnchangedSince } from './undo-guard';
 import { stagedPaths } from './sync/shared-records';
 import { saveFailed } from '../store/write-failure';
+import { NotebookError } from '../common/errors';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -208,9 +209,15 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(history.stacks()) };
     });
 
+  /** A read-only notebook (see store/folder-access.ts) refuses every change before anything is tried. */
+  const refuseWhenReadOnly = (): void => {
+    if (store.readOnly) throw new NotebookError('storage', store.readOnly);
+  };
+
   return {
     commit: (plan) =>
       serial(async () => {
+        refuseWhenReadOnly();
         const stamp = now().toISOString();
         const { label, changes, result, undoable = true, revisions = 'stamp', machineLocal = false } = await plan(stamp);
         if (changes.length === 0) return result;
@@ -243,8 +250,14 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
         for (const { kind, id } of gone) (kind === 'article' ? staged.articles : kind === 'claim' ? staged.claims : staged.notes).set(id, null);
         announce('', [], staged, stateOf((await store.history()).stacks()));
       }),
-    undo: () => step('undo'),
-    redo: () => step('redo'),
+    undo: async () => {
+      refuseWhenReadOnly();
+      return step('undo');
+    },
+    redo: async () => {
+      refuseWhenReadOnly();
+      return step('redo');
+    },
     // Read on the queue, so the state answered follows every write acknowledged before it.
     state: () => serial(async () => stateOf((await store.history()).stacks())),
   };

@@ -35,7 +35,10 @@ import { workerRunner } from './export/export-thread';
 import { printPdfWithChromium } from './export/chromium-pdf';
 import { storeReportData } from './export/report-data';
 import type { ReportData } from './export/report-model';
-import { openSyncedFolder } from './synced-folder/synced-folder';
+import { openSyncedFolder, type SyncedFolder } from './synced-folder/synced-folder';
+
+/** What stands for the synced folder on a read-only notebook: nothing watched, nothing taken in. */
+const readOnlyFolder = (): SyncedFolder => ({ setAside: [], warnings: [], caughtUp: async () => {}, close: async () => {} });
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -92,8 +95,9 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   // The store swept its own folders of what a crash left; these two belong to the services.
   // The search index's before search starts writing there; a shared notebook's repository
   // (thousands of files) beside opening, as a sync would anyway before it writes.
-  await removeTempLeftovers(join(dir, INDEX_DIR));
-  const gitTidied = existsSync(join(dir, '.git')) ? removeLeftovers(join(dir, '.git')).catch((error: unknown) => console.error('Could not tidy .git:', error)) : Promise.resolve();
+  const { readOnly } = store;
+  if (!readOnly) await removeTempLeftovers(join(dir, INDEX_DIR));
+  const gitTidied = existsSync(join(dir, '.git')) && !readOnly ? removeLeftovers(join(dir, '.git')).catch((error: unknown) => console.error('Could not tidy .git:', error)) : Promise.resolve();
   // The one write path: every service's changes, and undo and redo, go through it.
   const writes = createCommitter(store, now);
   const library = createLibrary(store, writes, now);
@@ -114,19 +118,22 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const exportRunner =
     (options.exportThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerRunner({ dir: store.dir, flush: () => store.flush(), now, tagged: () => store.taggedHighlights() }) : inProcessRunner(reportData, now);
   const exporter = createExporter({ runner: exportRunner, printPdf: options.printPdf ?? printPdfWithChromium });
-  const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
+  // A read-only folder's index is built in a temporary folder: its own is never written.
+  const search = openSearch(store, { persist: !readOnly && (options.persistSearch ?? true), ...(options.searchThread ? { thread: options.searchThread } : {}) });
 
-  if (store.isNew && options.sample !== false) {
+  if (store.isNew && options.sample !== false && !readOnly) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
   const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
-  const synced = await openSyncedFolder(store, writes, { now, openElsewhere });
+  // A read-only folder changes under no one on this machine; what changed while closed is read as it is.
+  const synced = readOnly ? readOnlyFolder() : await openSyncedFolder(store, writes, { now, openElsewhere });
   const status = (): NotebookStatus => ({
     location: store.dir,
     quarantined: [...store.quarantined, ...synced.setAside],
     damagedFiles: store.damaged.list(),
+    ...(readOnly ? { readOnly } : {}),
     ...(synced.warnings.length > 0 ? { warnings: [...synced.warnings] } : {}),
   });
   return {

@@ -61,7 +61,8 @@ async function fromQuarantineFolder(dir: string, at: Date): Promise<DamagedFile[
     }));
 }
 
-export async function openDamagedList(dir: string, now: () => Date): Promise<DamagedList> {
+/** `memoryOnly`: the notebook is open read-only; the list is read, and changed in memory only. */
+export async function openDamagedList(dir: string, now: () => Date, memoryOnly = false): Promise<DamagedList> {
   const path = join(dir, DAMAGED_LIST_FILE);
   let files: DamagedFile[] = [];
   let version = 0;
@@ -77,12 +78,13 @@ export async function openDamagedList(dir: string, now: () => Date): Promise<Dam
       files = parsed.data.files as DamagedFile[];
     } else {
       const at = now();
-      await rename(path, join(dir, QUARANTINE_DIR, `${at.toISOString().replace(/[:.]/g, '-')}-damaged-files.json`)).catch(() => undefined);
+      if (!memoryOnly) await rename(path, join(dir, QUARANTINE_DIR, `${at.toISOString().replace(/[:.]/g, '-')}-damaged-files.json`)).catch(() => undefined);
       files = await fromQuarantineFolder(dir, at);
     }
   }
   const save = async () => {
     version += 1;
+    if (memoryOnly) return;
     await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
     await writeFileAtomic(path, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
   };

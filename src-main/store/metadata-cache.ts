@@ -71,6 +71,8 @@ export interface MetadataCacheOptions {
   setAside: SetAside;
   /** Size at which the journal is folded into notebook.json. */
   compactAtBytes?: number;
+  /** The notebook is open read-only (see folder-access.ts): what is read is kept in memory, nothing is written. */
+  readOnly?: boolean;
 }
 
 /** The store's answers that come from the cache alone (their promises are on NotebookStore). */
@@ -110,7 +112,7 @@ export interface MetadataCache extends CacheReads {
   close(): Promise<void>;
 }
 
-export async function openMetadataCache(dir: string, { now, setAside, compactAtBytes }: MetadataCacheOptions): Promise<MetadataCache> {
+export async function openMetadataCache(dir: string, { now, setAside, compactAtBytes, readOnly = false }: MetadataCacheOptions): Promise<MetadataCache> {
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
@@ -144,7 +146,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     const legend = await legendFromBackup(dir);
     if (legend) index.data.legend = legend.legend;
   }
-  if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
+  if (index.adapter.lastRead?.migrated && !readOnly) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
   const legacy = takeLegacyHighlights(index.data);
   const counts = () => (index.data.highlightCounts ??= {});
   /** Reads every article file past the cache (keeping them all would cost more than the index). */
@@ -172,6 +174,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
       await index.write();
     },
     compactAtBytes,
+    readOnly,
     (entry) => {
       if (entry.kind === 'article') highlights.apply(entry.id, entry.meta ? { annotations: entry.annotations, tagged: entry.tagged } : null);
     },
@@ -221,6 +224,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     noteIndex: { get: () => index.data.notes, set: (list) => (index.data.notes = list), changed: (id, meta) => journal.record([{ kind: 'note', id, meta }]) },
 
     settle(changed) {
+      if (readOnly) return;
       settling = (changed ? journal.compact() : Promise.resolve())
         .then(() => snapshotDaily(dir, now()))
         .catch((error: unknown) => console.error('Could not fold the journal into the notebook index:', error));

@@ -32,6 +32,8 @@ import { openMetadataCache } from './metadata-cache';
 import { ARTICLES_DIR, BACKUPS_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
 import { historyOnFirstUse } from './open-history';
 import { quarantineFor } from './quarantine';
+import { folderRefusesWrites, readOnlyWords, writeRefusedCode } from './folder-access';
+import { NotebookError } from '../common/errors';
 import { RecordFolder } from './record-folder';
 import { storeChanges } from './store-changes';
 import { unsentLog, type UnsentLog } from './unsent-log';
@@ -60,6 +62,11 @@ export interface NotebookStore {
   setAsideRecord(kind: 'article' | 'claim' | 'note', id: string, error: UnreadableFileError): Promise<DamagedFile>;
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
+  /**
+   * Set when the folder may not be written (see folder-access.ts): why, in the words every
+   * refused write answers. The store was opened without writing anything, and writes nothing.
+   */
+  readonly readOnly?: string;
   listArticles(): ArticleMeta[];
   /** The index's own article metadata, not a copy: to read, never to change. */
   articleMetas(): readonly ArticleMeta[];
@@ -157,10 +164,26 @@ export function noteMeta(note: Note): NoteMeta {
 
 export { articleMeta } from './article-folder';
 
+/** Opens a folder that refuses writes as it is, writing nothing (see folder-access.ts). */
+async function openReadOnly(dir: string, code: string, now: () => Date, options: StoreOptions): Promise<NotebookStore> {
+  if (!existsSync(dir)) throw new NotebookError('storage', `The notebook folder ${dir} does not exist and cannot be made there (${code}): choose a folder you can write.`);
+  return loadStore(dir, now, async () => {}, { ...options, readOnly: readOnlyWords(dir, code) });
+}
+
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
-  await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
-  const lock = await lockFolder(dir);
+  const refused = await folderRefusesWrites(dir);
+  if (refused) return openReadOnly(dir, refused, now, options);
+  let lock: Awaited<ReturnType<typeof lockFolder>>;
+  try {
+    await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
+    lock = await lockFolder(dir);
+  } catch (error) {
+    // The system said the folder may be written, and then refused (some network shares do).
+    const code = writeRefusedCode(error);
+    if (code) return openReadOnly(dir, code, now, options);
+    throw error;
+  }
   try {
     // Writes a crash cut short left their temporary files; holding the lock, nobody else's are live.
     for (const folder of ['', ARTICLES_DIR, NOTES_DIR, CLAIMS_DIR, BACKUPS_DIR]) await removeTempLeftovers(join(dir, folder));
@@ -171,10 +194,11 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   }
 }
 
-async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions): Promise<NotebookStore> {
-  const quarantine = await quarantineFor(dir, now);
+async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions & { readOnly?: string }): Promise<NotebookStore> {
+  const { readOnly } = options;
+  const quarantine = await quarantineFor(dir, now, readOnly);
   const { setAside } = quarantine;
-  const metadata = await openMetadataCache(dir, { now, setAside, compactAtBytes: options.compactAtBytes });
+  const metadata = await openMetadataCache(dir, { now, setAside, compactAtBytes: options.compactAtBytes, readOnly: readOnly !== undefined });
   const changes = storeChanges<StoreChange>();
   // The record files are the truth: each folder makes the metadata cache agree with its files.
   const articles = articleFolder({ dir, metadata, quarantine, cacheLimit: options.articleCacheLimit ?? ARTICLE_CACHE_LIMIT, emit: changes.emit });
@@ -189,6 +213,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     titleOf: (meta) => meta.title,
     index: metadata.noteIndex,
     setAside,
+    readOnly: readOnly !== undefined,
   });
   const claims = new RecordFolder<Claim, Claim>({
     dir,
@@ -202,12 +227,13 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     goodCopyOf: async (id) => metadata.data.claims.find((claim) => claim.id === id) ?? (await claimFromSnapshots(dir, id)),
     index: metadata.claimIndex,
     setAside,
+    readOnly: readOnly !== undefined,
   });
   const noteFiles = await notes.reconcile();
   const claimFiles = await claims.reconcile();
   const isNew = !metadata.existed && articleFiles.ids.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantine.files.length === 0;
   metadata.settle(metadata.changedOnOpen || articleFiles.changed || noteFiles.changed || claimFiles.changed);
-  const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes);
+  const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes, readOnly !== undefined);
   const deletions = deletionLog(dir);
   const unsent = unsentLog(dir, existsSync(join(dir, '.git')));
 
@@ -222,6 +248,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
       return entry;
     },
     isNew,
+    ...(readOnly ? { readOnly } : {}),
     listArticles: metadata.listArticles,
     articleMetas: metadata.articleMetas,
     annotationCount: metadata.annotationCount,

@@ -39,9 +39,13 @@ export interface Quarantine {
   setAside(error: UnreadableFileError, about?: SetAsideAbout): Promise<DamagedFile>;
 }
 
-export async function quarantineFor(dir: string, now: () => Date): Promise<Quarantine> {
+/**
+ * `readOnly` (the words of folder-access.ts): the notebook is open read-only, so a damaged file is
+ * left where it is and listed for this session only; nothing is moved or written.
+ */
+export async function quarantineFor(dir: string, now: () => Date, readOnly?: string): Promise<Quarantine> {
   const files: QuarantinedFile[] = [];
-  const damaged = await openDamagedList(dir, now);
+  const damaged = await openDamagedList(dir, now, readOnly !== undefined);
   /**
    * Two parts may find the same file damaged at once (the search index taking in a changed note
    * while the files changed since the last session are looked at): the second gets the first's entry.
@@ -51,6 +55,17 @@ export async function quarantineFor(dir: string, now: () => Date): Promise<Quara
     const at = now();
     const stamp = at.toISOString().replace(/[:.]/g, '-');
     let movedTo: string | null = null;
+    if (readOnly !== undefined) {
+      const entry = await damaged.add({
+        file: relative(dir, error.path),
+        movedTo: null,
+        reason: `${error.reason}. It is not shown, and could not be set aside: the folder is read-only`,
+        at: at.toISOString(),
+        ...(about.record ? { record: about.record } : {}),
+      });
+      files.push({ file: entry.file, movedTo: entry.file, reason: entry.reason });
+      return entry;
+    }
     if (!error.newer) {
       await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
       const target = join(dir, QUARANTINE_DIR, `${stamp}-${basename(error.path)}`);

@@ -42,6 +42,8 @@ export interface RecordFolderOptions<R extends { id: string }, M extends { id: s
    * snapshot of it holds one (claims); undefined where none does (a note's body is only in its file).
    */
   goodCopyOf?(id: string): Promise<R | undefined>;
+  /** The notebook is open read-only (see folder-access.ts): the folder is not made when missing. */
+  readOnly?: boolean;
   /** How many records to keep in memory (see RecordCache). */
   cacheLimit?: number;
 }
@@ -64,9 +66,13 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
   /** Makes the index agree with the files; returns the ids of the files found. */
   async reconcile(): Promise<{ ids: string[]; changed: boolean }> {
     const { dir, folder, kind, index } = this.options;
-    await mkdir(join(dir, folder), { recursive: true });
+    if (!this.options.readOnly) await mkdir(join(dir, folder), { recursive: true });
     const pattern = recordFilePattern(kind);
-    const ids = (await readdir(join(dir, folder))).filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
+    const names = await readdir(join(dir, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (this.options.readOnly && error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const ids = names.filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
     const onDisk = new Set(ids);
     const kept = index.get().filter((meta) => onDisk.has(meta.id));
     let changed = kept.length !== index.get().length;

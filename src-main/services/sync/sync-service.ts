@@ -69,6 +69,8 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
   };
 
   async function sync(): Promise<SyncResult> {
+    // A sync writes what it brings into the folder (and its repository): none on a read-only one.
+    if (store.readOnly) throw new NotebookError('storage', store.readOnly);
     if (!isShared(store.dir)) throw new NotebookError('invalid_argument', 'This notebook is not shared yet: use “Share through git…” first.');
     if (running) return running;
     running = (async () => {
@@ -98,11 +100,11 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
 
   let first: NodeJS.Timeout | undefined;
   const schedule = () => {
-    if (timer || !options.everyMs || !isShared(store.dir)) return;
+    if (timer || !options.everyMs || !isShared(store.dir) || store.readOnly) return;
     timer = setInterval(() => void sync().catch(() => undefined), options.everyMs);
     timer.unref();
   };
-  if (options.everyMs && isShared(store.dir)) {
+  if (options.everyMs && isShared(store.dir) && !store.readOnly) {
     // Soon after opening: sends what changed while closed, and finishes a sync the last session
     // was stopped in the middle of.
     first = setTimeout(() => void sync().catch(() => undefined), Math.min(options.everyMs, FIRST_SYNC_MS));
@@ -129,6 +131,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
     },
 
     async shareNotebook({ remote, username, token, authorName, authorEmail }) {
+      if (store.readOnly) throw new NotebookError('storage', store.readOnly);
       const author = { name: authorName, ...(authorEmail ? { email: authorEmail } : {}) };
       if (isShared(store.dir)) {
         const current = await history.remote();
@@ -172,7 +175,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       if (running) await running.catch(() => undefined);
       // A remote that hangs (rather than refusing) must not hold the app open: what is not sent
       // now is sent at the next sync, from unsent.log.
-      if (finalSync && isShared(store.dir)) {
+      if (finalSync && isShared(store.dir) && !store.readOnly) {
         let limit: NodeJS.Timeout | undefined;
         await Promise.race([sync().catch(() => undefined), new Promise<void>((resolve) => (limit = setTimeout(resolve, CLOSING_SYNC_MS)))]);
         clearTimeout(limit);
