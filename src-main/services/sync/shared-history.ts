@@ -36,6 +36,11 @@ const TAKEN_AT_ONCE = 16;
 /** Whether the notebook in `dir` is shared (has its history). */
 export const isShared = (dir: string): boolean => existsSync(join(dir, '.git', 'HEAD'));
 
+/** The shared paths of records whose files are set aside as damaged (see store/damaged-files.ts). */
+function setAsidePaths(store: NotebookStore): Set<string> {
+  return new Set(store.damaged.list().flatMap((entry) => (entry.record ? [recordPath(entry.record.kind, entry.record.id)] : [])));
+}
+
 export class SharedHistory implements GitPlace {
   readonly gitdir: string;
   /** isomorphic-git's object cache, kept for one sync. */
@@ -141,12 +146,15 @@ export class SharedHistory implements GitPlace {
   async takeCurrent(tree: RecordTree, paths: Iterable<string>): Promise<RecordChange[]> {
     // Looked up once: a first share asks for every record, and a scan per record was quadratic.
     const held = { claims: new Map(this.store.claims().map((claim) => [claim.id, claim])), notes: new Set(this.store.noteMetas().map((meta) => meta.id)) };
+    const setAside = setAsidePaths(this.store);
     const changes: RecordChange[] = [];
     const take = async (path: string): Promise<void> => {
       const record = await this.current(path, held);
       const old = tree.get(path);
       if (!record) {
-        if (old === undefined) return;
+        // Missing because its file was set aside as damaged: nobody deleted it, so the shared
+        // version stays as it is (and "Restore from backup" can take it from there).
+        if (old === undefined || setAside.has(path)) return;
         tree.delete(path);
         changes.push({ before: await this.readForMessage(path, old) });
         return;
