@@ -62,6 +62,8 @@ export interface DamagedFile {
   record?: { kind: 'article' | 'claim' | 'note'; id: string; title?: string };
   /** Path relative to the notebook folder of a good copy of that record, when a backup holds one. */
   backup?: string;
+  /** Where that good copy came from, in words ("the undo history …", "the shared notebook’s last commit …"); absent for a snapshot's. */
+  backupFrom?: string;
 }
 
 export interface NotebookStatus {

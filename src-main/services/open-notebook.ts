@@ -111,7 +111,9 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     options.fetch,
     (options.importThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerPreparer(options.importBudget) : inProcessPreparer(),
   );
-  const damaged = createDamagedFiles(store, writes);
+  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
+  // Good copies of damaged notes and articles are looked for in the shared history too.
+  const { findGoodCopies, ...damaged } = createDamagedFiles(store, writes, () => sharing.committedRecord);
   const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
@@ -126,9 +128,10 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
-  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
   // A read-only folder changes under no one on this machine; what changed while closed is read as it is.
   const synced = readOnly ? readOnlyFolder() : await openSyncedFolder(store, writes, { now, openElsewhere });
+  // After the files changed while closed are looked at: those set aside then are listed by now.
+  const goodCopiesFound = readOnly ? Promise.resolve() : synced.caughtUp().then(findGoodCopies).catch((error: unknown) => console.error('Could not look for good copies of damaged files:', error));
   const status = (): NotebookStatus => ({
     location: store.dir,
     quarantined: [...store.quarantined, ...synced.setAside],
@@ -163,11 +166,15 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     status,
     searchStats: () => search.stats(),
     searchIdle: () => search.idle(),
-    caughtUp: () => synced.caughtUp(),
+    caughtUp: async () => {
+      await synced.caughtUp();
+      await goodCopiesFound;
+    },
     flush: () => store.flush(),
     reportData,
     close: async () => {
       await gitTidied;
+      await goodCopiesFound;
       await sharing.close(options.syncOnClose ?? false);
       await synced.close();
       cited.stop();

@@ -29,6 +29,7 @@ const damagedFileSchema = z.object({
   at: z.string(),
   record: z.object({ kind: z.enum(['article', 'claim', 'note']), id: z.string(), title: z.string().optional() }).optional(),
   backup: z.string().optional(),
+  backupFrom: z.string().optional(),
 });
 const listSchema = z.object({ version: z.literal(1), files: z.array(damagedFileSchema) });
 
@@ -39,6 +40,8 @@ export interface DamagedList {
   /** Adds an entry; one for a file left where it is replaces the entry already there for that file. */
   add(entry: Omit<DamagedFile, 'id'>): Promise<DamagedFile>;
   remove(id: string): Promise<void>;
+  /** Notes a good copy found after the file was set aside (see services/damaged/good-copies.ts). */
+  setBackup(id: string, backup: string, backupFrom: string): Promise<void>;
   /** Counts every change, so the change feed knows when to send the list again. */
   readonly version: number;
 }
@@ -96,6 +99,10 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
       files = [...files.filter((old) => !(entry.movedTo === null && old.movedTo === null && old.file === entry.file)), added];
       await save();
       return structuredClone(added);
+    },
+    async setBackup(id, backup, backupFrom) {
+      files = files.map((entry) => (entry.id === id ? { ...entry, backup, backupFrom } : entry));
+      await save();
     },
     async remove(id) {
       if (!files.some((entry) => entry.id === id)) return;

@@ -12,8 +12,18 @@ import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError } from '../../store/validated-json-file';
 import type { Committer } from '../commit';
 import { changeBetween, readRecordFile, storeHas, type RecordContent } from '../synced-folder/record-files';
+import { findGoodCopy, keepGoodCopy, type CommittedRecord } from './good-copies';
 
 type DamagedHandlers = Pick<NotebookHandlers, 'restoreDamagedFile' | 'dismissDamagedFile'>;
+
+export interface DamagedFiles extends DamagedHandlers {
+  /**
+   * Looks for a good copy of each listed note and article that has none yet — in the undo
+   * history, and in a shared notebook's last commit (see good-copies.ts) — keeps it beside the
+   * damaged file and notes where it came from; every window hears the list.
+   */
+  findGoodCopies(): Promise<void>;
+}
 
 /** What a person calls the entry's record, for messages. */
 const nameOf = (entry: DamagedFile): string => (entry.record?.title ? `“${entry.record.title}”` : entry.file);
@@ -21,7 +31,7 @@ const nameOf = (entry: DamagedFile): string => (entry.record?.title ? `“${entr
 /** The good copy the entry names, read and checked as the store reads a record file. */
 async function goodCopy(store: NotebookStore, entry: DamagedFile): Promise<RecordContent> {
   const { record, backup } = entry;
-  if (!record || !backup) throw new NotebookError('invalid_argument', `No backup holds a good copy of ${nameOf(entry)}: the damaged file is kept at ${entry.movedTo ?? entry.file}.`);
+  if (!record || !backup) throw new NotebookError('invalid_argument', `No backup, undo history or shared commit holds a good copy of ${nameOf(entry)}: the damaged file is kept at ${entry.movedTo ?? entry.file}.`);
   let content: RecordContent | null;
   try {
     content = await readRecordFile(join(store.dir, backup), record.kind);
@@ -34,7 +44,7 @@ async function goodCopy(store: NotebookStore, entry: DamagedFile): Promise<Recor
   return content;
 }
 
-export function createDamagedFiles(store: NotebookStore, writes: Committer): DamagedHandlers {
+export function createDamagedFiles(store: NotebookStore, writes: Committer, committed: () => CommittedRecord): DamagedFiles {
   const entryOf = (id: string): DamagedFile => {
     const entry = store.damaged.get(id);
     if (!entry) throw new NotebookError('not_found', 'That file is no longer on the list of damaged files.');
@@ -46,7 +56,23 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer): Dam
       return [];
     });
 
+  /** Finds and keeps a good copy for `entry`; true when one was found. */
+  const lookFor = async (entry: DamagedFile): Promise<boolean> => {
+    const { record } = entry;
+    if (!record || record.kind === 'claim' || entry.backup || entry.movedTo === null || store.readOnly) return false;
+    const copy = await findGoodCopy(store, committed(), record.kind, record.id);
+    if (!copy) return false;
+    await store.damaged.setBackup(entry.id, await keepGoodCopy(store, entry, copy), copy.from);
+    return true;
+  };
+
   return {
+    findGoodCopies: () =>
+      writes.setAside(async () => {
+        for (const entry of store.damaged.list()) await lookFor(entry).catch((error: unknown) => console.error(`Could not look for a good copy of ${entry.file}:`, error));
+        return [];
+      }),
+
     async restoreDamagedFile({ id }) {
       const restored = await writes.commit(async () => {
         const entry = entryOf(id);

@@ -19,10 +19,17 @@ import { OfflineError, problemOf } from './remote-errors';
 import { recordHistory, restoreChange } from './record-history';
 import { runSync } from './run-sync';
 import { isShared, SharedHistory } from './shared-history';
+import git from 'isomorphic-git';
+import type { CommittedRecord } from '../damaged/good-copies';
+import type { RecordContent } from '../synced-folder/record-files';
+import { readBlobRecord } from './remote-records';
+import { recordPath } from './shared-records';
 
 type SyncHandlers = Pick<NotebookHandlers, 'getSyncStatus' | 'shareNotebook' | 'syncNotebook' | 'setSyncCredentials' | 'getRecordHistory' | 'restoreVersion'>;
 
 export interface SyncService extends SyncHandlers {
+  /** The record as this notebook's last commit holds it; undefined when not shared or not there. */
+  committedRecord: CommittedRecord;
   /** Stops the timer; with `finalSync`, first sends what changed (if the remote answers). */
   close(finalSync: boolean): Promise<void>;
 }
@@ -149,6 +156,20 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
     },
 
     syncNotebook: () => sync(),
+
+    async committedRecord(kind, id) {
+      if (!isShared(store.dir)) return undefined;
+      const head = await history.head();
+      if (head === null) return undefined;
+      const path = recordPath(kind, id);
+      const oid = (await history.readTree(head)).get(path);
+      if (!oid) return undefined;
+      const shared = await readBlobRecord(history, path, oid);
+      if (shared.kind !== kind) return undefined;
+      const { commit } = await git.readCommit({ fs: gitFs, gitdir: history.gitdir, oid: head, cache: history.cache });
+      const content = { kind: shared.kind, id, record: shared.record } as RecordContent;
+      return { content, commit: head, at: new Date(commit.committer.timestamp * 1000).toISOString() };
+    },
 
     async setSyncCredentials({ username, token }) {
       const remote = isShared(store.dir) ? await history.remote() : undefined;

@@ -57,11 +57,17 @@ function DamagedFiles({ files }: { files: DamagedFile[] }) {
                       <dd>
                         <code>{entry.backup}</code>
                       </dd>
+                      {entry.backupFrom ? (
+                        <>
+                          <dt>Taken from</dt>
+                          <dd>{entry.backupFrom}</dd>
+                        </>
+                      ) : null}
                     </>
                   ) : entry.record ? (
                     <>
                       <dt>Good copy</dt>
-                      <dd>No backup holds one.</dd>
+                      <dd>No backup, undo history or shared commit holds one.</dd>
                     </>
                   ) : null}
                 </dl>
