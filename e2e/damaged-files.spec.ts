@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { dragSelect } from './support/highlights-ui';
 import { libraryPane, openArticle } from './support/library-ui';
-import { claimCardInMargin, claimsView } from './support/research-ui';
+import { claimCardInMargin, claimsView, notePane, notesList, showSection } from './support/research-ui';
 
 const CLAIM = 'has no commanding authority';
 
@@ -50,4 +50,39 @@ test('a claim whose file was damaged while closed is listed, restored from backu
   await libraryPane(page).getByRole('button', { name: 'Claims' }).click();
   await expect(claimsView(page).getByRole('article', { name: CLAIM })).toBeVisible();
   await expect(page.getByRole('alert', { name: 'Damaged files' })).toHaveCount(0);
+});
+
+test('a note whose file was damaged while closed comes back from the undo history, and is kept', async ({ app }) => {
+  test.setTimeout(90_000);
+  let { page } = app;
+  await openArticle(page, 'Japan', 'Kamikawa');
+  await dragSelect(page, 'U.S. Forces Japan');
+  await page.keyboard.press('n');
+  const note = notePane(page);
+  await note.getByRole('textbox', { name: 'Note text' }).click();
+  await page.keyboard.type('Orders still come from INDOPACOM.');
+  await expect(note.getByRole('status')).toHaveText('Saved');
+
+  await app.restart(async () => {
+    const notes = join(app.notebookDir, 'notes');
+    const [file] = await readdir(notes);
+    await writeFile(join(notes, file!), Buffer.alloc(200));
+  });
+  ({ page } = app);
+  const notice = page.getByRole('alert', { name: 'Damaged files' });
+  await expect(notice).toContainText('A file of your notebook could not be read and was set aside: The note “On “U.S. Forces Japan””. It can be restored from a backup.');
+  await notice.getByRole('button', { name: 'Show damaged files' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Damaged files' });
+  const entry = dialog.getByRole('listitem', { name: 'The note “On “U.S. Forces Japan””' });
+  await expect(entry.getByRole('definition').last()).toHaveText(/^the undo history \(as saved /);
+  await entry.getByRole('button', { name: 'Restore from backup' }).click();
+  await expect(dialog.getByText('No file is set aside now.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.restart();
+  ({ page } = app);
+  await expect(page.getByRole('alert', { name: 'Damaged files' })).toHaveCount(0);
+  await showSection(page, 'Notes');
+  await notesList(page).getByRole('button', { name: /U\.S\. Forces Japan/ }).click();
+  await expect(notePane(page).getByRole('textbox', { name: 'Note text' })).toHaveValue('Orders still come from INDOPACOM.');
 });
