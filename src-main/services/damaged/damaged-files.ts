@@ -56,10 +56,13 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer, comm
       return [];
     });
 
+  /** A note or article set aside (not left in place) with no good copy yet. */
+  const wantsCopy = (entry: DamagedFile): entry is DamagedFile & { record: { kind: 'article' | 'note' } } =>
+    entry.record !== undefined && entry.record.kind !== 'claim' && !entry.backup && entry.movedTo !== null && !store.readOnly;
   /** Finds and keeps a good copy for `entry`; true when one was found. */
   const lookFor = async (entry: DamagedFile): Promise<boolean> => {
+    if (!wantsCopy(entry)) return false;
     const { record } = entry;
-    if (!record || record.kind === 'claim' || entry.backup || entry.movedTo === null || store.readOnly) return false;
     const copy = await findGoodCopy(store, committed(), record.kind, record.id);
     if (!copy) return false;
     await store.damaged.setBackup(entry.id, await keepGoodCopy(store, entry, copy), copy.from);
@@ -67,11 +70,14 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer, comm
   };
 
   return {
-    findGoodCopies: () =>
-      writes.setAside(async () => {
+    findGoodCopies: async () => {
+      // Most opens have nothing on the list: no pass on the write queue, no change announced.
+      if (!store.damaged.list().some(wantsCopy)) return;
+      await writes.setAside(async () => {
         for (const entry of store.damaged.list()) await lookFor(entry).catch((error: unknown) => console.error(`Could not look for a good copy of ${entry.file}:`, error));
         return [];
-      }),
+      });
+    },
 
     async restoreDamagedFile({ id }) {
       const restored = await writes.commit(async () => {
