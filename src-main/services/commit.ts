@@ -20,6 +20,7 @@ import { assertUnchangedSince } from './undo-guard';
 import { stagedPaths } from './sync/shared-records';
 import { saveFailed } from '../store/write-failure';
 import { NotebookError } from '../common/errors';
+import { sep } from 'node:path';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -77,6 +78,22 @@ function serialQueue() {
     tail = result.catch(() => undefined);
     return result;
   };
+}
+
+/**
+ * A record file a newer Marginalia wrote is left in place, unserved (see store/quarantine.ts):
+ * an import, a merge, a sync or a conflict copy bringing the same record must not write this
+ * version's format over it. The whole change is refused before anything is written.
+ */
+function refuseOverNewer(store: NotebookStore, paths: readonly string[]): void {
+  const newer = new Set(store.damaged.list().flatMap((entry) => (entry.movedTo === null ? [entry.file.split(sep).join('/')] : [])));
+  const file = paths.find((path) => newer.has(path));
+  if (file) {
+    throw new NotebookError(
+      'conflict',
+      `${file} was written by a newer version of Marginalia, and this change would write over it. Update Marginalia to change that record; nothing was changed.`,
+    );
+  }
 }
 
 /** A record whose file was set aside. */
@@ -149,6 +166,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     machineLocal = false,
   ): Promise<StagedRecords> {
     const staged = await stageChanges(store, changes, side, stamp);
+    refuseOverNewer(store, stagedPaths(staged));
     const deletions = await stampRevisions(store, staged, stamp, revisions);
     // A deletion noted for a write that then fails only makes a later merge treat that record
     // as deleted-and-restored: it is kept either way.

@@ -211,6 +211,21 @@ describe('a damaged notebook.json', () => {
 });
 
 describe('a file from a newer Marginalia', () => {
+  it.each(RECORD_PLACES)('$place: an import bringing the same record is refused in words, and the file is unchanged', async ({ path }) => {
+    // A bundle of the whole fixture, as a colleague would send it.
+    const source = await open(await copyOfFixture());
+    const bundle = await valueOf(source.api.exportReport({ format: 'bundle' }));
+    await source.notebook.close();
+    const dir = await copyOfFixture();
+    const file = path(fixture);
+    const bytes = await damage(join(dir, file), 'newer');
+    const { notebook, api } = await open(dir);
+    const answer = await api.importExchange({ fileName: bundle.fileName, content: Buffer.from(bundle.content, 'utf8').toString('base64') });
+    expect(answer).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringMatching(new RegExp(`^${file.replace(/[.]/g, '\\.')} was written by a newer version of Marginalia.*Update Marginalia.*nothing was changed`)) } });
+    await notebook.close();
+    expect(await readFile(join(dir, file), 'utf8')).toBe(bytes);
+  });
+
   it('notebook.json: refuses to open, says “Update Marginalia”, and changes nothing', async () => {
     const dir = await copyOfFixture();
     const bytes = await damage(join(dir, 'notebook.json'), 'newer');
