@@ -74,7 +74,7 @@ test('a note whose file was damaged while closed comes back from the undo histor
   await notice.getByRole('button', { name: 'Show damaged files' }).click();
   const dialog = page.getByRole('dialog', { name: 'Damaged files' });
   const entry = dialog.getByRole('listitem', { name: 'The note “On “U.S. Forces Japan””' });
-  await expect(entry.getByRole('definition').last()).toHaveText(/^the undo history \(as saved /);
+  await expect(entry.getByRole('definition').last()).toHaveText(/^the undo history, as saved /);
   await entry.getByRole('button', { name: 'Restore from backup' }).click();
   await expect(dialog.getByText('No file is set aside now.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -62,8 +62,10 @@ export interface DamagedFile {
   record?: { kind: 'article' | 'claim' | 'note'; id: string; title?: string };
   /** Path relative to the notebook folder of a good copy of that record, when a backup holds one. */
   backup?: string;
-  /** Where that good copy came from, in words ("the undo history …", "the shared notebook’s last commit …"); absent for a snapshot's. */
+  /** Where that good copy came from, in words ("the undo history", "the shared notebook’s last commit 1a2b3c4"); absent for a snapshot's. */
   backupFrom?: string;
+  /** When that good copy was saved there (ISO 8601), with `backupFrom`. */
+  backupAt?: string;
 }
 
 export interface NotebookStatus {

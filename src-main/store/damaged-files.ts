@@ -30,6 +30,7 @@ const damagedFileSchema = z.object({
   record: z.object({ kind: z.enum(['article', 'claim', 'note']), id: z.string(), title: z.string().optional() }).optional(),
   backup: z.string().optional(),
   backupFrom: z.string().optional(),
+  backupAt: z.string().optional(),
 });
 const listSchema = z.object({ version: z.literal(1), files: z.array(damagedFileSchema) });
 
@@ -41,7 +42,7 @@ export interface DamagedList {
   add(entry: Omit<DamagedFile, 'id'>): Promise<DamagedFile>;
   remove(id: string): Promise<void>;
   /** Notes a good copy found after the file was set aside (see services/damaged/good-copies.ts). */
-  setBackup(id: string, backup: string, backupFrom: string): Promise<void>;
+  setBackup(id: string, backup: string, backupFrom: string, backupAt: string): Promise<void>;
   /** Counts every change, so the change feed knows when to send the list again. */
   readonly version: number;
 }
@@ -100,8 +101,8 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
       await save();
       return structuredClone(added);
     },
-    async setBackup(id, backup, backupFrom) {
-      files = files.map((entry) => (entry.id === id ? { ...entry, backup, backupFrom } : entry));
+    async setBackup(id, backup, backupFrom, backupAt) {
+      files = files.map((entry) => (entry.id === id ? { ...entry, backup, backupFrom, backupAt } : entry));
       await save();
     },
     async remove(id) {

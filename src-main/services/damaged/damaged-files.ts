@@ -65,7 +65,7 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer, comm
     const { record } = entry;
     const copy = await findGoodCopy(store, committed(), record.kind, record.id);
     if (!copy) return false;
-    await store.damaged.setBackup(entry.id, await keepGoodCopy(store, entry, copy), copy.from);
+    await store.damaged.setBackup(entry.id, await keepGoodCopy(store, entry, copy), copy.from, copy.at);
     return true;
   };
 

@@ -20,10 +20,11 @@ import { QUARANTINE_DIR } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
 import type { RecordContent } from '../synced-folder/record-files';
 
-/** A good copy, and where it came from in words ("the undo history, as of …"). */
+/** A good copy, where it came from in words ("the undo history"), and when it was saved there. */
 export interface FoundCopy {
   content: RecordContent;
   from: string;
+  at: string;
 }
 
 /** The record as the last commit of a shared notebook holds it (see sync-service.ts). */
@@ -77,8 +78,8 @@ const updatedAt = (content: RecordContent): string => (content.kind === 'article
 /** The newest good copy of a set-aside note or article, from the undo history or the last commit. */
 export async function findGoodCopy(store: NotebookStore, committed: CommittedRecord | undefined, kind: Kind, id: string): Promise<FoundCopy | undefined> {
   const [history, commit] = await Promise.all([fromHistory(store, kind, id).catch(() => undefined), committed?.(kind, id).catch(() => undefined)]);
-  const fromUndo = history && { content: history, from: `the undo history (as saved ${updatedAt(history)})` };
-  const fromGit = commit && { content: commit.content, from: `the shared notebook’s last commit ${commit.commit.slice(0, 7)} (${commit.at})` };
+  const fromUndo = history && { content: history, from: 'the undo history', at: updatedAt(history) };
+  const fromGit = commit && { content: commit.content, from: `the shared notebook’s last commit ${commit.commit.slice(0, 7)}`, at: commit.at };
   if (fromUndo && fromGit) return updatedAt(fromGit.content) > updatedAt(fromUndo.content) ? fromGit : fromUndo;
   return fromUndo ?? fromGit;
 }

@@ -60,7 +60,10 @@ function DamagedFiles({ files }: { files: DamagedFile[] }) {
                       {entry.backupFrom ? (
                         <>
                           <dt>Taken from</dt>
-                          <dd>{entry.backupFrom}</dd>
+                          <dd>
+                            {entry.backupFrom}
+                            {entry.backupAt ? `, as saved ${setAsideWhen(entry.backupAt)}` : ''}
+                          </dd>
                         </>
                       ) : null}
                     </>

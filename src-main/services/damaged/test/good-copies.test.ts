@@ -47,7 +47,7 @@ describe('Restore from backup of a note or an article', () => {
     await valueOf(ada.api.updateNote({ id: note.id, body: 'Because of the treaty.' }));
     ada = await damageWhileClosed(ada, `notes/${note.id}.json`);
     const entry = await onlyEntry(ada);
-    expect(entry.backupFrom).toMatch(/^the undo history/);
+    expect(entry).toMatchObject({ backupFrom: 'the undo history', backupAt: expect.stringMatching(/^\d{4}-/) });
     expect(await valueOf(ada.api.restoreDamagedFile({ id: entry.id }))).toEqual({ label: 'Restore “Why” from backup' });
     expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Because of the treaty.');
     ada = await ada.reopen();
@@ -82,7 +82,7 @@ describe('Restore from backup of a note or an article', () => {
     await valueOf(ada.api.shareNotebook({ remote, authorName: 'Ada' }));
     ada = await damageWhileClosed(ada, `notes/${note.id}.json`, () => rm(join(ada.dir, 'history.log'), { force: true }));
     const entry = await onlyEntry(ada);
-    expect(entry.backupFrom).toMatch(/^the shared notebook’s last commit [0-9a-f]{7} /);
+    expect(entry.backupFrom).toMatch(/^the shared notebook’s last commit [0-9a-f]{7}$/);
     await valueOf(ada.api.restoreDamagedFile({ id: entry.id }));
     expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Because of the treaty.');
     await ada.notebook.close();
