@@ -6,19 +6,11 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { valueOf } from '../../../test-support/in-process-api';
-import { startGitHttpServer, type GitHttpServer } from '../../../test-support/git-http-server';
-import { member, type Member } from '../../sync/test-support/sync-support';
+import { gitServerForTests, member, type Member } from '../../sync/test-support/sync-support';
 
-let server: GitHttpServer;
-let counter = 0;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const git = gitServerForTests();
 
 const TEXT = 'Trust grows from shared work. Records outlast the people who kept them.';
 
@@ -76,7 +68,7 @@ describe('Restore from backup of a note or an article', () => {
   });
 
   it('in a shared notebook whose undo history was lost too, brings the note back from the last commit', async () => {
-    const remote = await server.createBare(`good-copy-${++counter}`);
+    const remote = await git.remote('good-copy');
     let ada = await member('Ada');
     const note = await valueOf(ada.api.createNote({ title: 'Why', body: 'Because of the treaty.' }));
     await valueOf(ada.api.shareNotebook({ remote, authorName: 'Ada' }));
@@ -89,7 +81,7 @@ describe('Restore from backup of a note or an article', () => {
   });
 
   it('in a shared notebook, prefers the undo history when the note was edited after the last commit', async () => {
-    const remote = await server.createBare(`good-copy-${++counter}`);
+    const remote = await git.remote('good-copy');
     let ada = await member('Ada');
     const note = await valueOf(ada.api.createNote({ title: 'Why', body: 'Because.' }));
     await valueOf(ada.api.shareNotebook({ remote, authorName: 'Ada' }));

@@ -6,10 +6,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { valueOf } from '../../../test-support/in-process-api';
-import { startGitHttpServer, type GitHttpServer } from '../../../test-support/git-http-server';
-import { member, type Member } from '../test-support/sync-support';
+import { gitServerForTests, member, type Member } from '../test-support/sync-support';
 
 import type * as FsPromises from 'node:fs/promises';
 
@@ -23,19 +22,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...fs, open };
 });
 
-let server: GitHttpServer;
-let counter = 0;
-
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const git = gitServerForTests();
 
 /** Ada shares a notebook with two notes; Ben joins it, then his file of the first note is cut short while his notebook is closed. */
 async function teamWithDamage() {
-  const remote = await server.createBare(`set-aside-${++counter}`);
+  const remote = await git.remote('set-aside');
   const ada = await member('Ada');
   const damaged = await valueOf(ada.api.createNote({ title: 'Why', body: 'Because of the treaty.' }));
   const other = await valueOf(ada.api.createNote({ title: 'Other', body: 'Something else.' }));
