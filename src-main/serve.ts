@@ -87,6 +87,8 @@ async function main(argv: string[]): Promise<void> {
     log(`Could not open the notebook at ${dir}: ${describeError(error)}`);
     process.exit(1);
   }
+  const { readOnly } = notebook.status();
+  if (readOnly) log(readOnly);
   for (const file of notebook.status().quarantined) {
     log(`Set aside ${file.file} (now ${file.movedTo}): ${file.reason}`);
   }

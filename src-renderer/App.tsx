@@ -2,7 +2,10 @@ import { ImportButtons } from './features/import/ImportButtons';
 import { ImportFeature } from './features/import/ImportFeature';
 import { LibraryPane } from './features/library/LibraryPane';
 import { MarginPane } from './features/margin/MarginPane';
+import { DamagedFilesDialog } from './features/notices/DamagedFilesDialog';
+import { DamagedFilesNotice } from './features/notices/DamagedFilesNotice';
 import { QuarantineBanner } from './features/notices/QuarantineBanner';
+import { ReadOnlyNotice } from './features/notices/ReadOnlyNotice';
 import { WarningsBanner } from './features/notices/WarningsBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
@@ -35,6 +38,8 @@ export function App() {
   useMenuCommands();
   return (
     <div className="app">
+      <ReadOnlyNotice />
+      <DamagedFilesNotice />
       <QuarantineBanner />
       <WarningsBanner />
       <div className="shell">
@@ -57,6 +62,7 @@ export function App() {
       <ExportHost />
       <SyncHost />
       <EditConflictHost />
+      <DamagedFilesDialog />
     </div>
   );
 }

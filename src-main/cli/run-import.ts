@@ -57,6 +57,12 @@ export async function runImport({ notebook, files }: ImportCommand, io: CliIo, n
     io.stderr(`marginalia: ${/already open/.test(message) ? `${message.replace(/ Close it there first[^.]*\./, advice)} Nothing was imported.` : message}\n`);
     return 1;
   }
+  const { readOnly } = opened.status();
+  if (readOnly) {
+    io.stderr(`marginalia: ${readOnly} Nothing was imported.\n`);
+    await opened.close();
+    return 1;
+  }
   let status = 0;
   try {
     for (const { name, content } of contents) {

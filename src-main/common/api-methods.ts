@@ -53,6 +53,8 @@ export const API_METHODS = [
   'setSyncCredentials',
   'getRecordHistory',
   'restoreVersion',
+  'restoreDamagedFile',
+  'dismissDamagedFile',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

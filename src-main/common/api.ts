@@ -49,6 +49,9 @@ import { searchArgs, type SearchAnswer } from './search-schema';
 import { exportArgs, exportJobArgs, type ExportPreview, type ExportResult } from './export-schema';
 import { recordHistoryArgs, restoreVersionArgs, shareNotebookArgs, syncCredentialsArgs, type RecordVersion, type SyncResult, type SyncStatus } from './sync-schema';
 
+/** An entry of the damaged files list (see DamagedFile). */
+export const damagedFileIdSchema = z.string({ error: 'id must name an entry of the damaged files list' }).regex(/^dmg_[a-z0-9]{1,40}$/, { error: 'id must name an entry of the damaged files list' });
+
 /** Largest text or Markdown body accepted, in characters. */
 export const MAX_TEXT_IMPORT = 5_000_000;
 
@@ -149,6 +152,8 @@ export const apiArgs = {
   setSyncCredentials: syncCredentialsArgs,
   getRecordHistory: recordHistoryArgs,
   restoreVersion: restoreVersionArgs,
+  restoreDamagedFile: z.object({ id: damagedFileIdSchema }).strict(),
+  dismissDamagedFile: z.object({ id: damagedFileIdSchema }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -233,6 +238,10 @@ export interface ApiResults {
   getRecordHistory: RecordVersion[];
   /** Makes an earlier version the record's current one: a new edit, one undo step. */
   restoreVersion: { label: string };
+  /** Brings a set-aside record back from the good copy a backup holds: one undo step. */
+  restoreDamagedFile: { label: string };
+  /** Takes an entry off the damaged files list (the damaged file stays in backups/quarantine/). */
+  dismissDamagedFile: null;
 }
 
 export type ApiArg<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

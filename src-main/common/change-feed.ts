@@ -4,7 +4,7 @@
  * after each action, and a second window or tab stays current. Electron sends it as an IPC
  * event on `FEED_CHANNEL`; browser mode streams it as Server-Sent Events from `FEED_PATH`.
  */
-import type { ArticleListing, Claim, ColorLegend, HistoryState, NoteMeta } from './model';
+import type { ArticleListing, Claim, ColorLegend, DamagedFile, HistoryState, NoteMeta } from './model';
 
 export interface NotebookChange {
   /** Counts up from 1 each time the notebook is opened; a gap means a change was missed. */
@@ -27,6 +27,8 @@ export interface NotebookChange {
   legend?: ColorLegend;
   /** What undo and redo would do now. */
   history: HistoryState;
+  /** The damaged files list (see NotebookStatus), when it changed: a file was set aside, restored or put away. */
+  damagedFiles?: DamagedFile[];
 }
 
 export type ChangeListener = (change: NotebookChange) => void;

@@ -45,11 +45,43 @@ export interface QuarantinedFile {
   reason: string;
 }
 
+/**
+ * A file of the notebook found damaged (or written by a newer Marginalia) and set aside, as the
+ * "Damaged files" list keeps it from one session to the next until it is restored or put away.
+ */
+export interface DamagedFile {
+  /** Names the entry in `restoreDamagedFile` and `dismissDamagedFile`. */
+  id: string;
+  /** Path relative to the notebook folder, where the file was. */
+  file: string;
+  /** Path relative to the notebook folder, where the damaged file is kept now; null when it was left where it is (a newer format). */
+  movedTo: string | null;
+  /** Why it was set aside, in words a person can act on. */
+  reason: string;
+  /** When it was set aside (ISO 8601). */
+  at: string;
+  /** The record the file held, when known, with a name a person recognises. */
+  record?: { kind: 'article' | 'claim' | 'note'; id: string; title?: string };
+  /** Path relative to the notebook folder of a good copy of that record, when a backup holds one. */
+  backup?: string;
+  /** Where that good copy came from, in words ("the undo history", "the shared notebook’s last commit 1a2b3c4"); absent for a snapshot's. */
+  backupFrom?: string;
+  /** When that good copy was saved there (ISO 8601), with `backupFrom`. */
+  backupAt?: string;
+}
+
 export interface NotebookStatus {
   /** Absolute path of the notebook folder. */
   location: string;
   /** Files set aside since the notebook was opened (unreadable records, unreadable conflict copies). */
   quarantined: QuarantinedFile[];
+  /** Every file set aside and not yet restored or put away, this session's and earlier ones', oldest first. */
+  damagedFiles: DamagedFile[];
+  /**
+   * Set when the notebook's folder may not be written, so it is open read-only: why and what to
+   * do, in words (every write is refused with them). Absent when it may be written.
+   */
+  readOnly?: string;
   /**
    * What the person should know about the notebook as a whole, one sentence each (it is open on
    * another machine too, through a synced folder). Absent when there is nothing to say.

@@ -211,6 +211,11 @@ const BAD_ARGUMENTS: Record<ApiMethod, [unknown, RegExp][]> = {
     [{ kind: 'note', id: 'note_abcdefgh' }, /"commit" is required/],
     [{ kind: 'note', id: 'note_abcdefgh', commit: 'HEAD~1' }, /commit must be a commit id/],
   ],
+  restoreDamagedFile: [
+    [{}, /"id" is required/],
+    [{ id: '../notebook.json' }, /must name an entry of the damaged files list/],
+  ],
+  dismissDamagedFile: [[{ id: 'dmg_1', also: true }, /unknown field "also"/]],
   setSyncCredentials: [
     [{}, /"token" is required/],
     [{ token: 'x'.repeat(4001) }, /token is too long/],

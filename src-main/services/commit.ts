@@ -18,6 +18,9 @@ import { persistStaged, stageChanges, type Side, type StagedRecords } from './st
 import { stampRevisions, type RevisionMode } from './stamp-revisions';
 import { assertUnchangedSince } from './undo-guard';
 import { stagedPaths } from './sync/shared-records';
+import { saveFailed } from '../store/write-failure';
+import { NotebookError } from '../common/errors';
+import { sep } from 'node:path';
 
 /** What a plan decided: the changes to make, what undo calls them, and what the caller gets back. */
 export interface Plan<T> {
@@ -50,6 +53,13 @@ export interface Committer extends NotebookFeed {
    * the staged records are marked with.
    */
   commit<T>(plan: (stamp: string) => Promise<Plan<T>> | Plan<T>): Promise<T>;
+  /**
+   * Runs `task` on the write queue: it sets aside files found damaged (the store drops their
+   * records, see NotebookStore.setAsideRecord) or changes the damaged files list alone. Every
+   * window hears the records that went and the list as it is now. Not an undo step: a damaged
+   * file is brought back with "Restore from backup", which is one.
+   */
+  setAside(task: () => Promise<readonly SetAsideRecord[]>): Promise<void>;
   undo(): Promise<HistoryStep | null>;
   redo(): Promise<HistoryStep | null>;
   state(): Promise<HistoryState>;
@@ -73,6 +83,28 @@ function serialQueue() {
     tail = result.catch(() => undefined);
     return result;
   };
+}
+
+/**
+ * A record file a newer Marginalia wrote is left in place, unserved (see store/quarantine.ts):
+ * an import, a merge, a sync or a conflict copy bringing the same record must not write this
+ * version's format over it. The whole change is refused before anything is written.
+ */
+function refuseOverNewer(store: NotebookStore, paths: readonly string[]): void {
+  const newer = new Set(store.damaged.list().flatMap((entry) => (entry.movedTo === null ? [entry.file.split(sep).join('/')] : [])));
+  const file = paths.find((path) => newer.has(path));
+  if (file) {
+    throw new NotebookError(
+      'conflict',
+      `${file} was written by a newer version of Marginalia, and this change would write over it. Update Marginalia to change that record; nothing was changed.`,
+    );
+  }
+}
+
+/** A record whose file was set aside. */
+export interface SetAsideRecord {
+  kind: 'article' | 'claim' | 'note';
+  id: string;
 }
 
 /** What a committed change set tells the windows. */
@@ -106,10 +138,16 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
   const serial = serialQueue();
   const listeners = new Set<ChangeListener>();
   let seq = 0;
+  let damagedSent = store.damaged.version;
 
   /** Tells every window; a listener's failure must not turn a saved change into an error. */
   function announce(label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): void {
     const change = describeChange(++seq, label, changes, staged, history);
+    // The damaged files list changes with a restore, and when a file is set aside.
+    if (store.damaged.version !== damagedSent) {
+      damagedSent = store.damaged.version;
+      change.damagedFiles = store.damaged.list();
+    }
     for (const listener of listeners) {
       try {
         listener(change);
@@ -134,6 +172,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     machineLocal = false,
   ): Promise<StagedRecords> {
     const staged = await stageChanges(store, changes, side, stamp);
+    refuseOverNewer(store, stagedPaths(staged));
     const deletions = await stampRevisions(store, staged, stamp, revisions);
     // A deletion noted for a write that then fails only makes a later merge treat that record
     // as deleted-and-restored: it is kept either way.
@@ -152,9 +191,9 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     }
     if (saved.status === 'rejected') {
       if (recorded.status === 'fulfilled') await undoRecord().catch((error: unknown) => console.error('Could not take back a history step:', error));
-      throw saved.reason;
+      throw saveFailed('the change', saved.reason);
     }
-    if (recorded.status === 'rejected') throw recorded.reason;
+    if (recorded.status === 'rejected') throw saveFailed('the change', recorded.reason);
     return staged;
   }
 
@@ -194,9 +233,15 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       return { label: entry.label, ...(articleId ? { articleId } : {}), history: stateOf(history.stacks()) };
     });
 
+  /** A read-only notebook (see store/folder-access.ts) refuses every change before anything is tried. */
+  const refuseWhenReadOnly = (): void => {
+    if (store.readOnly) throw new NotebookError('storage', store.readOnly);
+  };
+
   return {
     commit: (plan) =>
       serial(async () => {
+        refuseWhenReadOnly();
         const stamp = now().toISOString();
         const { label, changes, result, resultOf, undoable = true, revisions = 'stamp', machineLocal = false } = await plan(stamp);
         if (changes.length === 0) return result;
@@ -222,8 +267,21 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    undo: () => step('undo'),
-    redo: () => step('redo'),
+    setAside: (task) =>
+      serial(async () => {
+        const gone = await task();
+        const staged: StagedRecords = { articles: new Map(), claims: new Map(), notes: new Map() };
+        for (const { kind, id } of gone) (kind === 'article' ? staged.articles : kind === 'claim' ? staged.claims : staged.notes).set(id, null);
+        announce('', [], staged, stateOf((await store.history()).stacks()));
+      }),
+    undo: async () => {
+      refuseWhenReadOnly();
+      return step('undo');
+    },
+    redo: async () => {
+      refuseWhenReadOnly();
+      return step('redo');
+    },
     // Read on the queue, so the state answered follows every write acknowledged before it.
     state: () => serial(async () => stateOf((await store.history()).stacks())),
   };

@@ -166,17 +166,20 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
         return { label: detailsLabel(before, after), changes: [{ kind: 'articleDetails', articleId: id, before, after }], result, resultOf };
       }),
 
-    markArticleOpened: ({ id }) =>
-      writes.commit(async () => {
-        const record = await store.readRecord(id);
-        // Read once is read: later opens change nothing, so opening an article never rewrites
-        // its file (nor re-indexes it for search) just to move a date.
-        if (record.article.openedAt !== undefined) return { label: '', changes: [], result: articleMeta(record.article) };
-        const previous = structuredClone(record);
-        record.article.openedAt = now().toISOString();
-        // Machine-local: not an edit of the article (no new revision), nothing for a sync to send.
-        return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false, revisions: 'keep', machineLocal: true };
-      }),
+    markArticleOpened: async ({ id }) =>
+      // On a read-only notebook an article is read without noting it (the note is no change of the person's).
+      store.readOnly
+        ? articleMeta((await store.readRecord(id)).article)
+        : writes.commit(async () => {
+            const record = await store.readRecord(id);
+            // Read once is read: later opens change nothing, so opening an article never rewrites
+            // its file (nor re-indexes it for search) just to move a date.
+            if (record.article.openedAt !== undefined) return { label: '', changes: [], result: articleMeta(record.article) };
+            const previous = structuredClone(record);
+            record.article.openedAt = now().toISOString();
+            // Machine-local: not an edit of the article (no new revision), nothing for a sync to send.
+            return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false, revisions: 'keep', machineLocal: true };
+          }),
 
     deleteArticle: ({ id }) =>
       writes.commit(async () => {

@@ -16,6 +16,7 @@ import { removeTempLeftovers } from '../store/atomic-file';
 import { lockHolderElsewhere } from '../store/folder-lock';
 import { openStore } from '../store/notebook-store';
 import { createAnnotations } from './annotations';
+import { createDamagedFiles } from './damaged/damaged-files';
 import { citedHighlights } from './cited-highlights';
 import { createClaimsAndNotes } from './claims-and-notes';
 import { createCommitter } from './commit';
@@ -35,7 +36,10 @@ import { workerRunner } from './export/export-thread';
 import { printPdfWithChromium } from './export/chromium-pdf';
 import { storeReportData } from './export/report-data';
 import type { ReportData } from './export/report-model';
-import { openSyncedFolder } from './synced-folder/synced-folder';
+import { openSyncedFolder, type SyncedFolder } from './synced-folder/synced-folder';
+
+/** What stands for the synced folder on a read-only notebook: nothing watched, nothing taken in. */
+const readOnlyFolder = (): SyncedFolder => ({ setAside: [], warnings: [], caughtUp: async () => {}, close: async () => {} });
 
 export interface OpenNotebook {
   /** The handler table behind every `NotebookApi` method. */
@@ -96,8 +100,9 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   // The store swept its own folders of what a crash left; these two belong to the services.
   // The search index's before search starts writing there; a shared notebook's repository
   // (thousands of files) beside opening, as a sync would anyway before it writes.
-  await removeTempLeftovers(join(dir, INDEX_DIR));
-  const gitTidied = existsSync(join(dir, '.git')) ? removeLeftovers(join(dir, '.git')).catch((error: unknown) => console.error('Could not tidy .git:', error)) : Promise.resolve();
+  const { readOnly } = store;
+  if (!readOnly) await removeTempLeftovers(join(dir, INDEX_DIR));
+  const gitTidied = existsSync(join(dir, '.git')) && !readOnly ? removeLeftovers(join(dir, '.git')).catch((error: unknown) => console.error('Could not tidy .git:', error)) : Promise.resolve();
   // The one write path: every service's changes, and undo and redo, go through it.
   const writes = createCommitter(store, now);
   const library = createLibrary(store, writes, now);
@@ -111,24 +116,32 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     options.fetch,
     (options.importThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerPreparer(options.importBudget) : inProcessPreparer(),
   );
+  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.syncThread ? { thread: options.syncThread } : {}), ...(options.syncMergeSlice ? { mergeSlice: options.syncMergeSlice } : {}) });
+  // Good copies of damaged notes and articles are looked for in the shared history too.
+  const { findGoodCopies, ...damaged } = createDamagedFiles(store, writes, () => sharing.committedRecord);
   const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
   const exportRunner =
     (options.exportThread ?? (fromSources ? 'in-process' : 'worker')) === 'worker' ? workerRunner({ dir: store.dir, flush: () => store.flush(), now, tagged: () => store.taggedHighlights() }) : inProcessRunner(reportData, now);
   const exporter = createExporter({ runner: exportRunner, printPdf: options.printPdf ?? printPdfWithChromium });
-  const search = openSearch(store, { persist: options.persistSearch ?? true, ...(options.searchThread ? { thread: options.searchThread } : {}) });
+  // A read-only folder's index is built in a temporary folder: its own is never written.
+  const search = openSearch(store, { persist: !readOnly && (options.persistSearch ?? true), ...(options.searchThread ? { thread: options.searchThread } : {}) });
 
-  if (store.isNew && options.sample !== false) {
+  if (store.isNew && options.sample !== false && !readOnly) {
     const { content, format, title, source, dateline, publishedAt } = SAMPLE_ARTICLE;
     await library.importArticle({ format, content, title, source }, { dateline, publishedAt }, SAMPLE_RECORD);
   }
 
-  const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.syncThread ? { thread: options.syncThread } : {}), ...(options.syncMergeSlice ? { mergeSlice: options.syncMergeSlice } : {}) });
-  const synced = await openSyncedFolder(store, writes, { now, openElsewhere });
+  // A read-only folder changes under no one on this machine; what changed while closed is read as it is.
+  const synced = readOnly ? readOnlyFolder() : await openSyncedFolder(store, writes, { now, openElsewhere });
+  // After the files changed while closed are looked at: those set aside then are listed by now.
+  const goodCopiesFound = readOnly ? Promise.resolve() : synced.caughtUp().then(findGoodCopies).catch((error: unknown) => console.error('Could not look for good copies of damaged files:', error));
   const status = (): NotebookStatus => ({
     location: store.dir,
     quarantined: [...store.quarantined, ...synced.setAside],
+    damagedFiles: store.damaged.list(),
+    ...(readOnly ? { readOnly } : {}),
     ...(synced.warnings.length > 0 ? { warnings: [...synced.warnings] } : {}),
   });
   return {
@@ -152,16 +165,21 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       setSyncCredentials: sharing.setSyncCredentials,
       getRecordHistory: sharing.getRecordHistory,
       restoreVersion: sharing.restoreVersion,
+      ...damaged,
     },
     feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,
     searchStats: () => search.stats(),
     searchIdle: () => search.idle(),
-    caughtUp: () => synced.caughtUp(),
+    caughtUp: async () => {
+      await synced.caughtUp();
+      await goodCopiesFound;
+    },
     flush: () => store.flush(),
     reportData,
     close: async () => {
       await gitTidied;
+      await goodCopiesFound;
       await sharing.close(options.syncOnClose ?? false);
       await synced.close();
       cited.stop();

@@ -24,7 +24,14 @@ export class AppendLog {
   /** The file ends in a line cut short (a crash mid-append): the next append starts a new line. */
   #unterminated = false;
 
-  constructor(readonly path: string) {}
+  /**
+   * `memoryOnly`: the notebook is open read-only (see folder-access.ts): the file is read as
+   * usual, and appends and rewrites count their bytes but write nothing.
+   */
+  constructor(
+    readonly path: string,
+    readonly memoryOnly = false,
+  ) {}
 
   /** Bytes in the file (as read, plus what was appended since). */
   get size(): number {
@@ -60,6 +67,10 @@ export class AppendLog {
   /** Appends one line per value; resolves once they are on disk. */
   append(values: readonly unknown[]): Promise<void> {
     if (values.length === 0) return Promise.resolve();
+    if (this.memoryOnly) {
+      this.#bytes += values.reduce<number>((sum, value) => sum + Buffer.byteLength(`${JSON.stringify(value)}\n`), 0);
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       this.#pending ??= { lines: [], waiters: [] };
       for (const value of values) this.#pending.lines.push(JSON.stringify(value));
@@ -72,6 +83,10 @@ export class AppendLog {
   async rewrite(values: readonly unknown[]): Promise<void> {
     await this.idle();
     const text = values.map((value) => `${JSON.stringify(value)}\n`).join('');
+    if (this.memoryOnly) {
+      this.#bytes = Buffer.byteLength(text);
+      return;
+    }
     await this.#close();
     await writeFileAtomic(this.path, text);
     this.#bytes = Buffer.byteLength(text);

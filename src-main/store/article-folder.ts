@@ -15,7 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { NotebookError } from '../common/errors';
-import type { Article, ArticleMeta } from '../common/model';
+import type { Article, ArticleMeta, DamagedFile } from '../common/model';
 import { recordFilePattern } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';
 import { fileStamp } from './file-stamp';
@@ -25,9 +25,10 @@ import type { JournalEntry } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { ARTICLES_DIR, articleAnnotationsSchema, articleFileName, articleFileSchema, type ArticleFile } from './notebook-files';
 import type { NotebookStore, StoreChange } from './notebook-store';
-import type { Quarantine } from './quarantine';
+import { whereNow, type Quarantine } from './quarantine';
 import { RecordCache, type Db } from './record-cache';
 import { UnreadableFileError } from './validated-json-file';
+import { saveFailed } from './write-failure';
 
 export function articleMeta(article: Article): ArticleMeta {
   const { original: _original, doc: _doc, rev: _rev, revs: _revs, conflicts: _conflicts, ...meta } = article;
@@ -48,6 +49,8 @@ export interface ArticleFolderOptions {
 export interface ArticleFolder extends Pick<NotebookStore, 'readAnnotations' | 'readRecord' | 'viewRecord' | 'saveRecord' | 'removeArticle' | 'findAnnotation'> {
   /** Makes the metadata cache agree with the article files; returns the ids of the files found. */
   reconcile(): Promise<{ ids: string[]; changed: boolean }>;
+  /** Sets aside the article's file, found damaged, and drops the article (see NotebookStore.setAsideRecord). */
+  setAside(id: string, error: UnreadableFileError): Promise<DamagedFile>;
   /** Resolves when every write so far is on disk. */
   idle(): Promise<void>;
 }
@@ -63,6 +66,15 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
     emit({ kind: 'article', id, record: null });
   };
 
+  /** Sets aside a damaged article file and drops the article from the cache (no backup holds an article's text). */
+  const setAside = async (id: string, error: UnreadableFileError) => {
+    const title = metadata.articleTitle(id);
+    const entry = await quarantine.setAside(error, { record: { kind: 'article', id, ...(title ? { title } : {}) } });
+    if (metadata.articleAt(id) >= 0) await forget(id);
+    else articleDbs.delete(id);
+    return entry;
+  };
+
   /** Loads an article's file once; a file that cannot be read is quarantined and reported. */
   const loadArticle = async (id: string): Promise<ArticleFile> => {
     const meta = metadata.data.articles[metadata.articleAt(id)];
@@ -72,11 +84,10 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
       file = await articleDbs.load(id);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      const movedTo = await quarantine.setAside(error);
-      await forget(id);
+      const entry = await setAside(id, error);
       throw new NotebookError(
         'storage',
-        `The file of “${meta.title}” could not be read (${error.reason}). It was moved to ${movedTo}; the rest of the notebook is unaffected.`,
+        `The file of “${meta.title}” could not be read (${error.reason}). ${whereNow(entry)}; the rest of the notebook is unaffected (see Damaged files).`,
       );
     }
     if (!file) {
@@ -116,7 +127,7 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
         } catch (error) {
           if (!(error instanceof UnreadableFileError)) throw error;
           articleDbs.delete(id);
-          await quarantine.setAside(error);
+          await quarantine.setAside(error, { record: { kind: 'article', id } });
         }
       }
       return { ids: fileIds, changed };
@@ -147,7 +158,7 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
         await db.write();
       } catch (error) {
         db.data = previous;
-        throw new NotebookError('storage', `Could not save “${article.title}”: ${(error as Error).message}. What was saved before is unchanged.`);
+        throw saveFailed(`“${article.title}”`, error);
       }
       // Read before anything else can write the file: the write queue lets one write of a record through at a time.
       const stamp = await fileStamp(join(dir, articleFileName(article.id)));
@@ -176,6 +187,7 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
       return undefined;
     },
 
+    setAside,
     idle: () => articleDbs.idle(),
   };
 }

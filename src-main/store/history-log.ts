@@ -63,16 +63,18 @@ export class HistoryLog {
   private constructor(
     path: string,
     readonly maxBytes: number,
+    memoryOnly: boolean,
   ) {
-    this.#log = new AppendLog(path);
+    this.#log = new AppendLog(path, memoryOnly);
   }
 
   /**
    * Reads the log; lines that are not valid steps (one cut short by a crash) are skipped.
    * `legacy` is the content of a history.json from before the log, written into it here.
+   * `memoryOnly`: the notebook is open read-only; nothing is written (see AppendLog).
    */
-  static async open(dir: string, legacy: HistoryStacks | null = null, maxBytes = HISTORY_MAX_BYTES): Promise<HistoryLog> {
-    const history = new HistoryLog(join(dir, HISTORY_LOG), maxBytes);
+  static async open(dir: string, legacy: HistoryStacks | null = null, maxBytes = HISTORY_MAX_BYTES, memoryOnly = false): Promise<HistoryLog> {
+    const history = new HistoryLog(join(dir, HISTORY_LOG), maxBytes, memoryOnly);
     for (const value of await history.#log.read()) {
       const stored = storedOpSchema.safeParse(value);
       const op = stored.success ? history.#decode(stored.data) : undefined;

@@ -15,18 +15,30 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_LEGEND } from '../common/annotation-schema';
 import { NotebookError } from '../common/errors';
-import type { Annotation, Claim, Note, NoteMeta } from '../common/model';
-import { snapshotBeforeMigration, snapshotDaily } from './backups';
+import type { Annotation, Claim, ColorLegend, Note, NoteMeta } from '../common/model';
+import { snapshotBeforeMigration, snapshotDaily, snapshotsNewestFirst } from './backups';
 import { highlightCache } from './highlight-cache';
 import { HIGHLIGHT_INDEX_FILE, HighlightIndex, highlightsOf, type ArticleHighlights } from './highlight-index';
 import { findById } from './id-positions';
 import { IndexFile } from './index-file';
 import { openJournal, type MetadataJournal } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { NOTEBOOK_FILE, articleFileName, articleFileSchema, notebookFileSchema, type NotebookFile } from './notebook-files';
+import { BACKUPS_DIR, NOTEBOOK_FILE, articleFileName, articleFileSchema, notebookFileSchema, type NotebookFile } from './notebook-files';
 import type { NotebookStore } from './notebook-store';
 import type { RecordFolderOptions } from './record-folder';
+import type { SetAside } from './quarantine';
 import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
+import { saveFailed } from './write-failure';
+
+/** Why a notebook from a newer Marginalia is not opened, in words (the desktop app shows it in a dialog). */
+export const NEWER_NOTEBOOK =
+  'This notebook was written by a newer version of Marginalia, and this version cannot open it without losing what it does not know. Update Marginalia to open it; nothing in the notebook was changed.';
+
+/** The colour legend of the newest snapshot of notebook.json that holds one. */
+async function legendFromBackup(dir: string): Promise<{ legend: ColorLegend; from: string } | undefined> {
+  for await (const snapshot of snapshotsNewestFirst(dir)) if (snapshot.legend) return { legend: snapshot.legend, from: snapshot.name };
+  return undefined;
+}
 
 /**
  * A notebook.json from before highlights.index held the annotation → article map (and, later,
@@ -56,9 +68,11 @@ function takeLegacyHighlights(data: NotebookFile): { index: HighlightIndex | und
 
 export interface MetadataCacheOptions {
   now: () => Date;
-  setAside(error: UnreadableFileError): Promise<string>;
+  setAside: SetAside;
   /** Size at which the journal is folded into notebook.json. */
   compactAtBytes?: number;
+  /** The notebook is open read-only (see folder-access.ts): what is read is kept in memory, nothing is written. */
+  readOnly?: boolean;
 }
 
 /** The store's answers that come from the cache alone (their promises are on NotebookStore). */
@@ -98,7 +112,7 @@ export interface MetadataCache extends CacheReads {
   close(): Promise<void>;
 }
 
-export async function openMetadataCache(dir: string, { now, setAside, compactAtBytes }: MetadataCacheOptions): Promise<MetadataCache> {
+export async function openMetadataCache(dir: string, { now, setAside, compactAtBytes, readOnly = false }: MetadataCacheOptions): Promise<MetadataCache> {
   const emptyIndex = (): NotebookFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now().toISOString(),
@@ -108,7 +122,8 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     claims: [],
     notes: [],
   });
-  const index = new Low(new IndexFile(join(dir, NOTEBOOK_FILE), notebookFileSchema), emptyIndex()) as Low<NotebookFile> & { adapter: IndexFile<NotebookFile> };
+  const initial = emptyIndex();
+  const index = new Low(new IndexFile(join(dir, NOTEBOOK_FILE), notebookFileSchema), initial) as Low<NotebookFile> & { adapter: IndexFile<NotebookFile> };
 
   let existed = false;
   try {
@@ -116,10 +131,22 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     existed = index.adapter.lastRead !== undefined;
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    await setAside(error);
+    // Opening would rewrite it in this version's format and drop what this version does not know.
+    if (error.newer) throw new NotebookError('storage', NEWER_NOTEBOOK);
     index.data = emptyIndex();
+    // The records are rebuilt from their files; the legend is in no record file, so it comes from the newest backup.
+    const legend = await legendFromBackup(dir);
+    if (legend) index.data.legend = legend.legend;
+    await setAside(error, {
+      outcome: `The list of the notebook was rebuilt from the article, claim and note files${legend ? `, and the colour legend was restored from ${BACKUPS_DIR}/${legend.from}` : '; no backup held the colour legend, so it is back to its default'}.`,
+    });
   }
-  if (index.adapter.lastRead?.migrated) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
+  if (!existed && index.data === initial) {
+    // notebook.json deleted (or lost with a disk) while backups of it remain: its legend is in them.
+    const legend = await legendFromBackup(dir);
+    if (legend) index.data.legend = legend.legend;
+  }
+  if (index.adapter.lastRead?.migrated && !readOnly) await snapshotBeforeMigration(dir, index.adapter.lastRead.from, now());
   const legacy = takeLegacyHighlights(index.data);
   const counts = () => (index.data.highlightCounts ??= {});
   /** Reads every article file past the cache (keeping them all would cost more than the index). */
@@ -147,6 +174,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
       await index.write();
     },
     compactAtBytes,
+    readOnly,
     (entry) => {
       if (entry.kind === 'article') highlights.apply(entry.id, entry.meta ? { annotations: entry.annotations, tagged: entry.tagged } : null);
     },
@@ -186,7 +214,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
       try {
         await journal.record([{ kind: 'legend', legend: { ...legend } }]);
       } catch (error) {
-        throw new NotebookError('storage', `Could not save the colour legend: ${(error as Error).message}.`);
+        throw saveFailed('the colour legend', error);
       }
     },
     claims: () => structuredClone(index.data.claims),
@@ -196,6 +224,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     noteIndex: { get: () => index.data.notes, set: (list) => (index.data.notes = list), changed: (id, meta) => journal.record([{ kind: 'note', id, meta }]) },
 
     settle(changed) {
+      if (readOnly) return;
       settling = (changed ? journal.compact() : Promise.resolve())
         .then(() => snapshotDaily(dir, now()))
         .catch((error: unknown) => console.error('Could not fold the journal into the notebook index:', error));

@@ -74,10 +74,12 @@ export async function openJournal(
   index: NotebookFile,
   writeCache: () => Promise<void>,
   compactAtBytes = COMPACT_AT_BYTES,
+  /** The notebook is open read-only: entries are applied in memory and never written, nor compacted. */
+  memoryOnly = false,
   /** Also told of every entry applied (replayed or new): what is cached outside notebook.json. */
   onApply: (entry: JournalEntry) => void = () => {},
 ): Promise<{ journal: MetadataJournal; replayed: number }> {
-  const log = new AppendLog(join(dir, JOURNAL_FILE));
+  const log = new AppendLog(join(dir, JOURNAL_FILE), memoryOnly);
   let replayed = 0;
   for (const value of await log.read()) {
     const entry = journalEntrySchema.safeParse(value);
@@ -92,6 +94,7 @@ export async function openJournal(
   /** While the cache is being rewritten, new entries wait, so none is cut from the journal unsaved. */
   let compacting: Promise<void> | undefined;
   const compact = async () => {
+    if (memoryOnly) return;
     await log.idle();
     // notebook.json is serialized when the write starts: everything appended so far is in it.
     await writeCache();

@@ -81,7 +81,9 @@ describe('notebook store', () => {
       expect.objectContaining({ file: 'articles/art_broken001.json', movedTo: expect.stringMatching(/^backups\/quarantine\/.*art_broken001\.json$/) }),
     ]);
     expect(reopened.listArticles().map((a) => a.title)).toEqual(['Good']);
-    expect(await readdir(join(dir, 'backups/quarantine'))).toHaveLength(1);
+    // The damaged file, and the list that says why it is there (see damaged-files.ts).
+    expect((await readdir(join(dir, 'backups/quarantine'))).sort()).toEqual([expect.stringMatching(/art_broken001\.json$/), 'damaged-files.json']);
+    expect(reopened.damaged.list()).toEqual([expect.objectContaining({ file: 'articles/art_broken001.json', record: { kind: 'article', id: 'art_broken001', title: 'Broken' } })]);
     await reopened.close();
   });
 

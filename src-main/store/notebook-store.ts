@@ -20,7 +20,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claimSchema, noteSchema } from '../common/research-schema';
-import type { Annotation, ArticleMeta, Claim, ColorLegend, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import type { Annotation, ArticleMeta, Claim, ColorLegend, DamagedFile, Note, NoteMeta, QuarantinedFile } from '../common/model';
+import { snapshotsNewestFirst } from './backups';
+import type { DamagedList } from './damaged-files';
 import { articleFolder } from './article-folder';
 import { removeTempLeftovers } from './atomic-file';
 import { deletionLog, type DeletionLog } from './deletion-log';
@@ -30,16 +32,41 @@ import { openMetadataCache } from './metadata-cache';
 import { ARTICLES_DIR, BACKUPS_DIR, CLAIMS_DIR, NOTES_DIR, type ArticleRecord } from './notebook-files';
 import { historyOnFirstUse } from './open-history';
 import { quarantineFor } from './quarantine';
+import { folderRefusesWrites, readOnlyWords, writeRefusedCode } from './folder-access';
+import { NotebookError } from '../common/errors';
 import { RecordFolder } from './record-folder';
 import { storeChanges } from './store-changes';
 import { unsentLog, type UnsentLog } from './unsent-log';
+import type { UnreadableFileError } from './validated-json-file';
+
+/** The claim as the newest snapshot of notebook.json that holds it has it. */
+async function claimFromSnapshots(dir: string, id: string): Promise<Claim | undefined> {
+  for await (const snapshot of snapshotsNewestFirst(dir)) {
+    const claim = snapshot.claims.find((held) => held.id === id);
+    if (claim) return claim;
+  }
+  return undefined;
+}
 
 export interface NotebookStore {
   readonly dir: string;
   /** Files set aside since the notebook was opened. */
   readonly quarantined: readonly QuarantinedFile[];
+  /** Every file set aside and not yet restored or put away (kept from one session to the next). */
+  readonly damaged: DamagedList;
+  /**
+   * Sets aside the file of a record found damaged (or from a newer Marginalia) after open, and
+   * drops the record from the index, so it is not served from there and then lost: the change
+   * listeners hear it removed. A good copy, where the index or a snapshot holds one, is kept.
+   */
+  setAsideRecord(kind: 'article' | 'claim' | 'note', id: string, error: UnreadableFileError): Promise<DamagedFile>;
   /** True when the folder held no notebook before this open. */
   readonly isNew: boolean;
+  /**
+   * Set when the folder may not be written (see folder-access.ts): why, in the words every
+   * refused write answers. The store was opened without writing anything, and writes nothing.
+   */
+  readonly readOnly?: string;
   listArticles(): ArticleMeta[];
   /** The index's own article metadata, not a copy: to read, never to change. */
   articleMetas(): readonly ArticleMeta[];
@@ -137,10 +164,26 @@ export function noteMeta(note: Note): NoteMeta {
 
 export { articleMeta } from './article-folder';
 
+/** Opens a folder that refuses writes as it is, writing nothing (see folder-access.ts). */
+async function openReadOnly(dir: string, code: string, now: () => Date, options: StoreOptions): Promise<NotebookStore> {
+  if (!existsSync(dir)) throw new NotebookError('storage', `The notebook folder ${dir} does not exist and cannot be made there (${code}): choose a folder you can write.`);
+  return loadStore(dir, now, async () => {}, { ...options, readOnly: readOnlyWords(dir, code) });
+}
+
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<NotebookStore> {
   const now = options.now ?? (() => new Date());
-  await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
-  const lock = await lockFolder(dir);
+  const refused = await folderRefusesWrites(dir);
+  if (refused) return openReadOnly(dir, refused, now, options);
+  let lock: Awaited<ReturnType<typeof lockFolder>>;
+  try {
+    await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
+    lock = await lockFolder(dir);
+  } catch (error) {
+    // The system said the folder may be written, and then refused (some network shares do).
+    const code = writeRefusedCode(error);
+    if (code) return openReadOnly(dir, code, now, options);
+    throw error;
+  }
   try {
     // Writes a crash cut short left their temporary files; holding the lock, nobody else's are live.
     for (const folder of ['', ARTICLES_DIR, NOTES_DIR, CLAIMS_DIR, BACKUPS_DIR]) await removeTempLeftovers(join(dir, folder));
@@ -151,10 +194,11 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   }
 }
 
-async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions): Promise<NotebookStore> {
-  const quarantine = quarantineFor(dir, now);
+async function loadStore(dir: string, now: () => Date, releaseLock: () => Promise<void>, options: StoreOptions & { readOnly?: string }): Promise<NotebookStore> {
+  const { readOnly } = options;
+  const quarantine = await quarantineFor(dir, now, readOnly);
   const { setAside } = quarantine;
-  const metadata = await openMetadataCache(dir, { now, setAside, compactAtBytes: options.compactAtBytes });
+  const metadata = await openMetadataCache(dir, { now, setAside, compactAtBytes: options.compactAtBytes, readOnly: readOnly !== undefined });
   const changes = storeChanges<StoreChange>();
   // The record files are the truth: each folder makes the metadata cache agree with its files.
   const articles = articleFolder({ dir, metadata, quarantine, cacheLimit: options.articleCacheLimit ?? ARTICLE_CACHE_LIMIT, emit: changes.emit });
@@ -166,8 +210,10 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'note',
     schema: noteSchema,
     metaOf: noteMeta,
+    titleOf: (meta) => meta.title,
     index: metadata.noteIndex,
     setAside,
+    readOnly: readOnly !== undefined,
   });
   const claims = new RecordFolder<Claim, Claim>({
     dir,
@@ -176,21 +222,33 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     noun: 'claim',
     schema: claimSchema,
     metaOf: (claim) => structuredClone(claim),
+    titleOf: (claim) => claim.statement,
+    // The index holds every claim whole, as this machine last wrote it; failing that, a snapshot of it.
+    goodCopyOf: async (id) => metadata.data.claims.find((claim) => claim.id === id) ?? (await claimFromSnapshots(dir, id)),
     index: metadata.claimIndex,
     setAside,
+    readOnly: readOnly !== undefined,
   });
   const noteFiles = await notes.reconcile();
   const claimFiles = await claims.reconcile();
   const isNew = !metadata.existed && articleFiles.ids.length === 0 && noteFiles.ids.length === 0 && claimFiles.ids.length === 0 && quarantine.files.length === 0;
   metadata.settle(metadata.changedOnOpen || articleFiles.changed || noteFiles.changed || claimFiles.changed);
-  const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes);
+  const history = historyOnFirstUse(dir, setAside, options.historyMaxBytes, readOnly !== undefined);
   const deletions = deletionLog(dir);
   const unsent = unsentLog(dir, existsSync(join(dir, '.git')));
 
   const store: NotebookStore = {
     dir,
     quarantined: quarantine.files,
+    damaged: quarantine.damaged,
+    async setAsideRecord(kind, id, error) {
+      if (kind === 'article') return articles.setAside(id, error);
+      const entry = await (kind === 'claim' ? claims : notes).setAside(id, error);
+      changes.emit(kind === 'claim' ? { kind, id, claim: null } : { kind, id, note: null });
+      return entry;
+    },
     isNew,
+    ...(readOnly ? { readOnly } : {}),
     listArticles: metadata.listArticles,
     articleMetas: metadata.articleMetas,
     annotationCount: metadata.annotationCount,

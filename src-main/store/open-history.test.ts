@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
 import { historyOnFirstUse, openHistory } from './open-history';
+import type { DamagedFile } from '../common/model';
 import type { UnreadableFileError } from './validated-json-file';
+
+const SET_ASIDE: DamagedFile = { id: 'dmg_1', file: 'history.json', movedTo: 'backups/quarantine/history.json', reason: 'it is not valid JSON', at: '2026-12-01T00:00:00.000Z' };
 
 describe('opening the history', () => {
   it('sets aside a history.json it cannot read and opens an empty history', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'history.json'), '{"schemaVersion": 1, "undo": [');
-    const setAside = vi.fn(async (_error: UnreadableFileError) => 'backups/quarantine/history.json');
+    const setAside = vi.fn(async (_error: UnreadableFileError) => SET_ASIDE);
 
     const log = await openHistory(dir, setAside);
     expect(setAside).toHaveBeenCalledWith(expect.objectContaining({ path: join(dir, 'history.json'), reason: expect.stringMatching(/not valid JSON/) }));
@@ -28,9 +31,9 @@ describe('opening the history', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'history.json'), 'not json');
     const setAside = vi
-      .fn<(error: UnreadableFileError) => Promise<string>>()
+      .fn<(error: UnreadableFileError) => Promise<DamagedFile>>()
       .mockRejectedValueOnce(new Error('the backups folder is read-only'))
-      .mockResolvedValue('backups/quarantine/history.json');
+      .mockResolvedValue(SET_ASIDE);
     const history = historyOnFirstUse(dir, setAside);
 
     await expect(history.get()).rejects.toThrow('the backups folder is read-only');

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { removeFileDurably } from './atomic-file';
 import { HistoryLog } from './history-log';
 import { HISTORY_FILE, historyFileSchema, type HistoryFile } from './notebook-files';
+import type { SetAside } from './quarantine';
 import { UnreadableFileError, ValidatedJsonFile } from './validated-json-file';
 
 /** Opens `history.log`, folding in (then removing) a history.json from before the log. */
-export async function openHistory(dir: string, setAside: (error: UnreadableFileError) => Promise<string>, maxBytes?: number): Promise<HistoryLog> {
+export async function openHistory(dir: string, setAside: SetAside, maxBytes?: number, readOnly = false): Promise<HistoryLog> {
   const legacyFile = new ValidatedJsonFile(join(dir, HISTORY_FILE), historyFileSchema);
   let legacy: HistoryFile | null = null;
   try {
@@ -21,8 +22,8 @@ export async function openHistory(dir: string, setAside: (error: UnreadableFileE
     // Losing undo history must not stop the notebook from opening.
     await setAside(error);
   }
-  const log = await HistoryLog.open(dir, legacy, maxBytes);
-  if (legacy) await removeFileDurably(join(dir, HISTORY_FILE));
+  const log = await HistoryLog.open(dir, legacy, maxBytes, readOnly);
+  if (legacy && !readOnly) await removeFileDurably(join(dir, HISTORY_FILE));
   return log;
 }
 
@@ -34,12 +35,12 @@ export interface HistoryOnFirstUse {
   close(): Promise<void>;
 }
 
-export function historyOnFirstUse(dir: string, setAside: (error: UnreadableFileError) => Promise<string>, maxBytes?: number): HistoryOnFirstUse {
+export function historyOnFirstUse(dir: string, setAside: SetAside, maxBytes?: number, readOnly = false): HistoryOnFirstUse {
   let history: Promise<HistoryLog> | undefined;
   const opened = () => history?.catch(() => undefined);
   return {
     get() {
-      history ??= openHistory(dir, setAside, maxBytes);
+      history ??= openHistory(dir, setAside, maxBytes, readOnly);
       history.catch(() => (history = undefined));
       return history;
     },

@@ -13,7 +13,10 @@ import { removeFileDurably } from './atomic-file';
 import { fileStamp } from './file-stamp';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { RecordCache } from './record-cache';
+import type { DamagedFile } from '../common/model';
+import { whereNow, type SetAside } from './quarantine';
 import { UnreadableFileError } from './validated-json-file';
+import { saveFailed } from './write-failure';
 
 interface RecordFile<R> {
   schemaVersion: number;
@@ -31,7 +34,16 @@ export interface RecordFolderOptions<R extends { id: string }, M extends { id: s
   metaOf(record: R): M;
   /** The index's list for this folder, and how a change to one entry is recorded (the journal). */
   index: { get(): M[]; set(list: M[]): void; changed(id: string, meta: M | null): Promise<void> };
-  setAside(error: UnreadableFileError): Promise<string>;
+  setAside: SetAside;
+  /** What a person calls a record, from its entry in the index. */
+  titleOf(meta: M): string;
+  /**
+   * A good copy of a record whose file is damaged: the whole record, where the index or a
+   * snapshot of it holds one (claims); undefined where none does (a note's body is only in its file).
+   */
+  goodCopyOf?(id: string): Promise<R | undefined>;
+  /** The notebook is open read-only (see folder-access.ts): the folder is not made when missing. */
+  readOnly?: boolean;
   /** How many records to keep in memory (see RecordCache). */
   cacheLimit?: number;
 }
@@ -54,9 +66,13 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
   /** Makes the index agree with the files; returns the ids of the files found. */
   async reconcile(): Promise<{ ids: string[]; changed: boolean }> {
     const { dir, folder, kind, index } = this.options;
-    await mkdir(join(dir, folder), { recursive: true });
+    if (!this.options.readOnly) await mkdir(join(dir, folder), { recursive: true });
     const pattern = recordFilePattern(kind);
-    const ids = (await readdir(join(dir, folder))).filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
+    const names = await readdir(join(dir, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (this.options.readOnly && error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const ids = names.filter((n) => pattern.test(n)).map((n) => n.slice(0, -'.json'.length));
     const onDisk = new Set(ids);
     const kept = index.get().filter((meta) => onDisk.has(meta.id));
     let changed = kept.length !== index.get().length;
@@ -69,7 +85,7 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         this.#dbs.delete(id);
-        await this.options.setAside(error);
+        await this.#setAside(id, error);
       }
     }
     index.set(kept);
@@ -84,9 +100,8 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
       file = await this.#dbs.load(id);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      const movedTo = await this.options.setAside(error);
-      await this.#forget(id);
-      throw new NotebookError('storage', `The file of a ${noun} could not be read (${error.reason}). It was moved to ${movedTo}.`);
+      const entry = await this.setAside(id, error);
+      throw new NotebookError('storage', `The file of a ${noun} could not be read (${error.reason}). ${whereNow(entry)}; see Damaged files.`);
     }
     if (!file) {
       await this.#forget(id);
@@ -104,7 +119,7 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
       await db.write();
     } catch (error) {
       db.data = previous;
-      throw new NotebookError('storage', `Could not save the ${this.options.noun}: ${(error as Error).message}. What was saved before is unchanged.`);
+      throw saveFailed(`the ${this.options.noun}`, error);
     }
     // Read before anything else can write the file: the write queue lets one write of a record through at a time.
     const stamp = await fileStamp(this.#path(record.id));
@@ -115,6 +130,28 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
   async remove(id: string): Promise<void> {
     await removeFileDurably(this.#path(id));
     await this.#forget(id);
+  }
+
+  /**
+   * Sets aside a record file found damaged (or from a newer Marginalia) and drops the record from
+   * the index, so it is never served from the index and then lost with it: a good copy, where
+   * one is known, is kept for "Restore from backup".
+   */
+  async setAside(id: string, error: UnreadableFileError): Promise<DamagedFile> {
+    const entry = await this.#setAside(id, error);
+    await this.#forget(id);
+    return entry;
+  }
+
+  async #setAside(id: string, error: UnreadableFileError): Promise<DamagedFile> {
+    const { kind, titleOf, goodCopyOf, index } = this.options;
+    const meta = index.get().find((m) => m.id === id);
+    const good = await goodCopyOf?.(id);
+    const title = meta ? titleOf(meta) : undefined;
+    return this.options.setAside(error, {
+      record: { kind: kind as 'claim' | 'note', id, ...(title ? { title } : {}) },
+      ...(good ? { goodCopy: { schemaVersion: CURRENT_SCHEMA_VERSION, record: good } } : {}),
+    });
   }
 
   async #forget(id: string): Promise<void> {

@@ -9,13 +9,22 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { NotebookError } from '../common/errors';
 import { AtomicFileWriter } from './atomic-file';
-import { migrate } from './migrations';
+import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 
-/** A file exists but cannot be used; `reason` says why in plain words. */
+/** True for a file whose `schemaVersion` is past what this version reads. */
+export const isNewerFormat = (json: unknown): boolean =>
+  typeof json === 'object' && json !== null && typeof (json as { schemaVersion?: unknown }).schemaVersion === 'number' && (json as { schemaVersion: number }).schemaVersion > CURRENT_SCHEMA_VERSION;
+
+/**
+ * A file exists but cannot be used; `reason` says why in plain words. `newer`: it is whole, but
+ * a newer Marginalia wrote it, so it is left where it is (never moved, never rewritten as this
+ * version's format) and this version does without it.
+ */
 export class UnreadableFileError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    readonly newer = false,
   ) {
     super(`${path}: ${reason}`);
     this.name = 'UnreadableFileError';
@@ -58,7 +67,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     try {
       migrated = migrate(json);
     } catch (error) {
-      if (error instanceof NotebookError) throw new UnreadableFileError(this.path, error.message);
+      if (error instanceof NotebookError) throw new UnreadableFileError(this.path, error.message, isNewerFormat(json));
       throw error;
     }
     const parsed = this.schema.safeParse(migrated.data);

@@ -20,6 +20,7 @@ import { keepSelectedAmong } from './library-view-selection';
 import { noteStore } from './note-store';
 import { patched } from './patched';
 import { loadTags, reloadOpenNote } from './research-refresh';
+import { setDamagedFiles } from './status-store';
 import { show } from './workspace-store';
 
 let lastSeq = 0;
@@ -94,6 +95,7 @@ export function applyChange(change: NotebookChange): void {
   lastSeq = change.seq;
   historyStore.setState({ history: change.history });
   if (change.legend) legendStore.setState({ legend: change.legend });
+  if (change.damagedFiles) setDamagedFiles(change.damagedFiles);
   applyArticles(change);
   applyNotes(change);
   if (claimsTouched(change)) void loadClaims();

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ApiError } from '../../src-main/common/api';
-import type { NotebookStatus } from '../../src-main/common/model';
+import type { DamagedFile, NotebookStatus } from '../../src-main/common/model';
 
 export interface StatusMessage {
   /** Increases with every message, so a timer can tell whether its message is still shown. */
@@ -17,6 +17,10 @@ export interface StatusMessage {
 export interface StatusState {
   notebook: NotebookStatus | null;
   quarantineDismissed: boolean;
+  /** The damaged files notice was put away (it comes back when another file is set aside). */
+  damagedDismissed: boolean;
+  /** The Damaged files dialog is open. */
+  damagedOpen: boolean;
   /** The notebook's warnings (open on another machine too) were read and put away. */
   warningsDismissed: boolean;
   /** A sentence describing work in progress ("Opening your notebook…"), if any. */
@@ -27,6 +31,8 @@ export interface StatusState {
 export const initialStatusState: StatusState = {
   notebook: null,
   quarantineDismissed: false,
+  damagedDismissed: false,
+  damagedOpen: false,
   warningsDismissed: false,
   busy: null,
   message: null,
@@ -59,6 +65,23 @@ export function setBusy(busy: string | null): void {
 
 export function dismissQuarantineNotice(): void {
   statusStore.setState({ quarantineDismissed: true });
+}
+
+/** The damaged files list as the main side has it now (from the change feed). */
+export function setDamagedFiles(damagedFiles: DamagedFile[]): void {
+  const { notebook } = statusStore.getState();
+  if (!notebook) return;
+  const before = new Set(notebook.damagedFiles.map((entry) => entry.id));
+  const arrived = damagedFiles.some((entry) => !before.has(entry.id));
+  statusStore.setState({ notebook: { ...notebook, damagedFiles }, ...(arrived ? { damagedDismissed: false } : {}) });
+}
+
+export function dismissDamagedNotice(): void {
+  statusStore.setState({ damagedDismissed: true });
+}
+
+export function showDamagedFiles(open: boolean): void {
+  statusStore.setState({ damagedOpen: open });
 }
 
 export function dismissWarnings(): void {

@@ -6,6 +6,12 @@ import { statusStore } from './status-store';
 export function useNotebookStatus() {
   return useStore(
     statusStore,
-    useShallow(({ notebook, quarantineDismissed, warningsDismissed }) => ({ notebook, quarantineDismissed, warningsDismissed })),
+    useShallow(({ notebook, quarantineDismissed, damagedDismissed, damagedOpen, warningsDismissed }) => ({
+      notebook,
+      quarantineDismissed,
+      damagedDismissed,
+      damagedOpen,
+      warningsDismissed,
+    })),
   );
 }

@@ -46,7 +46,7 @@ const unused = async (): Promise<never> => {
 
 const fakeHandlers: NotebookHandlers = {
   ...(Object.fromEntries(API_METHODS.map((method) => [method, unused])) as unknown as NotebookHandlers),
-  getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [] }),
+  getNotebookStatus: async () => ({ location: '/fake/notebook', quarantined: [], damagedFiles: [] }),
   listArticles: async () => [{ ...meta('Sample'), annotationCount: 0 }],
   getArticle: async () => {
     throw new NotebookError('not_found', 'That article is no longer in the notebook.');
@@ -177,7 +177,7 @@ describe('the token', () => {
       const response = await callApi('getNotebookStatus', '{}', { ...json, ...(value !== undefined ? { authorization: value } : {}) });
       expect(response.status).toBe(status);
       if (status === 401) expect(errorOf(response)).toEqual({ code: 'unavailable', message: expect.stringMatching(/token/) });
-      else expect(response.json()).toEqual({ ok: true, value: { location: '/fake/notebook', quarantined: [] } });
+      else expect(response.json()).toEqual({ ok: true, value: { location: '/fake/notebook', quarantined: [], damagedFiles: [] } });
     });
   }
 });

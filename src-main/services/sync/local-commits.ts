@@ -34,6 +34,9 @@ export async function takeCurrent(history: GitHistory, notebook: NotebookSide, t
       slice.map(async (path, index) => {
         const text = texts[index] ?? null;
         const old = tree.get(path);
+        // Set aside as damaged: nobody deleted it, so the shared version stays as it is (and
+        // "Restore from backup" can take it from there).
+        if (text !== null && typeof text !== 'string') return;
         if (text === null) {
           if (old === undefined) return;
           tree.delete(path);

@@ -10,7 +10,7 @@ import type { SyncResult } from '../../common/sync-schema';
 import { emptySummary, planMerge } from '../exchange/merge-plan';
 import type { SharedHistory } from './shared-history';
 import { sharedText } from './shared-records';
-import type { GitOutcome, NotebookSide } from './sync-protocol';
+import type { CurrentText, GitOutcome, NotebookSide } from './sync-protocol';
 
 const receivedOf = (summary: ExchangeSummary) => summary.added.length + summary.updated.length + summary.deleted.length + summary.conflicts.length;
 
@@ -40,10 +40,12 @@ export function notebookSide(history: SharedHistory): SyncSession {
     allPaths: async () => history.allPaths(),
     async texts(paths) {
       const held = history.held();
+      const setAside = history.setAsidePaths();
       return Promise.all(
-        paths.map(async (path) => {
+        paths.map(async (path): Promise<CurrentText> => {
           const record = await history.current(path, held);
-          return record ? sharedText(record).text : null;
+          if (record) return sharedText(record).text;
+          return setAside.has(path) ? { setAside: true } : null;
         }),
       );
     },

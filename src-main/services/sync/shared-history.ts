@@ -61,6 +61,11 @@ export class SharedHistory extends GitHistory {
     ];
   }
 
+  /** The paths of records whose files are set aside as damaged (see store/damaged-files.ts). */
+  setAsidePaths(): Set<string> {
+    return new Set(this.store.damaged.list().flatMap((entry) => (entry.record ? [recordPath(entry.record.kind, entry.record.id)] : [])));
+  }
+
   held(): Held {
     return { claims: new Map(this.store.claims().map((claim) => [claim.id, claim])), notes: new Set(this.store.noteMetas().map((meta) => meta.id)) };
   }

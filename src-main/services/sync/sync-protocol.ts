@@ -13,8 +13,8 @@ export interface NotebookSide {
   unsent(): Promise<{ paths: string[]; lines: number; all: boolean }>;
   /** Every record path the notebook holds now. */
   allPaths(): Promise<string[]>;
-  /** The shared text of the record at each path as the notebook holds it now (null: it holds none). */
-  texts(paths: string[]): Promise<(string | null)[]>;
+  /** The shared text of the record at each path as the notebook holds it now. */
+  texts(paths: string[]): Promise<CurrentText[]>;
   /** Merges one slice of what the remote changed, as one step of the write queue; says how much it took in. */
   merge(incoming: IncomingRecords): Promise<{ received: number; conflicts: number }>;
   /** Takes back the first `lines` of unsent.log: a commit now holds them. */
@@ -22,6 +22,13 @@ export interface NotebookSide {
   /** The notebook's clock, in ms (tests pin it), for the time of a commit. */
   now(): Promise<number>;
 }
+
+/**
+ * A record as the notebook holds it now: its shared text; `null` when it holds none (it was
+ * deleted); `set-aside` when its file was set aside as damaged (see store/damaged-files.ts) —
+ * nobody deleted it, so the shared version must stay as it is.
+ */
+export type CurrentText = string | null | { setAside: true };
 
 export type NotebookCall = keyof NotebookSide;
 

@@ -21,10 +21,17 @@ import { notebookSide } from './notebook-side';
 import { recordHistory, restoreChange } from './record-history';
 import { isShared, SharedHistory } from './shared-history';
 import { syncThread, type SyncThreadKind } from './sync-thread';
+import git from 'isomorphic-git';
+import type { CommittedRecord } from '../damaged/good-copies';
+import type { RecordContent } from '../synced-folder/record-files';
+import { readBlobRecord } from './remote-records';
+import { recordPath } from './shared-records';
 
 type SyncHandlers = Pick<NotebookHandlers, 'getSyncStatus' | 'shareNotebook' | 'syncNotebook' | 'setSyncCredentials' | 'getRecordHistory' | 'restoreVersion'>;
 
 export interface SyncService extends SyncHandlers {
+  /** The record as this notebook's last commit holds it; undefined when not shared or not there. */
+  committedRecord: CommittedRecord;
   /** Stops the timer; with `finalSync`, first sends what changed (if the remote answers). */
   close(finalSync: boolean): Promise<void>;
 }
@@ -76,6 +83,8 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
   };
 
   async function sync(): Promise<SyncResult> {
+    // A sync writes what it brings into the folder (and its repository): none on a read-only one.
+    if (store.readOnly) throw new NotebookError('storage', store.readOnly);
     if (!isShared(store.dir)) throw new NotebookError('invalid_argument', 'This notebook is not shared yet: use “Share through git…” first.');
     if (running) return running;
     running = (async () => {
@@ -106,11 +115,11 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
 
   let first: NodeJS.Timeout | undefined;
   const schedule = () => {
-    if (timer || !options.everyMs || !isShared(store.dir)) return;
+    if (timer || !options.everyMs || !isShared(store.dir) || store.readOnly) return;
     timer = setInterval(() => void sync().catch(() => undefined), options.everyMs);
     timer.unref();
   };
-  if (options.everyMs && isShared(store.dir)) {
+  if (options.everyMs && isShared(store.dir) && !store.readOnly) {
     // Soon after opening: sends what changed while closed, and finishes a sync the last session
     // was stopped in the middle of.
     first = setTimeout(() => void sync().catch(() => undefined), Math.min(options.everyMs, FIRST_SYNC_MS));
@@ -137,6 +146,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
     },
 
     async shareNotebook({ remote, username, token, authorName, authorEmail }) {
+      if (store.readOnly) throw new NotebookError('storage', store.readOnly);
       const author = { name: authorName, ...(authorEmail ? { email: authorEmail } : {}) };
       if (isShared(store.dir)) {
         const current = await history.remote();
@@ -154,6 +164,20 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
     },
 
     syncNotebook: () => sync(),
+
+    async committedRecord(kind, id) {
+      if (!isShared(store.dir)) return undefined;
+      const head = await history.head();
+      if (head === null) return undefined;
+      const path = recordPath(kind, id);
+      const oid = (await history.readTree(head)).get(path);
+      if (!oid) return undefined;
+      const shared = await readBlobRecord(history, path, oid);
+      if (shared.kind !== kind) return undefined;
+      const { commit } = await git.readCommit({ fs: gitFs, gitdir: history.gitdir, oid: head, cache: history.cache });
+      const content = { kind: shared.kind, id, record: shared.record } as RecordContent;
+      return { content, commit: head, at: new Date(commit.committer.timestamp * 1000).toISOString() };
+    },
 
     async setSyncCredentials({ username, token }) {
       const remote = isShared(store.dir) ? await history.remote() : undefined;
@@ -180,7 +204,7 @@ export function createSync(store: NotebookStore, writes: Committer, now: () => D
       if (running) await running.catch(() => undefined);
       // A remote that hangs (rather than refusing) must not hold the app open: what is not sent
       // now is sent at the next sync, from unsent.log.
-      if (finalSync && isShared(store.dir)) {
+      if (finalSync && isShared(store.dir) && !store.readOnly) {
         let limit: NodeJS.Timeout | undefined;
         await Promise.race([sync().catch(() => undefined), new Promise<void>((resolve) => (limit = setTimeout(resolve, CLOSING_SYNC_MS)))]);
         clearTimeout(limit);

@@ -22,15 +22,16 @@
  *
  * The file is the truth: it replaces the store's record (no merge; two versions of one record
  * arrive as a conflict copy, see merge-conflict-copies.ts). A file that does not read as a valid
- * record — half written, or from a newer Marginalia — is skipped, never set aside: the next
- * event for it tries again.
+ * record — half written, or from a newer Marginalia — is skipped while the notebook is open:
+ * the next event for it tries again. One found so on open, changed while the notebook was
+ * closed, is set aside (see `take`).
  */
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Change } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError } from '../../store/validated-json-file';
-import type { Committer } from '../commit';
+import type { Committer, SetAsideRecord } from '../commit';
 import { stampKey, stampOf, type FileStamp, type FoundFile, type KnownFile } from './file-stamps';
 import { changeBetween, heldRecord, readRecordFile, recordFilePath, storeHas, versionOf, versionWritten, type FolderKind, type RecordContent } from './record-files';
 
@@ -47,11 +48,16 @@ const OUTSIDE_CHANGE_LABEL = 'Changed outside Marginalia';
 const PER_COMMIT = 50;
 
 /** What a record file holds now, against what this machine last wrote to it or read from it. */
-type Reading = { kind: 'same' } | { kind: 'unreadable' } | { kind: 'file'; content: RecordContent | null };
+type Reading = { kind: 'same' } | { kind: 'unreadable'; error?: UnreadableFileError } | { kind: 'file'; content: RecordContent | null };
 
 export interface OutsideChanges {
-  /** Takes in the files of `events` that changed from outside (one commit per few dozen files). */
-  take(events: readonly RecordFileEvent[]): Promise<void>;
+  /**
+   * Takes in the files of `events` that changed from outside (one commit per few dozen files).
+   * `damaged: 'set-aside'` (on open) sets aside a file that does not read as a valid record and
+   * drops its record; `'retry'` (while open, when a sync service may be midway through a file)
+   * leaves it for the next event.
+   */
+  take(events: readonly RecordFileEvent[], damaged?: 'set-aside' | 'retry'): Promise<void>;
   /**
    * The files among `found` (every record file, on open) that changed since the last session
    * knew them; files it did not know are known from now on as they are.
@@ -101,7 +107,7 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
     try {
       content = await readRecordFile(path, kind);
     } catch (error) {
-      if (error instanceof UnreadableFileError) return { kind: 'unreadable' };
+      if (error instanceof UnreadableFileError) return { kind: 'unreadable', error };
       throw error;
     }
     if (content === null) {
@@ -132,13 +138,32 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
     return changeBetween(event.kind, event.id, held, reading.content);
   }
 
+  /**
+   * Files changed while the notebook was closed that are not valid records: served from the
+   * index, a damaged claim was lost with the index at its next rebuild. Each is set aside with
+   * its record dropped — a newer Marginalia's left where it is — unless it changed again since.
+   */
+  async function setAside(files: readonly { event: RecordFileEvent; error: UnreadableFileError }[]): Promise<void> {
+    await writes.setAside(async () => {
+      const gone: SetAsideRecord[] = [];
+      for (const { event, error } of files) {
+        if ((await read(event)).kind !== 'unreadable') continue;
+        await store.setAsideRecord(event.kind, event.id, error);
+        gone.push({ kind: event.kind, id: event.id });
+      }
+      return gone;
+    });
+  }
+
   return {
-    async take(events) {
+    async take(events, damaged = 'retry') {
       // A slice at a time, so a colleague's whole import arriving is never all in memory at once.
       for (let from = 0; from < events.length; from += PER_COMMIT) {
         // A first look outside the write queue, so the echoes of the store's own writes cost it nothing…
-        const looked = await Promise.all(events.slice(from, from + PER_COMMIT).map(async (event) => ((await read(event)).kind === 'file' ? [event] : [])));
-        const changed = looked.flat();
+        const readings = await Promise.all(events.slice(from, from + PER_COMMIT).map(async (event) => ({ event, reading: await read(event) })));
+        const unreadable = readings.flatMap(({ event, reading }) => (reading.kind === 'unreadable' && reading.error ? [{ event, error: reading.error }] : []));
+        if (damaged === 'set-aside' && unreadable.length > 0) await setAside(unreadable);
+        const changed = readings.flatMap(({ event, reading }) => (reading.kind === 'file' ? [event] : []));
         if (changed.length === 0) continue;
         // …and the decision on it, where no write can land between reading the file and committing it.
         await writes.commit(async () => {

@@ -98,7 +98,7 @@ export async function openSyncedFolder(store: NotebookStore, writes: Committer, 
     options.watch,
   );
   const there = sortOut(store.dir, await listRecordFolders(store.dir));
-  const catchUp = async () => outside.take(await outside.changedSince(await stampFiles(there.records)));
+  const catchUp = async () => outside.take(await outside.changedSince(await stampFiles(there.records)), 'set-aside');
   let caughtUp: Promise<void>;
   if (there.copies.length > 0) {
     await catchUp();

@@ -82,6 +82,9 @@ const WRITES: Record<WriteMethod, (api: NotebookApi, f: Fixture) => Promise<ApiR
   syncNotebook: (api) => api.syncNotebook({}),
   setSyncCredentials: (api) => api.setSyncCredentials({ token: 'secret' }),
   restoreVersion: (api, f) => api.restoreVersion({ kind: 'note', id: f.n1, commit: '0'.repeat(40) }),
+  // Nothing is on the list in the fixture: refused, beside every write, changing nothing.
+  restoreDamagedFile: (api) => api.restoreDamagedFile({ id: 'dmg_none' }),
+  dismissDamagedFile: (api) => api.dismissDamagedFile({ id: 'dmg_none' }),
 };
 
 const TEXT_A = 'Alliances rest on trust. Trust grows from shared work. Shared work needs a common plan.';

@@ -1,6 +1,7 @@
 /**
  * Tells the person, once, that files of their notebook could not be read and where they were
- * moved, so nothing disappears silently.
+ * moved, so nothing disappears silently: those not on the damaged files list (conflict copies a
+ * sync service made that could not be merged), which DamagedFilesNotice does not show.
  */
 import { Fragment } from 'react';
 import { TriangleAlert, X } from 'lucide-react';
@@ -9,7 +10,8 @@ import { useNotebookStatus } from '../../state/useNotebookStatus';
 
 export function QuarantineBanner() {
   const { notebook, quarantineDismissed } = useNotebookStatus();
-  const files = notebook?.quarantined ?? [];
+  const listed = new Set(notebook?.damagedFiles.map((entry) => entry.file));
+  const files = (notebook?.quarantined ?? []).filter((file) => !listed.has(file.file));
   if (quarantineDismissed || files.length === 0) return null;
   return (
     <div className="banner banner-warning" role="alert">

@@ -47,17 +47,17 @@ function RecordHistory({ request }: { request: RecordHistoryRequest }) {
   };
 
   let body;
-  if (versions.state === 'loading') body = <p className="history-note">Reading the shared history…</p>;
+  if (versions.state === 'loading') body = <p className="dialog-note">Reading the shared history…</p>;
   else if (versions.state === 'failed') body = <DialogError error={versions.error} />;
-  else if (versions.versions.length === 0) body = <p className="history-note">No synced version yet: its history starts at the next sync.</p>;
+  else if (versions.versions.length === 0) body = <p className="dialog-note">No synced version yet: its history starts at the next sync.</p>;
   else
     body = (
       <>
-        <p className="history-note">
+        <p className="dialog-note">
           Each version as it was synced, newest first. Restoring one makes it the current version; Undo takes it back.
           {versions.versions.some((version) => version.current) ? null : ' The version here now has changes not synced yet.'}
         </p>
-        <ol className="history-list" aria-label="Versions">
+        <ol className="dialog-list" aria-label="Versions">
           {versions.versions.map((version) => (
             <VersionItem key={version.commit} version={version} busy={restoring === version.commit} onRestore={() => void restore(version)} />
           ))}

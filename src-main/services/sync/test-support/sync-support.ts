@@ -1,7 +1,9 @@
 /** Notebooks that share one remote on a real git server, for the sync tests. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { NotebookApi } from '../../../common/api';
+import { startGitHttpServer, type GitHttpServer } from '../../../test-support/git-http-server';
 import { inProcessApi } from '../../../test-support/in-process-api';
 import { tempDir } from '../../../test-support/temp-dir';
 import { openNotebook, type OpenNotebook, type OpenOptions } from '../../open-notebook';
@@ -51,4 +53,20 @@ export async function holdings(who: Member): Promise<string[]> {
   const legend = await who.api.getLegend({});
   lines.push(`legend ${canonicalJson(legend)}`);
   return lines;
+}
+
+/**
+ * A real git server for the tests of one file: started before them, closed after. `remote(label)`
+ * makes a new empty remote on it for one test.
+ */
+export function gitServerForTests(): { remote(label: string): Promise<string> } {
+  let server: GitHttpServer | undefined;
+  let counter = 0;
+  beforeAll(async () => {
+    server = await startGitHttpServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return { remote: (label) => server!.createBare(`${label}-${++counter}`) };
 }

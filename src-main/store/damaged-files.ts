@@ -1,0 +1,117 @@
+/**
+ * The "Damaged files" list, `backups/quarantine/damaged-files.json`: every file set aside — what
+ * it was, when and why, where the damaged file is kept, and where a good copy of its record is
+ * when a backup holds one. It outlives the session, so a person told once in passing is told
+ * again until they restore the record or put the entry away. The list is small (a line per
+ * damaged file) and is rewritten whole, atomically.
+ *
+ * A list that cannot itself be read is set aside like any damaged file and made again from what
+ * the quarantine folder holds: the files are still there, only why they were set aside is lost.
+ */
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { damagedFileIdSchema } from '../common/api';
+import type { DamagedFile } from '../common/model';
+import { writeFileAtomic } from './atomic-file';
+import { QUARANTINE_DIR } from './notebook-files';
+
+export const DAMAGED_LIST_FILE = `${QUARANTINE_DIR}/damaged-files.json`;
+/** How a good copy kept beside a damaged record file is named (see quarantine.ts). */
+export const GOOD_COPY_SUFFIX = '.last-saved.json';
+
+
+const damagedFileSchema = z.object({
+  id: damagedFileIdSchema,
+  file: z.string(),
+  movedTo: z.string().nullable(),
+  reason: z.string(),
+  at: z.string(),
+  record: z.object({ kind: z.enum(['article', 'claim', 'note']), id: z.string(), title: z.string().optional() }).optional(),
+  backup: z.string().optional(),
+  backupFrom: z.string().optional(),
+  backupAt: z.string().optional(),
+});
+const listSchema = z.object({ version: z.literal(1), files: z.array(damagedFileSchema) });
+
+export interface DamagedList {
+  /** The entries, oldest first (a copy). */
+  list(): DamagedFile[];
+  get(id: string): DamagedFile | undefined;
+  /** Adds an entry; one for a file left where it is replaces the entry already there for that file. */
+  add(entry: Omit<DamagedFile, 'id'>): Promise<DamagedFile>;
+  remove(id: string): Promise<void>;
+  /** Notes a good copy found after the file was set aside (see services/damaged/good-copies.ts). */
+  setBackup(id: string, backup: string, backupFrom: string, backupAt: string): Promise<void>;
+  /** Counts every change, so the change feed knows when to send the list again. */
+  readonly version: number;
+}
+
+let counter = 0;
+const newId = (at: Date) => `dmg_${at.getTime().toString(36)}${(++counter).toString(36)}`;
+
+/** The entries the quarantine folder implies when the list is lost: one per damaged file kept there. */
+async function fromQuarantineFolder(dir: string, at: Date): Promise<DamagedFile[]> {
+  const names = await readdir(join(dir, QUARANTINE_DIR)).catch(() => [] as string[]);
+  return names
+    .filter((name) => !name.endsWith(GOOD_COPY_SUFFIX) && !name.endsWith('damaged-files.json') && !name.startsWith('.'))
+    .sort()
+    .map((name) => ({
+      id: newId(at),
+      file: name.replace(/^\d{4}-\d{2}-\d{2}T[\d-]+Z-/, ''),
+      movedTo: `${QUARANTINE_DIR}/${name}`,
+      reason: 'it was set aside earlier; why was lost with the list of damaged files, which was itself damaged',
+      at: at.toISOString(),
+    }));
+}
+
+/** `memoryOnly`: the notebook is open read-only; the list is read, and changed in memory only. */
+export async function openDamagedList(dir: string, now: () => Date, memoryOnly = false): Promise<DamagedList> {
+  const path = join(dir, DAMAGED_LIST_FILE);
+  let files: DamagedFile[] = [];
+  let version = 0;
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : ''));
+  if (text !== null) {
+    let parsed: z.ZodSafeParseResult<z.infer<typeof listSchema>> | undefined;
+    try {
+      parsed = listSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.success) {
+      files = parsed.data.files as DamagedFile[];
+    } else {
+      const at = now();
+      if (!memoryOnly) await rename(path, join(dir, QUARANTINE_DIR, `${at.toISOString().replace(/[:.]/g, '-')}-damaged-files.json`)).catch(() => undefined);
+      files = await fromQuarantineFolder(dir, at);
+    }
+  }
+  const save = async () => {
+    version += 1;
+    if (memoryOnly) return;
+    await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
+  };
+  return {
+    list: () => structuredClone(files),
+    get: (id) => structuredClone(files.find((entry) => entry.id === id)),
+    async add(entry) {
+      const added = { id: newId(now()), ...entry };
+      files = [...files.filter((old) => !(entry.movedTo === null && old.movedTo === null && old.file === entry.file)), added];
+      await save();
+      return structuredClone(added);
+    },
+    async setBackup(id, backup, backupFrom, backupAt) {
+      files = files.map((entry) => (entry.id === id ? { ...entry, backup, backupFrom, backupAt } : entry));
+      await save();
+    },
+    async remove(id) {
+      if (!files.some((entry) => entry.id === id)) return;
+      files = files.filter((entry) => entry.id !== id);
+      await save();
+    },
+    get version() {
+      return version;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** How the damaged files notice and dialog name an entry, in words. */
+import type { DamagedFile } from '../../../src-main/common/model';
+
+const NOUNS = { article: 'The article', claim: 'The claim', note: 'The note' } as const;
+
+/** "The claim “Trust follows shared work”", or the file's path when the record is not known. */
+export function damagedSubject(entry: DamagedFile): string {
+  const { record } = entry;
+  if (!record) return entry.file;
+  return record.title ? `${NOUNS[record.kind]} “${record.title}”` : `${NOUNS[record.kind]} in ${entry.file}`;
+}
+
+/** "1 file of your notebook was set aside", "3 files …". */
+export function damagedCount(count: number): string {
+  return count === 1 ? 'A file of your notebook could not be read and was set aside' : `${count} files of your notebook could not be read and were set aside`;
+}
+
+/** When, in the window's own locale: "1 Dec 2026, 09:00". */
+export function setAsideWhen(at: string): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? at : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
