@@ -29,7 +29,7 @@ test('a claim whose file was damaged while closed is listed, restored from backu
   });
   ({ page } = app);
   const notice = page.getByRole('alert', { name: 'Damaged files' });
-  await expect(notice).toContainText(`A file of your notebook could not be read and was set aside: The claim “${CLAIM}”. It can be restored from a backup.`);
+  await expect(notice).toContainText(`A file of your notebook could not be read and was set aside: the claim “${CLAIM}”. It can be restored from a backup.`);
   await libraryPane(page).getByRole('button', { name: 'Claims' }).click();
   await expect(claimsView(page).getByRole('article', { name: CLAIM })).toHaveCount(0);
 
@@ -70,7 +70,7 @@ test('a note whose file was damaged while closed comes back from the undo histor
   });
   ({ page } = app);
   const notice = page.getByRole('alert', { name: 'Damaged files' });
-  await expect(notice).toContainText('A file of your notebook could not be read and was set aside: The note “On “U.S. Forces Japan””. It can be restored from a backup.');
+  await expect(notice).toContainText('A file of your notebook could not be read and was set aside: the note “On “U.S. Forces Japan””. It can be restored from a backup.');
   await notice.getByRole('button', { name: 'Show damaged files' }).click();
   const dialog = page.getByRole('dialog', { name: 'Damaged files' });
   const entry = dialog.getByRole('listitem', { name: 'The note “On “U.S. Forces Japan””' });

@@ -197,8 +197,9 @@ describe('notices', () => {
     await startWith();
     const banner = screen.getByRole('alert');
     expect(banner.textContent).toMatch(
-      /Some files of your notebook could not be read and were set aside: articles\/art_broken0001\.json — it is not valid JSON .*\(moved to backups\/quarantine\/.*art_broken0001\.json\)/,
+      /^A file of your notebook could not be read and was set aside: the article in articles\/art_broken0001\.json\. The damaged file is kept; nothing was deleted\./,
     );
+    expect(within(banner).getByRole('button', { name: 'Show damaged files' })).toBeTruthy();
     await userEvent.setup().click(within(banner).getByRole('button', { name: 'Dismiss notice' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -24,7 +24,7 @@ export function DamagedFilesNotice() {
       <FileWarning className="banner-icon" aria-hidden="true" size={18} />
       <p className="banner-text">
         {damagedCount(files.length)}
-        {files.length === 1 ? `: ${damagedSubject(files[0]!)}.` : '.'} {restorableWords(restorable, files.length)}
+        {files.length === 1 ? `: ${damagedSubject(files[0]!, { inSentence: true })}.` : '.'} {restorableWords(restorable, files.length)}
       </p>
       <button type="button" className="button banner-action" onClick={() => showDamagedFiles(true)}>
         Show damaged files

@@ -3,11 +3,15 @@ import type { DamagedFile } from '../../../src-main/common/model';
 
 const NOUNS = { article: 'The article', claim: 'The claim', note: 'The note' } as const;
 
-/** "The claim “Trust follows shared work”", or the file's path when the record is not known. */
-export function damagedSubject(entry: DamagedFile): string {
+/**
+ * "The claim “Trust follows shared work”" (a heading), or "the claim …" inside a sentence; the
+ * file's path when the record is not known.
+ */
+export function damagedSubject(entry: DamagedFile, { inSentence = false } = {}): string {
   const { record } = entry;
   if (!record) return entry.file;
-  return record.title ? `${NOUNS[record.kind]} “${record.title}”` : `${NOUNS[record.kind]} in ${entry.file}`;
+  const noun = inSentence ? NOUNS[record.kind].toLowerCase() : NOUNS[record.kind];
+  return record.title ? `${noun} “${record.title}”` : `${noun} in ${entry.file}`;
 }
 
 /** "1 file of your notebook was set aside", "3 files …". */
