@@ -86,7 +86,14 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
    * to keep the store's writes cheap.
    */
   const known = new Map<string, Known>();
-  for (const [key, file] of lastSession) known.set(key, { version: file.version, file: Promise.resolve(file.stamp) });
+  // What the last session knew and nothing since replaced: only such an entry can be found gone
+  // by `changedSince`. One the store wrote after the folder was listed is in no listing yet.
+  const fromLastSession = new WeakSet<Known>();
+  for (const [key, file] of lastSession) {
+    const entry = { version: file.version, file: Promise.resolve(file.stamp) };
+    known.set(key, entry);
+    fromLastSession.add(entry);
+  }
   let learnt = false;
   const learn = (key: string, entry: Known) => {
     known.set(key, entry);
@@ -182,8 +189,10 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
         if (!entry) learn(key, { version: undefined, file: Promise.resolve(file.stamp) });
         else if ((await entry.file) !== file.stamp) changed.push(file);
       }
-      // Records whose files are gone: the store dropped them on open (reconcile).
-      for (const key of [...known.keys()]) if (!present.has(key)) learn(key, { version: null, file: Promise.resolve(null) });
+      // Records whose files are gone: the store dropped them on open (reconcile). A record the
+      // store wrote since the listing is not gone: forgetting its file would let the next open
+      // take that file in unchecked, damaged or not.
+      for (const [key, entry] of [...known]) if (!present.has(key) && fromLastSession.has(entry)) learn(key, { version: null, file: Promise.resolve(null) });
       return changed;
     },
     async known() {
