@@ -3,9 +3,16 @@
  * is strict about well-formedness, and is safe with hostile files: it never loads external
  * entities or DTDs (an undeclared entity is an error) and does not expand internal entities
  * recursively, so "billion laughs" stays a few bytes long.
+ *
+ * jsdom is loaded when a project is first read, not with the services: loading it takes about a
+ * second, which every start of the app (and of browser mode) paid before its first answer.
  */
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { JSDOM as JsdomClass } from 'jsdom';
 import { QDA_NAMESPACE } from './qde-xml';
+
+let jsdom: typeof JsdomClass | undefined;
+const loadJsdom = (): typeof JsdomClass => (jsdom ??= (createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JsdomClass }).JSDOM);
 
 /** Bytes → text: UTF-8 as the spec requires, without its BOM; UTF-16 too when a BOM says so. */
 export function decodeText(bytes: Uint8Array): string {
@@ -17,7 +24,7 @@ export function decodeText(bytes: Uint8Array): string {
 export function parseProject(xml: string): Element {
   let document: Document;
   try {
-    document = new JSDOM(xml, { contentType: 'text/xml' }).window.document;
+    document = new (loadJsdom())(xml, { contentType: 'text/xml' }).window.document;
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^about:blank:(\d+):(\d+): /, 'line $1, column $2: ').replace(/\.$/, '') : String(error);
     throw new Error(`This .qdpx's project.qde is not well-formed XML (${detail}).`);
