@@ -8,6 +8,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, NotebookApi } from '../../common/api';
 import { describeRange } from '../../common/anchoring/describe-range';
@@ -209,7 +210,10 @@ describe.each(WRITE_METHODS)('%s sent together with', (first) => {
   it.each(partners)('%s: both complete, as in one of the two serial orders', async (second) => {
     const together = await run(first, second, true);
     const inOrder = await run(first, second, false);
-    const reversed = await run(second, first, false);
+    // Sent first, the first call is usually applied first: the other order is run only when
+    // needed (a third of the file's time), or to show both in the failure.
+    if (isDeepStrictEqual(inOrder, together)) return;
+    const reversed = first === second ? inOrder : await run(second, first, false);
     const reversedAsSent = { ...reversed, ok: [...reversed.ok].reverse() };
     expect([inOrder, reversedAsSent]).toContainEqual(together);
   });
