@@ -8,7 +8,7 @@
  *
  * It composes the services itself, leaving out sync, exchange and export: those take seconds to
  * load, and the test starts a hundred of these. The parent opens with openNotebook itself.
- * Run with `node --import test-support/ts-register.mjs crash-child.ts DIR EXPECTED`.
+ * Started from a bundle (test-support/child-bundle.ts) as `node crash-child.js DIR EXPECTED`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

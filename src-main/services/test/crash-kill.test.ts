@@ -16,9 +16,9 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLeftoverTemp } from '../../store/atomic-file';
+import { bundleChildren, type ChildBundle } from '../../test-support/child-bundle';
 import { inProcessApi } from '../../test-support/in-process-api';
 import { tempDir } from '../../test-support/temp-dir';
 import { openNotebook } from '../open-notebook';
@@ -29,8 +29,12 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 100);
 const LANES = 2;
 /** The test opens each notebook itself after this many kills. */
 const OPEN_EVERY = 10;
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
-const TS_SOURCES = fileURLToPath(new URL('../../test-support/ts-register.mjs', import.meta.url));
+let children: ChildBundle;
+beforeAll(async () => {
+  // The child as the app runs: search in its worker thread, beside it in the bundle.
+  children = await bundleChildren({ 'crash-child': 'src-main/services/test/crash-child.ts', 'search-worker': 'src-main/services/search/search-worker.ts' });
+});
+afterAll(() => children.remove());
 
 /** When to kill: `delayMs` after the child says hello (it is opening), or `delayMs` after its `acks`-th acknowledgement. */
 type KillPlan = { at: 'opening'; delayMs: number } | { at: 'writing'; acks: number; delayMs: number };
@@ -99,7 +103,7 @@ class Lane {
 /** Runs one child on the lane's notebook and kills it as `plan` says; answers what it verified on opening (null: killed before). */
 function killedSession(lane: Lane, plan: KillPlan): Promise<string[] | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TS_SOURCES, CHILD, lane.dir, lane.expectedPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [children.entry('crash-child'), lane.dir, lane.expectedPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let verified: string[] | null = null;
     let acks = 0;

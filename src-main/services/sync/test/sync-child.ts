@@ -2,7 +2,7 @@
  * A process that opens a notebook and syncs it, for the kill test: the real store, write path
  * and sync (without the search index, imports and exports, which a sync does not use and which
  * take seconds to load). It says "open" once the notebook is open (the sync starts right after),
- * then the sync's answer. Run with `node --import test-support/ts-register.mjs sync-child.ts DIR`.
+ * then the sync's answer. Started from a bundle (test-support/child-bundle.ts) as `node sync-child.js DIR`.
  */
 import { openStore } from '../../../store/notebook-store';
 import { createCommitter } from '../../commit';

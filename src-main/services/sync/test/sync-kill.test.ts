@@ -5,28 +5,30 @@
  * long an uninterrupted sync took on this machine.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChildren, type ChildBundle } from '../../../test-support/child-bundle';
 import { valueOf } from '../../../test-support/in-process-api';
 import { startGitHttpServer, type GitHttpServer } from '../../../test-support/git-http-server';
 import { holdings, member, type Member } from '../test-support/sync-support';
 
-const CHILD = fileURLToPath(new URL('./sync-child.ts', import.meta.url));
-const TS_SOURCES = fileURLToPath(new URL('../../../test-support/ts-register.mjs', import.meta.url));
 const KILLS = 20;
 
 let server: GitHttpServer;
+let children: ChildBundle;
 beforeAll(async () => {
   server = await startGitHttpServer();
+  // The child as the app runs: git in the sync worker thread, beside it in the bundle.
+  children = await bundleChildren({ 'sync-child': 'src-main/services/sync/test/sync-child.ts', 'sync-worker': 'src-main/services/sync/sync-worker.ts' });
 });
 afterAll(async () => {
   await server.close();
+  await children.remove();
 });
 
 /** Runs the child sync on `dir`; kills it `afterMs` after it opened the notebook (never, when undefined). Resolves with how long it ran after opening. */
 function childSync(dir: string, afterMs: number | undefined): Promise<{ ms: number; finished: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TS_SOURCES, CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [children.entry('sync-child'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let openedAt = 0;
