@@ -91,13 +91,23 @@ function serialQueue() {
  * version's format over it. The whole change is refused before anything is written.
  */
 function refuseOverNewer(store: NotebookStore, paths: readonly string[]): void {
-  const newer = new Set(store.damaged.list().flatMap((entry) => (entry.movedTo === null ? [entry.file.split(sep).join('/')] : [])));
+  const newer = new Set(store.damaged.missing().leftInPlace.map((file) => file.split(sep).join('/')));
   const file = paths.find((path) => newer.has(path));
   if (file) {
     throw new NotebookError(
       'conflict',
       `${file} was written by a newer version of Marginalia, and this change would write over it. Update Marginalia to change that record; nothing was changed.`,
     );
+  }
+}
+
+/** Records that were missing because their files were set aside, and are written again now (see store/damaged-files.ts). */
+async function noteWrittenAgain(store: NotebookStore, staged: StagedRecords): Promise<void> {
+  const { records } = store.damaged.missing();
+  if (records.length === 0) return;
+  const written = { article: staged.articles, claim: staged.claims, note: staged.notes };
+  for (const { kind, id } of records) {
+    if (written[kind].get(id)) await store.damaged.recordWritten(kind, id);
   }
 }
 
@@ -194,6 +204,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
       throw saveFailed('the change', saved.reason);
     }
     if (recorded.status === 'rejected') throw saveFailed('the change', recorded.reason);
+    await noteWrittenAgain(store, staged);
     return staged;
   }
 

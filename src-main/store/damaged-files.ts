@@ -7,6 +7,11 @@
  *
  * A list that cannot itself be read is set aside like any damaged file and made again from what
  * the quarantine folder holds: the files are still there, only why they were set aside is lost.
+ *
+ * An entry put away while its record is still missing is kept, unlisted: in a shared notebook the
+ * record is only missing here, and nobody deleted it, so a sync must go on sending no deletion of
+ * it (see sync/shared-history.ts). Once the record is written again — a sync brought a
+ * colleague's version, or it was restored — it is back: a later deletion of it is a deletion.
  */
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,16 +36,29 @@ const damagedFileSchema = z.object({
   backup: z.string().optional(),
   backupFrom: z.string().optional(),
   backupAt: z.string().optional(),
+  /** Put away by the person while its record was missing (see above): kept, unlisted. */
+  putAway: z.literal(true).optional(),
+  /** Its record was written again since it was set aside. */
+  returned: z.literal(true).optional(),
 });
+type Entry = z.infer<typeof damagedFileSchema>;
 const listSchema = z.object({ version: z.literal(1), files: z.array(damagedFileSchema) });
 
 export interface DamagedList {
-  /** The entries, oldest first (a copy). */
+  /** The entries listed, oldest first (a copy). */
   list(): DamagedFile[];
   get(id: string): DamagedFile | undefined;
   /** Adds an entry; one for a file left where it is replaces the entry already there for that file. */
   add(entry: Omit<DamagedFile, 'id'>): Promise<DamagedFile>;
-  remove(id: string): Promise<void>;
+  /** Takes the entry off the list: forgotten when its record is back or it has none, otherwise kept unlisted. */
+  putAway(id: string): Promise<void>;
+  /** Notes that the record was written again (it is no longer missing because of a damaged file). */
+  recordWritten(kind: 'article' | 'claim' | 'note', id: string): Promise<void>;
+  /**
+   * The records missing because their files were set aside, listed or put away, and not written
+   * since; and the files left in place (from a newer Marginalia), which nothing may write over.
+   */
+  missing(): { records: { kind: 'article' | 'claim' | 'note'; id: string }[]; leftInPlace: string[] };
   /** Notes a good copy found after the file was set aside (see services/damaged/good-copies.ts). */
   setBackup(id: string, backup: string, backupFrom: string, backupAt: string): Promise<void>;
   /** Counts every change, so the change feed knows when to send the list again. */
@@ -68,7 +86,7 @@ async function fromQuarantineFolder(dir: string, at: Date): Promise<DamagedFile[
 /** `memoryOnly`: the notebook is open read-only; the list is read, and changed in memory only. */
 export async function openDamagedList(dir: string, now: () => Date, memoryOnly = false): Promise<DamagedList> {
   const path = join(dir, DAMAGED_LIST_FILE);
-  let files: DamagedFile[] = [];
+  let files: Entry[] = [];
   let version = 0;
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : ''));
   if (text !== null) {
@@ -79,7 +97,7 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
       parsed = undefined;
     }
     if (parsed?.success) {
-      files = parsed.data.files as DamagedFile[];
+      files = parsed.data.files;
     } else {
       const at = now();
       if (!memoryOnly) await rename(path, join(dir, QUARANTINE_DIR, `${at.toISOString().replace(/[:.]/g, '-')}-damaged-files.json`)).catch(() => undefined);
@@ -92,9 +110,17 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
     await mkdir(join(dir, QUARANTINE_DIR), { recursive: true });
     await writeFileAtomic(path, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
   };
+  const listed = (entry: Entry): DamagedFile | undefined => {
+    if (entry.putAway) return undefined;
+    const { putAway: _putAway, returned: _returned, ...shown } = entry;
+    return structuredClone(shown) as DamagedFile;
+  };
   return {
-    list: () => structuredClone(files),
-    get: (id) => structuredClone(files.find((entry) => entry.id === id)),
+    list: () => files.flatMap((entry) => listed(entry) ?? []),
+    get: (id) => {
+      const entry = files.find((candidate) => candidate.id === id);
+      return entry && listed(entry);
+    },
     async add(entry) {
       const added = { id: newId(now()), ...entry };
       files = [...files.filter((old) => !(entry.movedTo === null && old.movedTo === null && old.file === entry.file)), added];
@@ -105,10 +131,26 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
       files = files.map((entry) => (entry.id === id ? { ...entry, backup, backupFrom, backupAt } : entry));
       await save();
     },
-    async remove(id) {
-      if (!files.some((entry) => entry.id === id)) return;
-      files = files.filter((entry) => entry.id !== id);
+    async putAway(id) {
+      const entry = files.find((candidate) => candidate.id === id);
+      if (!entry || entry.putAway) return;
+      const stillMissing = entry.record !== undefined && !entry.returned;
+      files = stillMissing ? files.map((candidate) => (candidate === entry ? { ...entry, putAway: true as const } : candidate)) : files.filter((candidate) => candidate !== entry);
       await save();
+    },
+    async recordWritten(kind, id) {
+      const ofRecord = (entry: Entry) => entry.record?.kind === kind && entry.record.id === id && !entry.returned;
+      if (!files.some(ofRecord)) return;
+      // A put-away entry has nothing left to say; a listed one stays until the person puts it away.
+      files = files.flatMap((entry) => (!ofRecord(entry) ? [entry] : entry.putAway ? [] : [{ ...entry, returned: true as const }]));
+      await save();
+    },
+    missing() {
+      const kept = files.filter((entry) => !entry.returned);
+      return {
+        records: kept.flatMap((entry) => (entry.record ? [{ kind: entry.record.kind, id: entry.record.id }] : [])),
+        leftInPlace: kept.flatMap((entry) => (entry.movedTo === null ? [entry.file] : [])),
+      };
     },
     get version() {
       return version;

@@ -52,7 +52,7 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer, comm
   };
   const putAway = (id: string) =>
     writes.setAside(async () => {
-      await store.damaged.remove(id);
+      await store.damaged.putAway(id);
       return [];
     });
 

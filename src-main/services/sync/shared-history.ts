@@ -63,7 +63,8 @@ export class SharedHistory extends GitHistory {
 
   /** The paths of records whose files are set aside as damaged (see store/damaged-files.ts). */
   setAsidePaths(): Set<string> {
-    return new Set(this.store.damaged.list().flatMap((entry) => (entry.record ? [recordPath(entry.record.kind, entry.record.id)] : [])));
+    // Listed or put away: either way missing here only (see store/damaged-files.ts).
+    return new Set(this.store.damaged.missing().records.map(({ kind, id }) => recordPath(kind, id)));
   }
 
   held(): Held {

@@ -87,4 +87,37 @@ describe('a sync after a record file was set aside', () => {
     expect((await valueOf(ada.api.getNote({ id: other.id }))).body).toBe('Edited by Ben.');
     await close(ada, ben);
   });
+
+  it('sends no deletion once its entry is put away (after a restart too), and sends the deletion of the record after it came back', async () => {
+    const team = await teamWithDamage();
+    const { ada, damaged, other } = team;
+    let { ben } = team;
+    const [entry] = (await valueOf(ben.api.getNotebookStatus({}))).damagedFiles;
+    await valueOf(ben.api.dismissDamagedFile({ id: entry!.id }));
+    await ben.notebook.close();
+    ben = await member('Ben', ben.dir);
+    await ben.notebook.caughtUp();
+    expect((await valueOf(ben.api.getNotebookStatus({}))).damagedFiles).toEqual([]);
+    // Every record is compared: the note is missing here, and still not sent as deleted.
+    unsent.refused = true;
+    try {
+      await valueOf(ben.api.updateNote({ id: other.id, body: 'Edited by Ben.' }));
+    } finally {
+      unsent.refused = false;
+    }
+    await valueOf(ben.api.syncNotebook({}));
+    await valueOf(ada.api.syncNotebook({}));
+    expect(await noteIds(ada)).toEqual([damaged.id, other.id].sort());
+
+    // Ada's edit brings it back to Ben; deleted there now, it is deleted for the team.
+    await valueOf(ada.api.updateNote({ id: damaged.id, body: 'Because of the treaty, and trust.' }));
+    await valueOf(ada.api.syncNotebook({}));
+    await valueOf(ben.api.syncNotebook({}));
+    expect((await valueOf(ben.api.getNote({ id: damaged.id }))).body).toBe('Because of the treaty, and trust.');
+    await valueOf(ben.api.deleteNote({ id: damaged.id }));
+    await valueOf(ben.api.syncNotebook({}));
+    await valueOf(ada.api.syncNotebook({}));
+    expect(await noteIds(ada)).toEqual([other.id]);
+    await close(ada, ben);
+  });
 });
