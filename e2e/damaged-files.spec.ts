@@ -36,7 +36,7 @@ test('a claim whose file was damaged while closed is listed, restored from backu
   await notice.getByRole('button', { name: 'Show damaged files' }).click();
   const dialog = page.getByRole('dialog', { name: 'Damaged files' });
   const entry = dialog.getByRole('listitem', { name: `The claim “${CLAIM}”` });
-  await expect(entry).toContainText('Could not be read: it is not valid JSON');
+  await expect(entry).toContainText('Could not be read: it breaks off part way — it was cut short while being written');
   await expect(entry.getByRole('definition').last()).toHaveText(/^backups\/quarantine\/.*\.last-saved\.json$/);
   await entry.getByRole('button', { name: 'Restore from backup' }).click();
   await expect(page.getByRole('status').first()).toContainText(`Restored “${CLAIM}” from backup. Undo takes it back.`);

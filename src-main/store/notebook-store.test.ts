@@ -76,7 +76,7 @@ describe('notebook store', () => {
     const reopened = await openStore(dir, { now: () => at });
     expect(reopened.listArticles().map((a) => a.title).sort()).toEqual(['Broken', 'Good']);
     expect((await reopened.readRecord('art_good00001').then((r) => r.article)).title).toBe('Good');
-    await expect(reopened.readRecord('art_broken001').then((r) => r.article)).rejects.toThrow(/could not be read .*not valid JSON.*backups\/quarantine/);
+    await expect(reopened.readRecord('art_broken001').then((r) => r.article)).rejects.toThrow(/could not be read \(it breaks off part way — it was cut short while being written\).*backups\/quarantine/);
     expect(reopened.quarantined).toEqual([
       expect.objectContaining({ file: 'articles/art_broken001.json', movedTo: expect.stringMatching(/^backups\/quarantine\/.*art_broken001\.json$/) }),
     ]);

@@ -61,7 +61,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new UnreadableFileError(this.path, `it is not valid JSON (${(error as Error).message})`);
+      throw new UnreadableFileError(this.path, whyNotJson(text, error as Error));
     }
     let migrated;
     try {
@@ -98,4 +98,20 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   idle(): Promise<void> {
     return this.#writer.idle();
   }
+}
+
+/**
+ * Why `text` is not JSON, in words a person can read on the Damaged files list: what a crash or
+ * a disk fault leaves (an empty file, one of zero bytes, one cut short) is named as such, and
+ * the parser's own words never carry the file's control characters.
+ */
+export function whyNotJson(text: string, error: Error): string {
+  if (text.trim() === '') return 'it is empty — a crash or a full disk left it without its contents';
+  if (/^\0+$/.test(text)) return 'it holds only zero bytes — a crash or a disk fault wiped its contents';
+  const at = /position (\d+)/.exec(error.message);
+  const atTheEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
+  if (atTheEnd || /Unexpected end of JSON input|Unterminated string/.test(error.message)) return 'it breaks off part way — it was cut short while being written';
+  // eslint-disable-next-line no-control-regex -- control characters are what is taken out
+  const words = error.message.replace(/[\u0000-\u001f\u007f]/g, '?').replace(/\s+/g, ' ');
+  return `it is not valid JSON (${words.length > 160 ? `${words.slice(0, 160)}…` : words})`;
 }

@@ -28,6 +28,14 @@ const DAMAGE = {
   'schema-violating': () => '{"schemaVersion": 3, "surprise": [1, 2, 3]}',
 } as const;
 type Damage = keyof typeof DAMAGE;
+/** What the Damaged files list says of each: in words, without the file's bytes. */
+const REASON: Record<Damage, RegExp> = {
+  truncated: /^it breaks off part way — it was cut short while being written$/,
+  empty: /^it is empty — a crash or a full disk left it without its contents$/,
+  'NUL-filled': /^it holds only zero bytes — a crash or a disk fault wiped its contents$/,
+  'invalid JSON': /^it is not valid JSON \(Unexpected token 'o', .*\)$/,
+  'schema-violating': /^its contents are not a valid notebook record/,
+};
 const KINDS = Object.keys(DAMAGE) as Damage[];
 
 interface Fixture {
@@ -132,7 +140,7 @@ describe.each(RECORD_PLACES)('a damaged $place file', ({ kind, path }) => {
 
     let { notebook, api } = await open(dir);
     const listed = await damagedFiles(api);
-    expect(listed).toEqual([expect.objectContaining({ file, movedTo: expect.stringMatching(/^backups\/quarantine\//), reason: expect.stringMatching(/\w+ \w+/) })]);
+    expect(listed).toEqual([expect.objectContaining({ file, movedTo: expect.stringMatching(/^backups\/quarantine\//), reason: expect.stringMatching(REASON[how]) })]);
     expect(listed[0]!.record).toMatchObject({ kind });
     // The damaged file is kept byte for byte; the record is not served from the cache.
     expect(await readFile(join(dir, listed[0]!.movedTo!), 'utf8')).toBe(bytes);

@@ -89,7 +89,7 @@ describe('conflict copies in a synced notebook folder', () => {
       {
         file: broken,
         movedTo: `backups/conflict-copies/${broken}`,
-        reason: expect.stringMatching(/^it is a conflict copy that could not be merged: it is not valid JSON/),
+        reason: expect.stringMatching(/^it is a conflict copy that could not be merged: it breaks off part way/),
       },
     ]);
     expect((await valueOf(opened.api.getNote({ id: ids.noteId }))).body).toBe('Ana read it twice.');
