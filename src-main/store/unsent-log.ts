@@ -33,11 +33,20 @@ export function unsentLog(dir: string, enabled: boolean): UnsentLog {
   const log = new AppendLog(join(dir, UNSENT_FILE));
   let on = enabled;
   let all = false;
-  const readLines = async () => {
+  /**
+   * The paths noted. A line that cannot be read (a disk fault, a crash mid-line) may have named a
+   * change that is not sent yet: when `compareAllIfDamaged`, the next sync compares every record.
+   */
+  const readLines = async (compareAllIfDamaged: boolean) => {
     await log.idle();
-    return (await log.read()).flatMap((line) => {
+    const damagedLine = () => {
+      if (compareAllIfDamaged) all = true;
+    };
+    return (await log.read(damagedLine)).flatMap((line) => {
       const parsed = lineSchema.safeParse(line);
-      return parsed.success ? [parsed.data] : [];
+      if (parsed.success) return [parsed.data];
+      damagedLine();
+      return [];
     });
   };
   return {
@@ -48,12 +57,14 @@ export function unsentLog(dir: string, enabled: boolean): UnsentLog {
     note: (paths) => (on ? log.append(paths) : Promise.resolve()),
     damaged: () => void (all = true),
     async read() {
-      const lines = await readLines();
+      const lines = await readLines(true);
       return { paths: new Set(lines), lines: lines.length, all };
     },
     async sent(lines) {
+      // The sync that sent them read the log (and compared every record if a line was damaged);
+      // the damaged lines go with this rewrite.
       all = false;
-      const kept = await readLines();
+      const kept = await readLines(false);
       await log.rewrite(kept.slice(lines));
     },
     idle: () => log.idle(),

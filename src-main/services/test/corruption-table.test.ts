@@ -266,6 +266,10 @@ const DERIVED_PLACES = [
   { place: 'notebook digest', files: async () => ['notebook.digest'] },
   { place: 'history log', files: async () => ['history.log'] },
   { place: 'deletions log', files: async () => ['deletions.log'] },
+  // Replayed over notebook.json on open; the record files are the truth (see metadata-journal.ts).
+  { place: 'metadata journal', files: async () => ['notebook.journal'] },
+  // A shared notebook's; a damaged line makes the next sync compare every record (see sync/test/unsent-damaged.test.ts).
+  { place: 'unsent log', files: async () => ['unsent.log'] },
   { place: 'daily backup', files: async (dir: string) => (await readdir(join(dir, 'backups'))).filter((name) => name.endsWith('.json')).map((name) => `backups/${name}`) },
   { place: 'lock', files: async () => ['notebook.lock'] },
 ];
