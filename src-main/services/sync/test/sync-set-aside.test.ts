@@ -44,6 +44,16 @@ async function teamWithDamage() {
   return { ada, ben, damaged, other };
 }
 
+/** Ben's edit of `id` while appending to unsent.log fails: the next sync compares every record. */
+async function editWithUnsentRefused(who: Member, id: string): Promise<void> {
+  unsent.refused = true;
+  try {
+    await valueOf(who.api.updateNote({ id, body: 'Edited by Ben.' }));
+  } finally {
+    unsent.refused = false;
+  }
+}
+
 const noteIds = async (who: Member) => (await valueOf(who.api.listNotes({}))).map((note) => note.id).sort();
 const close = async (...members: Member[]) => {
   for (const who of members) await who.notebook.close();
@@ -75,12 +85,7 @@ describe('a sync after a record file was set aside', () => {
 
   it('sends no deletion when every record is compared (a change could not be noted in unsent.log)', async () => {
     const { ada, ben, damaged, other } = await teamWithDamage();
-    unsent.refused = true;
-    try {
-      await valueOf(ben.api.updateNote({ id: other.id, body: 'Edited by Ben.' }));
-    } finally {
-      unsent.refused = false;
-    }
+    await editWithUnsentRefused(ben, other.id);
     await valueOf(ben.api.syncNotebook({}));
     await valueOf(ada.api.syncNotebook({}));
     expect(await noteIds(ada)).toEqual([damaged.id, other.id].sort());
@@ -99,12 +104,7 @@ describe('a sync after a record file was set aside', () => {
     await ben.notebook.caughtUp();
     expect((await valueOf(ben.api.getNotebookStatus({}))).damagedFiles).toEqual([]);
     // Every record is compared: the note is missing here, and still not sent as deleted.
-    unsent.refused = true;
-    try {
-      await valueOf(ben.api.updateNote({ id: other.id, body: 'Edited by Ben.' }));
-    } finally {
-      unsent.refused = false;
-    }
+    await editWithUnsentRefused(ben, other.id);
     await valueOf(ben.api.syncNotebook({}));
     await valueOf(ada.api.syncNotebook({}));
     expect(await noteIds(ada)).toEqual([damaged.id, other.id].sort());
