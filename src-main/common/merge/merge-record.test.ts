@@ -166,6 +166,21 @@ describe('mergeRecord', () => {
     expect(merged.conflicts?.map((c) => c.text)).toEqual(['mine']);
   });
 
+  it('keeps both losers of three edits made apart: the first merge’s loser survives the merge with the third', () => {
+    const world = new World(3);
+    world.edit(0, 'a', 'first');
+    world.exchange(0, 1);
+    world.exchange(0, 2);
+    world.edit(1, 'a', 'Ben’s');
+    world.edit(2, 'a', 'Cai’s');
+    world.edit(0, 'a', 'Ada’s, last');
+    world.exchange(0, 1);
+    world.exchange(1, 2);
+    const merged = world.notebooks[2]!.get('a') as Rec;
+    expect(merged.text).toBe('Ada’s, last');
+    expect(merged.conflicts?.map((c) => c.text).sort()).toEqual(['Ben’s', 'Cai’s']);
+  });
+
   it('keeps a record deleted on one side and edited on the other, on both sides', () => {
     const world = new World(2);
     world.edit(0, 'a', 'first');

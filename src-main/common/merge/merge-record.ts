@@ -79,11 +79,15 @@ export function versionOf<T extends MergeableRecord>(record: T): ConflictVersion
 
 /**
  * Both edited since they parted: the newer edit is the record, and the other joins the
- * conflict history. Versions the winner already descends from are not conflicts any more.
+ * conflict history. Versions the winner already descends from are not conflicts any more —
+ * unless the winner keeps them in its own conflict history: a merge descends from the version it
+ * set aside there, and that version must survive the next merge (with three edits of one record,
+ * the first loser was dropped when the merged record met the third).
  */
 function resolveConflict<T extends MergeableRecord>(local: T, incoming: T): { record: T; kept: ConflictVersion<T> } {
   const [winner, loser] = newer(local, incoming);
-  const superseded = new Set([winner.rev, ...winner.revs]);
+  const keptByWinner = new Set((winner.conflicts ?? []).map((version) => version.rev));
+  const superseded = new Set([winner.rev, ...winner.revs].filter((rev) => !keptByWinner.has(rev)));
   const byRev = new Map<string, ConflictVersion<T>>();
   for (const version of [...(local.conflicts ?? []), ...(incoming.conflicts ?? []), versionOf(loser)]) {
     if (!superseded.has(version.rev)) byRev.set(version.rev, version);
