@@ -18,7 +18,7 @@ export const FIRST_ROWS = 100;
 /** Where the window keeps the person's library view (see library-view-store.ts). */
 export const LIBRARY_VIEW_KEY = 'marginalia.library-view';
 
-let asked: { view: string; answer: Promise<ApiResponse<ArticleListing[]>> } | undefined;
+let asked: { view: string; answer: Promise<ApiResponse<ArticleListing[]>>; arrived?: ArticleListing[] } | undefined;
 
 /** The same text for the same view, whatever the order of its keys. */
 const viewKey = (view: object) => JSON.stringify(view, Object.keys(view).sort());
@@ -36,7 +36,30 @@ function savedView(): LibraryView {
 /** Sends the request for the first rows of the saved view (the tag filter starts empty). */
 export function askFirstRowsEarly(): void {
   const view = savedView();
-  asked = { view: viewKey(view), answer: notebook.listArticles({ first: { view, tag: null, limit: FIRST_ROWS } }) };
+  const request: NonNullable<typeof asked> = { view: viewKey(view), answer: notebook.listArticles({ first: { view, tag: null, limit: FIRST_ROWS } }) };
+  void request.answer.then((answer) => {
+    if (answer.ok) request.arrived = answer.value;
+  });
+  asked = request;
+}
+
+/** Settles when the early request has been answered (at once if none is out). */
+export async function whenFirstRowsAnswered(): Promise<void> {
+  await asked?.answer;
+}
+
+/** Whether the early rows answer the window's `view` and `tag`: only then are they used. */
+const answers = (early: NonNullable<typeof asked>, view: object, tag: string | null) => tag === null && early.view === viewKey(view);
+
+/**
+ * The early rows, once, if they have already arrived for `view` with no tag filter; read without
+ * waiting, so they can be listed before the window's first render.
+ */
+export function takeArrivedFirstRows(view: object, tag: string | null): ArticleListing[] | undefined {
+  const early = asked;
+  if (!early?.arrived || !answers(early, view, tag)) return undefined;
+  asked = undefined;
+  return early.arrived;
 }
 
 /**
@@ -46,7 +69,7 @@ export function askFirstRowsEarly(): void {
 export async function takeEarlyFirstRows(view: object, tag: string | null): Promise<ArticleListing[] | undefined> {
   const early = asked;
   asked = undefined;
-  if (!early || tag !== null || early.view !== viewKey(view)) return undefined;
+  if (!early || !answers(early, view, tag)) return undefined;
   const answer = await early.answer;
   return answer.ok ? answer.value : undefined;
 }

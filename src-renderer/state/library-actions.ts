@@ -11,7 +11,7 @@ import { notebook } from '../notebook-client';
 import { saveArticleFields, type RevisedMeta } from './article-save';
 import { notebookFeed } from '../notebook-feed';
 import { loadAnnotations } from './annotation-actions';
-import { FIRST_ROWS, takeEarlyFirstRows } from './early-first-rows';
+import { FIRST_ROWS, takeArrivedFirstRows, takeEarlyFirstRows } from './early-first-rows';
 import { libraryStore, whenReaderSettled } from './library-store';
 import { libraryViewStore } from './library-view-store';
 import { tagFilterStore } from './tag-filter-store';
@@ -20,6 +20,11 @@ import { patched } from './patched';
 import { show } from './workspace-store';
 import { report, reportError } from './status-store';
 
+
+/** The first rows, unless the whole library was listed meanwhile. */
+function listFirst(articles: ArticleListing[]): void {
+  if (!libraryStore.getState().listed) libraryStore.setState({ articles, listed: true, complete: false, listFailed: false });
+}
 
 /**
  * Fetches the rows the person's view shows first, on their own, unless the library is already
@@ -31,7 +36,18 @@ export async function loadFirstRows(): Promise<void> {
   const { tag } = tagFilterStore.getState();
   const early = await takeEarlyFirstRows(view, tag);
   const rows = early ? { ok: true as const, value: early } : await notebook.listArticles({ first: { view, tag, limit: FIRST_ROWS } });
-  if (rows.ok && !libraryStore.getState().listed) libraryStore.setState({ articles: rows.value, listed: true, complete: false, listFailed: false });
+  if (rows.ok) listFirst(rows.value);
+}
+
+/**
+ * Lists the early first rows if they have already arrived, without waiting: called before the
+ * window's first render (main.tsx), so that render paints them and the window is not rendered
+ * and laid out a second time for them.
+ */
+export function listArrivedFirstRows(): void {
+  if (libraryStore.getState().listed) return;
+  const rows = takeArrivedFirstRows(libraryViewStore.getState(), tagFilterStore.getState().tag);
+  if (rows) listFirst(rows);
 }
 
 /** Fetches the article list (the first time, its first rows before the rest). */

@@ -10,8 +10,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { describeRange } from '../../../src-main/common/anchoring/describe-range';
 import { App } from '../../App';
 import { loadAnnotations } from '../../state/annotation-actions';
-import { askFirstRowsEarly } from '../../state/early-first-rows';
+import { askFirstRowsEarly, whenFirstRowsAnswered } from '../../state/early-first-rows';
 import { reloadLibraryView } from '../../state/library-view-store';
+import { listArrivedFirstRows } from '../../state/library-actions';
 import { startApp } from '../../state/start-app';
 import { setTagFilter } from '../../state/tag-filter-store';
 import { notebookHarness } from '../../test-support/notebook-harness';
@@ -78,6 +79,22 @@ describe('a large library', () => {
     release();
     await started;
     expect(shownTitles()).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+
+  it('lists early rows that arrived before the first render in that render', async () => {
+    for (const title of ['Beta', 'Alpha']) await api.importArticle({ format: 'text', content: `${title}.\n\nSome text about ${title}.`, title });
+    localStorage.setItem('marginalia.library-view', JSON.stringify({ unread: false, annotated: false, source: null, descending: false, sort: 'title' }));
+    reloadLibraryView();
+    askFirstRowsEarly();
+    await whenFirstRowsAnswered();
+    listArrivedFirstRows();
+    render(<App />);
+    // No startApp and no waiting: the first render has the rows.
+    expect(shownTitles()).toEqual(['Alpha', 'Beta']);
+    await startApp();
+    const firsts = notebookHarness.calls.filter((call) => call.method === 'listArticles' && (call.arg as { first?: unknown }).first);
+    expect(firsts).toHaveLength(1);
+    expect(screen.getByText('2 articles')).toBeTruthy();
   });
 
   it('asks again when the saved view was not one the main side accepts', async () => {
