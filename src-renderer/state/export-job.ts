@@ -6,7 +6,7 @@
  */
 import type { ApiResponse } from '../../src-main/common/api';
 import type { ExportResult } from '../../src-main/common/export-schema';
-import { counted } from '../../src-main/common/counted';
+import { counted, formatCount } from '../../src-main/common/counted';
 import { notebook } from '../notebook-client';
 import type { ExportArgs } from './export-dialog-store';
 import { downloadExport } from './export-download';
@@ -63,7 +63,7 @@ export function summaryText(summary: ExportResult['summary'], args: Pick<ExportA
 export function progressText(progress: ExportProgress | null): string {
   if (!progress || progress.total === 0) return 'Preparing the export…';
   if (progress.done >= progress.total) return 'Writing the file…';
-  return `Reading ${progress.done.toLocaleString('en')} of ${counted(progress.total, 'article')}…`;
+  return `Reading ${formatCount(progress.done)} of ${counted(progress.total, 'article')}…`;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { useId } from 'react';
 import type { ExchangeSummary } from '../../../src-main/common/exchange-schema';
-import { counted } from '../../../src-main/common/counted';
+import { counted, formatCount } from '../../../src-main/common/counted';
 import { shortenQuote } from '../../components/shorten-quote';
 import { countsLine, itemKindWord, summaryGroups, summaryHeading, unmatchedHeading, type SummaryGroup } from './exchange-summary-text';
 
@@ -54,7 +54,7 @@ function SummaryList({ group }: { group: SummaryGroup }) {
   return (
     <section className="exchange-group" data-group={group.key} aria-labelledby={headingId}>
       <h4 id={headingId} className="exchange-group-heading">
-        {group.heading} <span className="exchange-group-count">{group.items.length.toLocaleString('en')}</span>
+        {group.heading} <span className="exchange-group-count">{formatCount(group.items.length)}</span>
       </h4>
       <ul className="exchange-items" aria-labelledby={headingId}>
         {group.items.slice(0, LISTED_PER_GROUP).map((item) => (

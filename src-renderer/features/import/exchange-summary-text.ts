@@ -4,7 +4,7 @@
  * the dialog lists, each with its heading.
  */
 import type { ExchangeItem, ExchangeKind, ExchangeSummary } from '../../../src-main/common/exchange-schema';
-import { counted } from '../../../src-main/common/counted';
+import { counted, formatCount } from '../../../src-main/common/counted';
 
 const KIND_WORDS: Record<ExchangeKind, string> = {
   bundle: 'a notebook bundle',
@@ -32,12 +32,12 @@ export interface SummaryGroup {
 }
 
 const GROUPS: Omit<SummaryGroup, 'items'>[] = [
-  { key: 'added', heading: 'Added', count: (n) => `${n.toLocaleString('en')} added` },
-  { key: 'updated', heading: 'Updated', count: (n) => `${n.toLocaleString('en')} updated` },
-  { key: 'conflicts', heading: 'Kept as a conflict', count: (n) => `${n.toLocaleString('en')} kept as a conflict` },
-  { key: 'kept', heading: 'Kept although deleted on one side', count: (n) => `${n.toLocaleString('en')} kept although deleted` },
-  { key: 'deleted', heading: 'Deleted', count: (n) => `${n.toLocaleString('en')} deleted` },
-  { key: 'refused', heading: 'Not imported', count: (n) => `${n.toLocaleString('en')} not imported` },
+  { key: 'added', heading: 'Added', count: (n) => `${formatCount(n)} added` },
+  { key: 'updated', heading: 'Updated', count: (n) => `${formatCount(n)} updated` },
+  { key: 'conflicts', heading: 'Kept as a conflict', count: (n) => `${formatCount(n)} kept as a conflict` },
+  { key: 'kept', heading: 'Kept although deleted on one side', count: (n) => `${formatCount(n)} kept although deleted` },
+  { key: 'deleted', heading: 'Deleted', count: (n) => `${formatCount(n)} deleted` },
+  { key: 'refused', heading: 'Not imported', count: (n) => `${formatCount(n)} not imported` },
 ];
 
 /** The groups with records in them, in the order the dialog lists them. */
@@ -50,7 +50,7 @@ export function countsLine(summary: ExchangeSummary): string {
   const parts = summaryGroups(summary).map((group) => group.count(group.items.length));
   const unmatched = summary.unmatched.reduce((sum, source) => sum + source.count, 0);
   if (unmatched > 0) parts.push(`${counted(unmatched, 'annotation')} on pages not in this notebook`);
-  if (summary.unchanged > 0) parts.push(`${summary.unchanged.toLocaleString('en')} already the same`);
+  if (summary.unchanged > 0) parts.push(`${formatCount(summary.unchanged)} already the same`);
   return parts.length > 0 ? parts.join(' · ') : 'Nothing to import: the file holds no records.';
 }
 

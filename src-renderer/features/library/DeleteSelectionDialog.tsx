@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogError } from '../../components/DialogError';
 import { useDialogAction } from '../../components/useDialogAction';
 import { deleteArticles } from '../../state/library-view-actions';
-import { counted } from '../../../src-main/common/counted';
+import { counted, formatCount } from '../../../src-main/common/counted';
 
 export interface DeleteSelectionDialogProps {
   selected: ArticleListing[];
@@ -35,7 +35,7 @@ export function DeleteSelectionDialog({ selected, onClose }: DeleteSelectionDial
             {article.title}
           </li>
         ))}
-        {count > NAMED ? <li>and {(count - NAMED).toLocaleString('en')} more</li> : null}
+        {count > NAMED ? <li>and {formatCount((count - NAMED))} more</li> : null}
       </ul>
       <DialogError error={error} />
       <div className="dialog-actions">

@@ -1,6 +1,7 @@
 /** Shown while articles are picked: how many, and what can be done to them all at once. */
 import { FileDown, Trash2, X } from 'lucide-react';
 import { clearSelection } from '../../state/library-view-selection';
+import { formatCount } from '../../../src-main/common/counted';
 
 export type BulkAction = 'add-tag' | 'remove-tag' | 'delete' | 'export';
 
@@ -13,7 +14,7 @@ export function SelectionBar({ count, onAction }: SelectionBarProps) {
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected articles">
       <div className="selection-bar-row">
-        <p className="selection-count">{count.toLocaleString('en')} selected</p>
+        <p className="selection-count">{formatCount(count)} selected</p>
         <button type="button" className="button button-small button-danger-quiet" onClick={() => onAction('delete')}>
           <Trash2 aria-hidden="true" size={14} />
           Delete…

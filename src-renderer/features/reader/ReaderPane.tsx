@@ -19,7 +19,12 @@ export function ReaderPane({ hidden = false }: { hidden?: boolean }) {
   // Scrolled as soon as another article is asked for, while the pane shows at most a line
   // saying it is opening: scrolling makes the browser lay the pane out first, and once the
   // article is in, that was a whole long article, inside the task that renders it.
+  // Not when the pane first appears, at its top already: scrolling makes the browser lay out the
+  // whole window inside this effect (~30 ms of the window's first paint).
+  const shownId = useRef(openId);
   useEffect(() => {
+    if (shownId.current === openId) return;
+    shownId.current = openId;
     pane.current?.scrollTo?.({ top: 0 });
   }, [openId]);
 

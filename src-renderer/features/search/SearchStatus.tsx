@@ -3,6 +3,7 @@
  * how many matched, that nothing did, that the index is still being built, or an error.
  */
 import { useSearch } from '../../state/useSearch';
+import { formatCount } from '../../../src-main/common/counted';
 
 export function SearchStatus() {
   const { query, filters, answer, answeredQuery, searching, error } = useSearch();
@@ -31,7 +32,7 @@ export function SearchStatus() {
       {hint ? <p className="search-status-hint">{hint}</p> : null}
       {indexing ? (
         <p className="search-indexing">
-          The search index is being built ({indexing.indexed.toLocaleString()} of {indexing.total.toLocaleString()} records); results may be incomplete.
+          The search index is being built ({formatCount(indexing.indexed)} of {formatCount(indexing.total)} records); results may be incomplete.
         </p>
       ) : null}
     </div>
