@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     // Component tests opt into jsdom with a `// @vitest-environment jsdom` docblock.
     environment: 'node',
+    setupFiles: ['src-renderer/test-support/preload-lazy.ts'],
     // An upper bound, never a wait: a busy 2-core CI machine running two files at once can
     // take several times longer than a quiet one over a heavy test (a 200 MB page, a sanitizer pass).
     testTimeout: 60_000,

@@ -10,7 +10,7 @@ import { bench, describe } from 'vitest';
 import { canonicalText, leafText } from '../src-main/common/anchoring/canonical-text';
 import { forEachTextBlock } from '../src-main/common/article-doc';
 import { textToDoc } from '../src-main/common/text-to-doc';
-import { HIGHLIGHT_COLORS } from '../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../src-main/common/highlight-colors';
 import { blockOffsets } from '../src-renderer/components/article-body/block-offsets';
 import { paintLeaf } from '../src-renderer/components/article-body/paint-dom';
 import { paintRun, rangesByBlock, sortRanges, type PaintRange } from '../src-renderer/components/article-body/paint-segments';

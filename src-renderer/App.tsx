@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { ImportButtons } from './features/import/ImportButtons';
 import { ImportFeature } from './features/import/ImportFeature';
 import { LibraryPane } from './features/library/LibraryPane';
@@ -9,9 +10,6 @@ import { ReadOnlyNotice } from './features/notices/ReadOnlyNotice';
 import { WarningsBanner } from './features/notices/WarningsBanner';
 import { StatusRegion } from './features/notices/StatusRegion';
 import { ReaderPane } from './features/reader/ReaderPane';
-import { ClaimsView } from './features/claims/ClaimsView';
-import { NewArticleDialog } from './features/new-article/NewArticleDialog';
-import { NotePane } from './features/notes/NotePane';
 import { NotesList } from './features/notes/NotesList';
 import { TagBrowser } from './features/tags/TagBrowser';
 import { useWorkspace } from './state/workspace-store';
@@ -22,6 +20,11 @@ import { ExportHost } from './features/export/ExportHost';
 import { SyncHost } from './features/sync/SyncHost';
 import { SyncPanel } from './features/sync/SyncPanel';
 import { EditConflictHost } from './components/EditConflictDialog';
+import { lazyNamed } from './components/lazy-named';
+
+const ClaimsView = lazyNamed(() => import('./features/claims/ClaimsView'), 'ClaimsView');
+const NewArticleDialog = lazyNamed(() => import('./features/new-article/NewArticleDialog'), 'NewArticleDialog');
+const NotePane = lazyNamed(() => import('./features/notes/NotePane'), 'NotePane');
 
 /**
  * The window: notices on top, the three panes, the status line at the foot. The centre shows
@@ -45,7 +48,11 @@ export function App() {
       <div className="shell">
         <LibraryPane
           importButtons={<ImportButtons />}
-          newArticleDialog={(close) => <NewArticleDialog onClose={close} />}
+          newArticleDialog={(close) => (
+            <Suspense fallback={null}>
+              <NewArticleDialog onClose={close} />
+            </Suspense>
+          )}
           notes={<NotesList />}
           tags={<TagBrowser />}
           footer={(collapsed) => <SyncPanel compact={collapsed} />}
@@ -53,8 +60,10 @@ export function App() {
           <ImportFeature />
         </LibraryPane>
         <ReaderPane hidden={showing !== 'article'} />
-        {showing === 'note' ? <NotePane /> : null}
-        {showing === 'claims' ? <ClaimsView /> : null}
+        <Suspense fallback={null}>
+          {showing === 'note' ? <NotePane /> : null}
+          {showing === 'claims' ? <ClaimsView /> : null}
+        </Suspense>
         <MarginPane />
       </div>
       <StatusRegion />

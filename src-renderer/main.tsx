@@ -12,6 +12,8 @@ import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import './styles/index.css';
 import { App } from './App';
+import { preloadMarkdown } from './components/CommentMarkdown';
+import { preloadAllLazy } from './components/lazy-named';
 import { preloadReaderFonts } from './reader-fonts';
 import { whenFirstRowsAnswered } from './state/early-first-rows';
 import { listArrivedFirstRows } from './state/library-actions';
@@ -36,8 +38,13 @@ async function start(root: HTMLElement): Promise<void> {
       <App />
     </StrictMode>,
   );
-  void startApp();
   preloadReaderFonts();
+  // The Markdown renderer, for the first article's comments: after the first paint, which it is
+  // not part of (see lazy-named.ts). The dialogs and other views once the window has started.
+  requestAnimationFrame(() => setTimeout(() => void preloadMarkdown(), 0));
+  await startApp();
+  const whenIdle = (then: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 0));
+  whenIdle(() => void preloadAllLazy());
 }
 
 const root = document.getElementById('root');

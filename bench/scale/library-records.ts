@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { canonicalText } from '../../src-main/common/anchoring/canonical-text';
 import type { ArticleDoc } from '../../src-main/common/article-doc';
 import type { Annotation, Claim, Note } from '../../src-main/common/model';
-import { HIGHLIGHT_COLORS } from '../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../src-main/common/highlight-colors';
 import { textToDoc } from '../../src-main/common/text-to-doc';
 import type { ArticleRecord } from '../../src-main/store/notebook-files';
 import { buildArticle, describeHighlights } from '../support/article';

@@ -6,14 +6,11 @@
 import { z } from 'zod';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
 import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';
+import { HIGHLIGHT_COLORS } from './highlight-colors';
+import { MAX_QUOTE, QUOTE_CONTEXT } from './quote-limits';
 import { articleIdSchema, idOf, tagsSchema, timestampSchema } from './schema';
 
 export const annotationIdSchema = idOf('annotation');
-
-/** Characters of context kept on each side of a quote. */
-export const QUOTE_CONTEXT = 32;
-/** Longest passage one highlight may cover. */
-export const MAX_QUOTE = 20_000;
 
 export const textQuoteSelectorSchema = z.object({
   exact: z.string().min(1, { error: 'the quote must not be empty' }).max(MAX_QUOTE, { error: `the quote is longer than ${MAX_QUOTE} characters` }),
@@ -33,7 +30,6 @@ export const annotationTargetSchema = z.object({
   position: textPositionSelectorSchema,
 });
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS, {
   error: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
 });
@@ -73,15 +69,6 @@ export const legendMeaningSchema = z
 export const colorLegendSchema = z.object(
   Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, z.string()])) as Record<(typeof HIGHLIGHT_COLORS)[number], z.ZodString>,
 );
-
-export const DEFAULT_LEGEND = {
-  yellow: 'Key point',
-  green: 'Evidence',
-  blue: 'Definition',
-  pink: 'Disputed',
-  purple: 'Question',
-  orange: 'Follow up',
-} as const satisfies Record<(typeof HIGHLIGHT_COLORS)[number], string>;
 
 export const createAnnotationArgs = z
   .object({

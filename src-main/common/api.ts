@@ -40,7 +40,7 @@ import {
 } from './research-schema';
 import { annotationIdSchema, createAnnotationArgs, highlightColorSchema, legendMeaningSchema, updateAnnotationArgs } from './annotation-schema';
 import { articleIdSchema, tagSchema, tagsSchema, titleSchema } from './schema';
-import { libraryViewSchema } from './library-view';
+import { libraryViewSchema } from './library-view-schema';
 import { baseRevSchema } from './merge/revisions';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from './article-details-schema';
 import { importArticleArgs, importUrlArgs } from './import-schema';

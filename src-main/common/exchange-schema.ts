@@ -4,15 +4,9 @@
  * things. Files travel as base64 bytes; the main side decides what the file is.
  */
 import { z } from 'zod';
-import { base64Size } from './import-limits';
+import { base64Size, MAX_EXCHANGE_FILE } from './import-limits';
 import { fileNameSchema } from './import-schema';
 import { revisionIdSchema } from './merge/revisions';
-
-/** Largest exchange file accepted, in bytes (a whole notebook's bundle can be large). */
-export const MAX_EXCHANGE_FILE = 200_000_000;
-
-/** The file-picker filter for exchange files. */
-export const EXCHANGE_FILE_ACCEPT = '.json,.jsonld,.qdpx';
 
 export const importExchangeArgs = z
   .object({

@@ -17,6 +17,12 @@ export const LARGEST_IMPORT = Math.max(...Object.values(IMPORT_LIMITS));
 
 const KIND: Record<ArticleFormat, string> = { text: 'text files', markdown: 'Markdown files', html: 'HTML files', pdf: 'PDF files' };
 
+/** Largest exchange file accepted, in bytes (a whole notebook's bundle can be large). */
+export const MAX_EXCHANGE_FILE = 200_000_000;
+
+/** The file-picker filter for exchange files (see exchange-schema.ts). */
+export const EXCHANGE_FILE_ACCEPT = '.json,.jsonld,.qdpx';
+
 /** The file-picker filter for every importable type. */
 export const IMPORT_FILE_ACCEPT = '.html,.htm,.xhtml,.txt,.text,.md,.markdown,.pdf';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleListing } from './model';
 import { firstOfView, initialLibraryView, SORT_KEYS, sourcesOf, viewArticles, type LibraryView } from './library-view';
+import { libraryViewSchema } from './library-view-schema';
+import { isLibraryView } from './library-view-defaults';
 
 let next = 0;
 function article(fields: Partial<ArticleListing> & { title: string }): ArticleListing {
@@ -100,5 +102,31 @@ describe('the first rows of a view', () => {
         expect(first).toEqual(viewArticles(many, view, tag).slice(0, limit));
       }
     }
+  });
+});
+
+describe('isLibraryView (the window reads its saved view without zod)', () => {
+  it('accepts and refuses exactly what libraryViewSchema does', () => {
+    const good = { sort: 'title', descending: false, source: null, annotated: true, unread: false };
+    const samples: unknown[] = [
+      good,
+      { ...good, source: 'Nikkei' },
+      { ...good, extra: 1 },
+      ...SORT_KEYS.map((sort) => ({ ...good, sort })),
+      { ...good, sort: 'colour' },
+      { ...good, sort: undefined },
+      { ...good, descending: 'yes' },
+      { ...good, source: 3 },
+      { ...good, source: undefined },
+      { ...good, annotated: null },
+      { ...good, unread: 1 },
+      { sort: 'added' },
+      {},
+      [],
+      null,
+      'title',
+      7,
+    ];
+    for (const sample of samples) expect(isLibraryView(sample), JSON.stringify(sample)).toBe(libraryViewSchema.safeParse(sample).success);
   });
 });

@@ -4,21 +4,12 @@
  * sorts and filters the whole list, and the main side, which answers the first rows of the
  * same view before the whole list has reached the window.
  */
-import { z } from 'zod';
 import { compareIsoTimes } from './iso-times';
 import type { ArticleListing, ArticleMeta } from './model';
-import { SORT_KEYS, type LibraryView } from './library-view-defaults';
+import type { LibraryView } from './library-view-defaults';
 import { hasTag } from './tags';
 
 export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from './library-view-defaults';
-
-export const libraryViewSchema = z.object({
-  sort: z.enum(SORT_KEYS),
-  descending: z.boolean(),
-  source: z.string().nullable(),
-  annotated: z.boolean(),
-  unread: z.boolean(),
-}) satisfies z.ZodType<LibraryView>;
 
 /** Where an article comes from, as the list shows it: its publisher, else how it came in. */
 export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): string {
@@ -26,20 +17,22 @@ export function sourceOf(article: Pick<ArticleListing, 'siteName' | 'source'>): 
 }
 
 // One collator for every comparison: `localeCompare` builds one per call, which is what
-// makes sorting 10,000 titles slow. Numeric, so "Part 10" comes after "Part 9".
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// makes sorting 10,000 titles slow. Numeric, so "Part 10" comes after "Part 9". Made when first
+// needed: the window's first rows come sorted, and building it loads ICU's collation.
+let collator: Intl.Collator | undefined;
+const collate = (a: string, b: string) => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a, b);
 
 type Sortable = Pick<ArticleMeta, 'id' | 'title' | 'createdAt' | 'publishedAt' | 'siteName' | 'source'>;
 
 /** Compares two articles by the view's key; dates missing last whichever way round. */
 function comparer(view: Pick<LibraryView, 'sort' | 'descending'>): (a: Sortable, b: Sortable) => number {
   const sign = view.descending ? -1 : 1;
-  const byTitle = (a: Sortable, b: Sortable) => collator.compare(a.title, b.title);
+  const byTitle = (a: Sortable, b: Sortable) => collate(a.title, b.title);
   switch (view.sort) {
     case 'title':
       return (a, b) => sign * byTitle(a, b) || a.id.localeCompare(b.id);
     case 'source':
-      return (a, b) => sign * collator.compare(sourceOf(a), sourceOf(b)) || byTitle(a, b);
+      return (a, b) => sign * collate(sourceOf(a), sourceOf(b)) || byTitle(a, b);
     case 'published':
       return (a, b) => {
         if (!a.publishedAt || !b.publishedAt) return (a.publishedAt ? -1 : 0) + (b.publishedAt ? 1 : 0) || byTitle(a, b);
@@ -126,5 +119,5 @@ export function pageOfIds(articles: readonly ArticleMeta[], countOf: (id: string
 export function sourcesOf(articles: readonly ArticleListing[]): { source: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const article of articles) counts.set(sourceOf(article), (counts.get(sourceOf(article)) ?? 0) + 1);
-  return [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => collator.compare(a.source, b.source));
+  return [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => collate(a.source, b.source));
 }

@@ -5,7 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import type { ArticleDoc, Block, Inline, InlineContainer, TableCell } from './article-doc';
 import { normalizeDoc } from './anchoring/canonical-text';
-import { SAFE_LINK } from './schema';
+import { SAFE_LINK } from './safe-link';
 
 /** Made when first needed: building it is ~7 ms of the window's start, which parses no Markdown. */
 let markdown: InstanceType<typeof MarkdownIt> | undefined;

@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { annotationIdSchema } from './annotation-schema';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
 import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';
+import { RELATIONS } from './relations';
 import { idOf, tagSchema, tagsSchema, timestampSchema } from './schema';
 
 export const claimIdSchema = idOf('claim');
 export const noteIdSchema = idOf('note');
 
-export const RELATIONS = ['supports', 'contradicts', 'questions', 'context'] as const;
 export const relationSchema = z.enum(RELATIONS, { error: `relation must be one of ${RELATIONS.join(', ')}` });
 
 export const MAX_STATEMENT = 2_000;

@@ -4,6 +4,8 @@
  * these, so a record's shape is written once.
  */
 import { z } from 'zod';
+import { SAFE_LINK } from './safe-link';
+import { checkTag } from './tag-rules';
 import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
 import { revisionFields, revisionIdSchema } from './merge/revisions';
@@ -32,23 +34,16 @@ export const titleSchema = z
   );
 
 /** Hierarchical tag: segments separated by "/", e.g. `region/east-asia`. */
-export const tagSchema = z
-  .string({ error: 'a tag must be text' })
-  .transform((tag) => tag.trim().replace(/\s*\/\s*/g, '/').replace(/\s+/g, '-').toLowerCase())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: 'a tag must not be empty' })
-      .max(100, { error: 'a tag is longer than 100 characters' })
-      .regex(/^[^/]+(\/[^/]+)*$/, { error: 'a tag must not start or end with "/" or contain "//"' }),
-  );
+export const tagSchema = z.string({ error: 'a tag must be text' }).transform((raw, ctx) => {
+  const checked = checkTag(raw);
+  if (checked.ok) return checked.tag;
+  ctx.issues.push({ code: 'custom', message: checked.problem, input: raw });
+  return z.NEVER;
+});
 export const tagsSchema = z
   .array(tagSchema, { error: 'tags must be a list of text' })
   .max(200, { error: 'at most 200 tags' })
   .transform((tags) => [...new Set(tags)]);
-
-/** Links stay inert: only these schemes are kept, and the reader never navigates itself. */
-export const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
 const inlineSchema: z.ZodType<Inline> = z.lazy(() =>
   z.discriminatedUnion('type', [

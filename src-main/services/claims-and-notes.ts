@@ -8,7 +8,7 @@ import { NotebookError } from '../common/errors';
 import type { Annotation, Claim, LinkTarget, Note, Relation, ResolvedLink } from '../common/model';
 import { backlinks, backlinksByClaim, sameTarget } from '../common/note-links';
 import { newestFirst } from '../common/iso-times';
-import { RELATIONS } from '../common/research-schema';
+import { RELATIONS } from '../common/relations';
 import type { Change } from '../store/notebook-files';
 import type { NotebookStore } from '../store/notebook-store';
 import type { CitedHighlights } from './cited-highlights';

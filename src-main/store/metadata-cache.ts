@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DEFAULT_LEGEND } from '../common/annotation-schema';
+import { DEFAULT_LEGEND } from '../common/highlight-colors';
 import { NotebookError } from '../common/errors';
 import type { Annotation, Claim, ColorLegend, Note, NoteMeta } from '../common/model';
 import { snapshotBeforeMigration, snapshotDaily, snapshotsNewestFirst } from './backups';

@@ -4,7 +4,7 @@
  * snapshot is taken first (see notebook-store.ts). A file from a newer Marginalia is refused
  * rather than stripped of fields this version does not know.
  */
-import { DEFAULT_LEGEND } from '../common/annotation-schema';
+import { DEFAULT_LEGEND } from '../common/highlight-colors';
 import { NotebookError } from '../common/errors';
 
 export interface Migration {

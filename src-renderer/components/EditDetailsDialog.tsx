@@ -10,7 +10,8 @@ import { TagInput } from './TagInput';
 import { useDialogAction } from './useDialogAction';
 import { saveDetails } from '../state/library-view-actions';
 import { DialogFormFooter } from './DialogFormFooter';
-import { checkDetails, DETAIL_FIELDS, DETAIL_LABELS, draftOf, splitTags, type DetailField, type DetailsErrors } from './details-form';
+import { DETAIL_FIELDS, DETAIL_LABELS, type DetailField } from './details-fields';
+import { checkDetails, draftOf, splitTags, type DetailsErrors } from './details-form';
 
 export interface EditDetailsDialogProps {
   /** The article as shown, with its revision: what the save is based on. */

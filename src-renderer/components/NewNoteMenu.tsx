@@ -4,7 +4,7 @@
  */
 import { NotebookPen } from 'lucide-react';
 import type { LinkTarget } from '../../src-main/common/model';
-import { RELATIONS } from '../../src-main/common/research-schema';
+import { RELATIONS } from '../../src-main/common/relations';
 import { MenuButton } from './MenuButton';
 import { createNote, noteTitleAbout } from '../state/notes-actions';
 import { RELATION_LABELS } from './relation-labels';

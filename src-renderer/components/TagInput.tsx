@@ -7,7 +7,7 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { X } from 'lucide-react';
-import { tagSchema } from '../../src-main/common/schema';
+import { checkTag } from '../../src-main/common/tag-rules';
 import { useTagCounts } from '../state/useTagCounts';
 import { tagSuggestions } from './tag-suggestions';
 
@@ -34,9 +34,9 @@ export function TagInput({ tags, onChange, label, autoFocus }: TagInputProps) {
 
   const add = (raw: string): boolean => {
     if (raw.trim() === '') return false;
-    const parsed = tagSchema.safeParse(raw);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'That is not a valid tag.');
+    const parsed = checkTag(raw);
+    if (!parsed.ok) {
+      setProblem(parsed.problem);
       return false;
     }
     setProblem(null);
@@ -44,7 +44,7 @@ export function TagInput({ tags, onChange, label, autoFocus }: TagInputProps) {
     setActive(-1);
     // Closed after each tag, so the list does not cover what follows; typing or ↓ opens it again.
     setOpen(false);
-    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
+    if (!tags.includes(parsed.tag)) onChange([...tags, parsed.tag]);
     return true;
   };
 

@@ -6,21 +6,11 @@ import type { z } from 'zod';
 import type { ApiArg } from '../../src-main/common/api';
 import { articleUrlSchema, bylineSchema, publishedDateSchema, siteNameSchema } from '../../src-main/common/article-details-schema';
 import type { ArticleMeta } from '../../src-main/common/model';
+import { DETAIL_FIELDS, type DetailField } from './details-fields';
 import { tagsSchema, titleSchema } from '../../src-main/common/schema';
 
-export const DETAIL_FIELDS = ['title', 'byline', 'siteName', 'url', 'publishedAt', 'tags'] as const;
-export type DetailField = (typeof DETAIL_FIELDS)[number];
 export type DetailsDraft = Record<DetailField, string>;
 export type DetailsErrors = Partial<Record<DetailField, string>>;
-
-export const DETAIL_LABELS: Record<DetailField, string> = {
-  title: 'Title',
-  byline: 'Authors',
-  siteName: 'Publisher',
-  url: 'URL',
-  publishedAt: 'Published',
-  tags: 'Tags',
-};
 
 export function draftOf(meta: ArticleMeta): DetailsDraft {
   return {

@@ -5,7 +5,7 @@
  */
 import type { ApiResponse } from '../../src-main/common/api';
 import type { ArticleMeta } from '../../src-main/common/model';
-import { DETAIL_LABELS } from '../components/details-form';
+import { DETAIL_LABELS } from '../components/details-fields';
 import { notebook } from '../notebook-client';
 import { saveBased } from './based-save';
 

@@ -1,6 +1,6 @@
 /** The colour legend (what each highlight colour means) and the colour new highlights get. */
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_LEGEND } from '../../src-main/common/annotation-schema';
+import { DEFAULT_LEGEND } from '../../src-main/common/highlight-colors';
 import type { ColorLegend, HighlightColor } from '../../src-main/common/model';
 
 export interface LegendState {

@@ -6,10 +6,10 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { initialLibraryView, libraryViewSchema, type LibraryView, type SortKey } from '../../src-main/common/library-view';
+import { initialLibraryView, isLibraryView, type LibraryView, type SortKey } from '../../src-main/common/library-view-defaults';
 import { LIBRARY_VIEW_KEY } from './early-first-rows';
 
-export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from '../../src-main/common/library-view';
+export { SORT_KEYS, initialLibraryView, type LibraryView, type SortKey } from '../../src-main/common/library-view-defaults';
 
 export { LIBRARY_VIEW_KEY } from './early-first-rows';
 
@@ -18,8 +18,9 @@ function savedView(): LibraryView {
   try {
     const raw = globalThis.localStorage?.getItem(LIBRARY_VIEW_KEY);
     if (!raw) return initialLibraryView;
-    const parsed = libraryViewSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : initialLibraryView;
+    const saved: unknown = JSON.parse(raw);
+    // Only the view's own fields: a saved view may carry others from an older window.
+    return isLibraryView(saved) ? { sort: saved.sort, descending: saved.descending, source: saved.source, annotated: saved.annotated, unread: saved.unread } : initialLibraryView;
   } catch {
     return initialLibraryView;
   }

@@ -4,7 +4,6 @@
  * field loses focus, and before another note or view opens; see note-drafts for reloads.
  */
 import type { LinkTarget, Relation } from '../../src-main/common/model';
-import { noteTitleSchema } from '../../src-main/common/research-schema';
 import { shortenQuote } from '../components/shorten-quote';
 import { notebook } from '../notebook-client';
 import { highlightForUse } from './annotation-actions';
@@ -75,7 +74,18 @@ export function flushNote(): Promise<void> {
   return saving;
 }
 
+/** Whether the open note has typing not yet saved. */
+function unsaved(): boolean {
+  const { note, base, save } = noteStore.getState();
+  return note !== null && base !== null && save !== 'saved';
+}
+
 async function saveNow(): Promise<void> {
+  // Every change of view flushes: with nothing to save, nothing is loaded.
+  if (!unsaved()) return;
+  // The schemas are not in the window's startup bundle (see lazy-named.ts). The note is read
+  // once they are in, so what is saved is what is there then.
+  const { noteTitleSchema } = await import('../../src-main/common/research-schema');
   const { note, base, save } = noteStore.getState();
   if (!note || !base || save === 'saved') return;
   // An empty title is not saved (a note needs one); the body still is.

@@ -1,5 +1,5 @@
 /** Range → selectors: what a highlight stores when it is made. */
-import { QUOTE_CONTEXT } from '../annotation-schema';
+import { QUOTE_CONTEXT } from '../quote-limits';
 import type { TextTarget } from './types';
 
 /**

@@ -2,7 +2,7 @@
  * How much to believe that a candidate span is the passage a target described, and the
  * thresholds below which we would rather orphan a highlight than move it.
  */
-import { QUOTE_CONTEXT } from '../annotation-schema';
+import { QUOTE_CONTEXT } from '../quote-limits';
 import { leadingEditDistance } from './edit-distance';
 import type { TextTarget } from './types';
 

@@ -8,7 +8,7 @@
  *   characters from the highlighted one has almost the same surroundings, only shifted.
  */
 import search from 'approx-string-match';
-import { QUOTE_CONTEXT } from '../annotation-schema';
+import { QUOTE_CONTEXT } from '../quote-limits';
 import { editDistance } from './edit-distance';
 import type { Candidate } from './score-candidate';
 import { MAX_ERROR_RATE } from './score-candidate';

@@ -4,12 +4,12 @@
  * (common/merge/merge-record.ts) against this notebook's copy or what is left of it after a
  * deletion. Runs inside the write queue, so it merges into the records as they are now.
  */
-import { DEFAULT_LEGEND } from '../../common/annotation-schema';
+import { DEFAULT_LEGEND } from '../../common/highlight-colors';
 import type { ExchangeItem, ExchangeSummary } from '../../common/exchange-schema';
 import { mergeRecord, type MergeableRecord, type MergeOutcome, type Tombstone } from '../../common/merge/merge-record';
 import { revisionOf } from '../../common/merge/revisions';
 import type { Annotation, Article, Claim, ColorLegend, Note } from '../../common/model';
-import { HIGHLIGHT_COLORS } from '../../common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../common/highlight-colors';
 import { recordKey, type Deletion } from '../../store/deletion-log';
 import type { ArticleRecord, Change } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';

@@ -5,7 +5,7 @@
  * user's headings are pushed below the report's own so they cannot break its outline.
  */
 import MarkdownIt from 'markdown-it';
-import { SAFE_LINK } from '../../common/schema';
+import { SAFE_LINK } from '../../common/safe-link';
 
 /** The report's headings go down to h4; a user's `# Heading` becomes an h5. */
 const HEADING_SHIFT = 4;

@@ -5,7 +5,7 @@
  * rendered from Markdown without raw HTML. Citation HTML comes from citeproc and is trusted.
  */
 import { escapeHtml } from '../../common/doc-to-html';
-import { SAFE_LINK } from '../../common/schema';
+import { SAFE_LINK } from '../../common/safe-link';
 import { markdownToReportHtml } from './html-markdown';
 import { reportCss, type ReportFonts } from './html-report-style';
 import type { Report, ReportClaim, ReportHighlight, ReportSource } from './report';

@@ -14,7 +14,7 @@
  */
 import type { ArticleDoc, Block, Inline, InlineContainer, TableCell } from '../../common/article-doc';
 import { normalizeDoc } from '../../common/anchoring/canonical-text';
-import { SAFE_LINK } from '../../common/schema';
+import { SAFE_LINK } from '../../common/safe-link';
 
 /** The little of the DOM this walk reads. */
 export interface DomNode {

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NotebookHandlers } from '../../common/api';
 import { describeRange } from '../../common/anchoring/describe-range';
-import { RELATIONS } from '../../common/research-schema';
+import { RELATIONS } from '../../common/relations';
 import { removeTempLeftovers } from '../../store/atomic-file';
 import { openStore } from '../../store/notebook-store';
 import { inProcessApi, valueOf } from '../../test-support/in-process-api';

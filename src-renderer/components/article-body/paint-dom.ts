@@ -13,7 +13,7 @@
  * no text.
  */
 import type { Inline, TextLike } from '../../../src-main/common/article-doc';
-import { SAFE_LINK } from '../../../src-main/common/schema';
+import { SAFE_LINK } from '../../../src-main/common/safe-link';
 import type { PaintRange } from './paint-segments';
 import { sweepRun } from './paint-segments';
 

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { Trash2, X } from 'lucide-react';
 import type { ClaimView, Relation } from '../../../src-main/common/model';
-import { RELATIONS } from '../../../src-main/common/research-schema';
+import { RELATIONS } from '../../../src-main/common/relations';
 import { ColorSwatch } from '../../components/ColorSwatch';
 import { shortenQuote } from '../../components/shorten-quote';
 import { TagInput } from '../../components/TagInput';

@@ -1,6 +1,6 @@
 /** The hidden file input behind "Import bundle or annotations…": one file, of the kinds the exchange import reads. */
 import type { RefObject } from 'react';
-import { EXCHANGE_FILE_ACCEPT } from '../../../src-main/common/exchange-schema';
+import { EXCHANGE_FILE_ACCEPT } from '../../../src-main/common/import-limits';
 import { importExchangeFiles } from './exchange-import';
 
 export function ExchangeFileInput({ ref }: { ref: RefObject<HTMLInputElement | null> }) {

@@ -7,7 +7,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExchangeSummary } from '../../../src-main/common/exchange-schema';
-import { MAX_EXCHANGE_FILE } from '../../../src-main/common/exchange-schema';
+import { MAX_EXCHANGE_FILE } from '../../../src-main/common/import-limits';
 import { exchangeImportStore } from '../../state/exchange-import-store';
 import { resetStores } from '../../test-support/reset-stores';
 import { exchangeFileProblem, importExchangeFiles, isExchangeFile } from './exchange-import';

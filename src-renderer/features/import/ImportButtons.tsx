@@ -2,13 +2,15 @@
  * "Import files…" (a file picker, several files at once), "From a web address…" and "Import
  * bundle or annotations…" (work from a colleague or another tool, merged), for the library pane.
  */
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { FileUp, Globe, Users } from 'lucide-react';
 import { IMPORT_FILE_ACCEPT } from '../../../src-main/common/import-limits';
 import { importFiles } from './import-runner';
 import { ExchangeFileInput } from './ExchangeFileInput';
-import { WebAddressDialog } from './WebAddressDialog';
+import { lazyNamed } from '../../components/lazy-named';
 import './import.css';
+
+const WebAddressDialog = lazyNamed(() => import('./WebAddressDialog'), 'WebAddressDialog');
 
 export function ImportButtons() {
   const picker = useRef<HTMLInputElement>(null);
@@ -44,7 +46,11 @@ export function ImportButtons() {
           if (files.length > 0) void importFiles(files);
         }}
       />
-      {askingAddress ? <WebAddressDialog onClose={() => setAskingAddress(false)} /> : null}
+      {askingAddress ? (
+        <Suspense fallback={null}>
+          <WebAddressDialog onClose={() => setAskingAddress(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

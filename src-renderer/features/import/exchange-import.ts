@@ -4,7 +4,7 @@
  * along and shows what each merge did. What changed reaches the library, margin, claims and
  * notes through the change feed.
  */
-import { EXCHANGE_FILE_ACCEPT, MAX_EXCHANGE_FILE } from '../../../src-main/common/exchange-schema';
+import { EXCHANGE_FILE_ACCEPT, MAX_EXCHANGE_FILE } from '../../../src-main/common/import-limits';
 import { describeBytes } from '../../../src-main/common/import-limits';
 import { notebook } from '../../notebook-client';
 import { exchangeImportStore, updateExchangeImport, type ExchangeImport } from '../../state/exchange-import-store';

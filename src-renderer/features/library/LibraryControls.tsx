@@ -11,7 +11,7 @@ import { useSelection } from '../../state/library-view-selection';
 import { setTagFilter, useTagFilter } from '../../state/tag-filter-store';
 import { sourcesOf } from '../../../src-main/common/library-view';
 import { tagsWithParents } from './library-tags';
-import { counted } from '../../../src-main/common/counted';
+import { counted, formatCount } from '../../../src-main/common/counted';
 
 const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', published: 'Date published', title: 'Title', source: 'Source' };
 
@@ -139,7 +139,7 @@ export function LibraryControls({ articles, shown, complete }: LibraryControlsPr
       ) : null}
       <div className="library-count-row">
         <p className="library-count" aria-live="polite">
-          {!complete ? 'Listing articles…' : chips.length > 0 ? `${shown.toLocaleString('en')} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
+          {!complete ? 'Listing articles…' : chips.length > 0 ? `${formatCount(shown)} of ${counted(articles.length, 'article')}` : counted(articles.length, 'article')}
         </p>
         {/* Picked articles are exported from the selection bar, with the other bulk actions. */}
         {picked === 0 ? (

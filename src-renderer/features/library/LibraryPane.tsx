@@ -5,7 +5,7 @@
  * What other features put in the pane (import, the New article dialog, notes, tags, the foot)
  * comes in through props from `App`, so this feature does not import them.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Library, PanelLeftClose, PanelLeftOpen, Plus, Scale } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { openLibraryExport } from '../../state/export-scope';
@@ -18,11 +18,13 @@ import { show, useWorkspace } from '../../state/workspace-store';
 import { ArticleList } from './ArticleList';
 import { LibrarySections } from './LibrarySections';
 import { TagFilterChip } from './TagFilterChip';
-import { DeleteSelectionDialog } from './DeleteSelectionDialog';
 import { LibraryControls } from './LibraryControls';
 import { SelectionBar, type BulkAction } from './SelectionBar';
-import { TagSelectionDialog } from './TagSelectionDialog';
+import { lazyNamed } from '../../components/lazy-named';
 import { useShownArticles } from './useShownArticles';
+
+const DeleteSelectionDialog = lazyNamed(() => import('./DeleteSelectionDialog'), 'DeleteSelectionDialog');
+const TagSelectionDialog = lazyNamed(() => import('./TagSelectionDialog'), 'TagSelectionDialog');
 
 export interface LibraryPaneProps {
   /** Shown under New article: the ways to import articles. */
@@ -132,10 +134,13 @@ export function LibraryPane({ importButtons, newArticleDialog, notes, tags, foot
       {footer ? <div className="library-footer">{footer(collapsed)}</div> : null}
       {adding ? newArticleDialog(() => setAdding(false)) : null}
       {children}
-      {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
-      {bulk === 'add-tag' || bulk === 'remove-tag' ? (
-        <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />
-      ) : null}
+      <Suspense fallback={null}>
+        {bulk === 'delete' ? <DeleteSelectionDialog selected={selected} onClose={() => setBulk(null)} /> : null}
+        {bulk === 'add-tag' || bulk === 'remove-tag' ? (
+          <TagSelectionDialog mode={bulk === 'add-tag' ? 'add' : 'remove'} selected={selected} all={articles} onClose={() => setBulk(null)} />
+        ) : null}
+      </Suspense>
     </aside>
   );
 }
+

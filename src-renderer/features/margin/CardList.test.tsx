@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LEGEND } from '../../../src-main/common/annotation-schema';
+import { DEFAULT_LEGEND } from '../../../src-main/common/highlight-colors';
 import type { AnnotationView } from '../../../src-main/common/model';
 import { resetStores } from '../../test-support/reset-stores';
 import { DEFAULT_CARD_HEIGHT } from './card-window';

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { ClaimView } from '../../../src-main/common/model';
-import { RELATIONS } from '../../../src-main/common/research-schema';
+import { RELATIONS } from '../../../src-main/common/relations';
 import { ClaimConflicts } from '../../components/ClaimConflicts';
 import { ClaimStatement } from '../../components/ClaimStatement';
 import { TagInput } from '../../components/TagInput';

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { ChevronRight } from 'lucide-react';
-import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/highlight-colors';
 import type { HighlightColor } from '../../../src-main/common/model';
 import { ColorSwatch, colorName } from '../../components/ColorSwatch';
 import { updateMeaning } from '../../state/annotation-actions';

@@ -1,6 +1,6 @@
 /** "Change colour": a menu of the six colours, each named with its meaning. */
 import { Palette } from 'lucide-react';
-import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/highlight-colors';
 import type { HighlightColor } from '../../../src-main/common/model';
 import { ColorSwatch, colorName } from '../../components/ColorSwatch';
 import { MenuButton } from '../../components/MenuButton';

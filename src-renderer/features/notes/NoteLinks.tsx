@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { Link2, Unlink } from 'lucide-react';
 import type { ResolvedLink } from '../../../src-main/common/model';
-import { RELATIONS } from '../../../src-main/common/research-schema';
+import { RELATIONS } from '../../../src-main/common/relations';
 import { linkOpenNote, unlinkOpenNote } from '../../state/notes-actions';
 import { useClaims } from '../../state/useClaims';
 import { showPassage } from '../../state/go-to-passage';

@@ -2,7 +2,7 @@
  * The open article: toolbar, header and body with its highlights painted, the selection
  * toolbar, plus its rename field and delete dialog.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleView } from '../../../src-main/common/model';
 import { loadAnnotations, selectAnnotation } from '../../state/annotation-actions';
 import { annotationStore } from '../../state/annotation-store';
@@ -14,7 +14,7 @@ import { useClaimsByAnnotation } from '../../state/useClaimsByAnnotation';
 import { useLegend } from '../../state/useLegend';
 import { ArticleBody } from '../../components/article-body/ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
-import { EditDetailsDialog } from '../../components/EditDetailsDialog';
+import { lazyNamed } from '../../components/lazy-named';
 import { DeleteArticleDialog } from './DeleteArticleDialog';
 import type { PaintRange } from '../../components/article-body/paint-segments';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -23,6 +23,8 @@ import { useReaderKeys } from './useReaderKeys';
 import { useMarkFocus } from './useMarkFocus';
 import { useSelectionTracking } from './useSelectionTracking';
 import { usePassageFocus } from './usePassageFocus';
+
+const EditDetailsDialog = lazyNamed(() => import('../../components/EditDetailsDialog'), 'EditDetailsDialog');
 
 /**
  * A click on a painted passage selects its card. Nested highlights: the first click picks the
@@ -109,7 +111,11 @@ export function OpenArticle({ view, onPainting }: OpenArticleProps) {
         <SelectionToolbar />
       </article>
       {deleting ? <DeleteArticleDialog article={view} onClose={() => setDeleting(false)} /> : null}
-      {editingDetails ? <EditDetailsDialog article={view} onClose={() => setEditingDetails(false)} /> : null}
+      {editingDetails ? (
+        <Suspense fallback={null}>
+          <EditDetailsDialog article={view} onClose={() => setEditingDetails(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -6,7 +6,7 @@
  * Buttons keep the selection: their mousedown is cancelled so the click does not collapse it.
  */
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/highlight-colors';
 import { ColorSwatch, colorName } from '../../components/ColorSwatch';
 import { MenuButton } from '../../components/MenuButton';
 import { shortenQuote } from '../../components/shorten-quote';

@@ -5,7 +5,7 @@
  * field, `n` highlights it and starts a linked note, `Esc` hides the selection toolbar.
  */
 import { useEffect } from 'react';
-import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/highlight-colors';
 import { claimSelection, highlightSelection, setCurrentColor, tagSelection } from '../../state/annotation-actions';
 import { noteSelection } from '../../state/notes-actions';
 import { readerSelectionStore } from '../../state/reader-selection-store';

@@ -1,6 +1,6 @@
 /** The filters under the search box: kind, tag, colour and article, as labelled selects. */
 import { useEffect, useId, useState } from 'react';
-import { HIGHLIGHT_COLORS } from '../../../src-main/common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../src-main/common/highlight-colors';
 import type { HighlightColor } from '../../../src-main/common/model';
 import type { SearchFilters, SearchKind } from '../../../src-main/common/search-schema';
 import { notebook } from '../../notebook-client';

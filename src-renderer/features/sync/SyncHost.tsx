@@ -3,21 +3,25 @@
  * `watchSyncStatus`), and its dialogs — Share through git…, a new token, and a record's History —
  * shown once, opened from the library's Sync control, the app menu, or a card's History button.
  */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { lazyNamed } from '../../components/lazy-named';
 import { watchSyncStatus } from '../../state/sync-actions';
 import { useSync } from '../../state/sync-store';
-import { CredentialsDialog } from './CredentialsDialog';
 import { RecordHistoryDialog } from './RecordHistoryDialog';
-import { ShareDialog } from './ShareDialog';
 import './sync.css';
+
+const ShareDialog = lazyNamed(() => import('./ShareDialog'), 'ShareDialog');
+const CredentialsDialog = lazyNamed(() => import('./CredentialsDialog'), 'CredentialsDialog');
 
 export function SyncHost() {
   const { dialog } = useSync();
   useEffect(() => watchSyncStatus(), []);
   return (
     <>
-      {dialog === 'share' ? <ShareDialog /> : null}
-      {dialog === 'credentials' ? <CredentialsDialog /> : null}
+      <Suspense fallback={null}>
+        {dialog === 'share' ? <ShareDialog /> : null}
+        {dialog === 'credentials' ? <CredentialsDialog /> : null}
+      </Suspense>
       <RecordHistoryDialog />
     </>
   );

@@ -4,14 +4,16 @@
  * claims view to it and everything under it; choosing it again clears the filter. Each tag can
  * be renamed, or merged into another, everywhere at once.
  */
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { ChevronRight, PencilLine, Tags } from 'lucide-react';
 import { tagTree, type TagNode } from '../../../src-main/common/tags';
 import { EmptyState } from '../../components/EmptyState';
 import { setTagFilter, useTagFilter } from '../../state/tag-filter-store';
 import { useTagCounts } from '../../state/useTagCounts';
 import { countWords } from './count-words';
-import { RenameTagDialog } from './RenameTagDialog';
+import { lazyNamed } from '../../components/lazy-named';
+
+const RenameTagDialog = lazyNamed(() => import('./RenameTagDialog'), 'RenameTagDialog');
 
 export function TagBrowser() {
   const counts = useTagCounts();
@@ -28,7 +30,11 @@ export function TagBrowser() {
           <TagRow key={node.path} node={node} depth={0} onRename={setRenaming} />
         ))}
       </ul>
-      {renaming !== null ? <RenameTagDialog from={renaming} known={counts.map((c) => c.tag)} onClose={() => setRenaming(null)} /> : null}
+      {renaming !== null ? (
+        <Suspense fallback={null}>
+          <RenameTagDialog from={renaming} known={counts.map((c) => c.tag)} onClose={() => setRenaming(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusText, hasCorpusPage, seedText } from '../../../../bench/support/corpus-prose';
-import { QUOTE_CONTEXT } from '../../annotation-schema';
+import { QUOTE_CONTEXT } from '../../quote-limits';
 import { describeRange } from '../describe-range';
 import { anchorTarget } from '../match-quote';
 

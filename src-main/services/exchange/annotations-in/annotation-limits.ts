@@ -3,7 +3,8 @@
  * are read; here a file with too many annotations is refused whole, while a single annotation
  * too large to be a highlight is skipped with the reason, so the rest still comes in.
  */
-import { MAX_COMMENT, MAX_QUOTE } from '../../../common/annotation-schema';
+import { MAX_COMMENT } from '../../../common/annotation-schema';
+import { MAX_QUOTE } from '../../../common/quote-limits';
 import { NotebookError } from '../../../common/errors';
 import type { IncomingAnnotation } from '../exchange-types';
 

@@ -4,7 +4,7 @@
  * `selector` list. Other selector kinds (XPath, CSS, RangeSelector, Fragment) describe a DOM or
  * a page we do not have; they are passed over, but what refines them is still read.
  */
-import { QUOTE_CONTEXT } from '../../../common/annotation-schema';
+import { QUOTE_CONTEXT } from '../../../common/quote-limits';
 import type { IncomingAnnotation } from '../exchange-types';
 import { asList, describeValue, field, hasType, isRecord, stringField } from './json-fields';
 

@@ -4,7 +4,7 @@
  * notebook may tag with `region` as well as with `region/east-asia`. Colours, when asked for,
  * are codes named by the legend's meaning under one folder code that is not itself codable.
  */
-import { HIGHLIGHT_COLORS } from '../../../common/annotation-schema';
+import { HIGHLIGHT_COLORS } from '../../../common/highlight-colors';
 import type { ColorLegend, HighlightColor } from '../../../common/model';
 import { el, type XmlElement } from './qde-xml';
 import { qdpxGuid } from './qdpx-guid';

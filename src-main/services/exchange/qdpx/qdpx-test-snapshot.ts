@@ -4,7 +4,8 @@
  * XML's special characters. Every record is checked against the notebook's schemas, so the
  * writer is tested on records the notebook could really hold.
  */
-import { DEFAULT_LEGEND, annotationSchema } from '../../../common/annotation-schema';
+import { annotationSchema } from '../../../common/annotation-schema';
+import { DEFAULT_LEGEND } from '../../../common/highlight-colors';
 import { describeRange } from '../../../common/anchoring/describe-range';
 import { textToDoc } from '../../../common/text-to-doc';
 import type { Annotation, Article, Claim, HighlightColor, Note } from '../../../common/model';
