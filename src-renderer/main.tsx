@@ -38,10 +38,15 @@ async function start(root: HTMLElement): Promise<void> {
       <App />
     </StrictMode>,
   );
-  preloadReaderFonts();
-  // The Markdown renderer, for the first article's comments: after the first paint, which it is
-  // not part of (see lazy-named.ts). The dialogs and other views once the window has started.
-  requestAnimationFrame(() => setTimeout(() => void preloadMarkdown(), 0));
+  // After the first paint, which they are not part of: the reading font and the Markdown renderer
+  // (see lazy-named.ts), for an article opened as soon as the library shows. The dialogs and the
+  // other views once the window has started.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      preloadReaderFonts();
+      void preloadMarkdown();
+    }, 0),
+  );
   await startApp();
   const whenIdle = (then: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 0));
   whenIdle(() => void preloadAllLazy());
