@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { Suspense, useLayoutEffect, type ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOAD_FAILED, lazyNamed } from './lazy-named';
@@ -67,7 +67,9 @@ describe('lazyNamed', () => {
     const Greeting = lazyNamed(load, 'Greeting');
     await shown(<Greeting name="Cai" />);
     await fail();
-    expect((await screen.findByRole('alert')).textContent).toBe(LOAD_FAILED);
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain(LOAD_FAILED);
+    expect(within(notice).getByRole('button', { name: 'Reload window' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Window' })).toBeTruthy();
   });
 });

@@ -12,7 +12,16 @@
 import { createElement, use, type ComponentProps, type ComponentType, type FunctionComponent } from 'react';
 
 /** Shown in place of a part whose chunk could not be fetched (browser mode's host stopped or was rebuilt). */
-export const LOAD_FAILED = 'This part of Marginalia could not be loaded. Reload the window (Ctrl+R) to try again.';
+export const LOAD_FAILED = 'This part of Marginalia could not be loaded. Reload the window to try again.';
+
+/** The notice, with the one thing that helps: everything saved comes back with the window. */
+const loadFailed = () =>
+  createElement(
+    'div',
+    { role: 'alert', className: 'load-failed' },
+    createElement('span', null, LOAD_FAILED),
+    createElement('button', { type: 'button', className: 'button', onClick: () => window.location.reload() }, 'Reload window'),
+  );
 
 /** Every lazy part's preload, so the window can fetch the rest of itself once it has started. */
 const everyPreload: (() => Promise<unknown>)[] = [];
@@ -46,7 +55,7 @@ export function lazyNamed<M extends Record<K, AnyComponent>, K extends keyof M>(
     ));
   const Lazy = (props: ComponentProps<M[K]>) => {
     if (!loaded && !failed) use(preload());
-    return loaded ? createElement(loaded, props) : createElement('p', { role: 'alert', className: 'load-failed' }, LOAD_FAILED);
+    return loaded ? createElement(loaded, props) : loadFailed();
   };
   Lazy.displayName = `Lazy(${String(name)})`;
   everyPreload.push(preload);
