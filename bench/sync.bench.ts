@@ -18,8 +18,8 @@ import { promisify } from 'node:util';
 import type { SyncResult } from '../src-main/common/sync-schema';
 import { openNotebook, type OpenNotebook } from '../src-main/services/open-notebook';
 import { memoryCredentials } from '../src-main/services/sync/credentials';
-import { startGitHttpServer } from '../src-main/test-support/git-http-server';
 import { ensureNotebook, freshCopy } from './scale/build-notebook';
+import { startGitServerProcess } from './support/git-server-process';
 import { ms, printTable, reportBench, median, type Cell } from './support/report';
 import { watched, type Watched } from './support/watched';
 
@@ -32,7 +32,8 @@ const git = (cwd: string, ...args: string[]) =>
   run('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'init.defaultBranch=main', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
 
 await ensureNotebook(ARTICLES, log);
-const server = await startGitHttpServer();
+// In a process of its own, as a remote is: its CGI spawns here would be counted as the sync's stalls.
+const server = await startGitServerProcess();
 /**
  * Opened as the app opens it: search, import and export in their worker threads (from the
  * sources they would run on this thread, and the search index's build and updates would be
@@ -75,10 +76,12 @@ log(`sync: first share of ${ARTICLES.toLocaleString('en')} articles …`);
 const share = await watchedWithWrites(() => ada.handlers.shareNotebook({ remote, authorName: 'Ada' }), ada);
 rows.push(['first share (every record)', share, (share.value as SyncResult).said]);
 await ada.close();
-// Ben's clone: the same folder, history and all, as if he had joined.
+// Ben's clone: the same folder, history and all, as if he had joined. Copied with the files'
+// times to the nanosecond (`cp -a`; Node's cp keeps milliseconds): with new times, his open
+// would take every file in again as changed from outside, competing with his first sync.
 const benDir = join(adaDir, '..', `${ARTICLES}-sync-ben`);
 await rm(benDir, { recursive: true, force: true });
-await cp(adaDir, benDir, { recursive: true });
+await run('cp', ['-a', adaDir, benDir]);
 ada = await open(adaDir);
 const ben = await open(benDir);
 

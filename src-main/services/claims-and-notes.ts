@@ -73,7 +73,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
   }
 
   function requireClaim(id: string): Claim {
-    const claim = store.claims().find((c) => c.id === id);
+    const claim = store.claim(id);
     if (!claim) throw new NotebookError('not_found', 'That claim no longer exists.');
     return claim;
   }
@@ -173,7 +173,7 @@ export function createClaimsAndNotes(store: NotebookStore, writes: Committer, no
       for (const link of note.links) {
         const { target } = link;
         if ('claimId' in target) {
-          const claim = store.claims().find((c) => c.id === target.claimId);
+          const claim = store.claim(target.claimId);
           const first = claim?.evidence[0] ? await findAnnotation(claim.evidence[0].annotationId) : undefined;
           links.push({
             ...link,

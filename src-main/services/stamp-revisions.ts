@@ -92,10 +92,10 @@ function stampRecords<T extends Revisioned & { id: string }>(
 export async function stampRevisions(store: NotebookStore, staged: StagedRecords, stamp: string, mode: RevisionMode): Promise<Deletion[]> {
   const deletions: Deletion[] = [];
   await stampArticles(store, staged, stamp, mode, deletions);
-  stampRecords('claim', staged.claims, (id) => store.claims().find((claim) => claim.id === id) ?? null, stamp, mode, deletions);
+  stampRecords('claim', staged.claims, (id) => store.claim(id), stamp, mode, deletions);
   // A note's revisions are in the index with its metadata: no note file is read to stamp one.
   // The metadata lacks the body, so a staged note always counts as changed; services stage a
   // note only when they change it.
-  stampRecords('note', staged.notes, (id) => store.noteMetas().find((meta) => meta.id === id) ?? null, stamp, mode, deletions);
+  stampRecords('note', staged.notes, (id) => store.noteMeta(id), stamp, mode, deletions);
   return deletions;
 }

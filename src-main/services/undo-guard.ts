@@ -62,13 +62,13 @@ export async function assertUnchangedSince(store: NotebookStore, changes: readon
         break;
       case 'claim': {
         if (!first(`claim:${change.claimId}`)) break;
-        const now: Claim | null = store.claims().find((claim) => claim.id === change.claimId) ?? null;
+        const now: Claim | null = store.claim(change.claimId);
         if (!same(now, change[side])) throw changedSince('A claim');
         break;
       }
       case 'note': {
         if (!first(`note:${change.noteId}`)) break;
-        const now: Note | null = store.noteMetas().some((meta) => meta.id === change.noteId) ? await store.readNote(change.noteId) : null;
+        const now: Note | null = store.noteMeta(change.noteId) ? await store.readNote(change.noteId) : null;
         if (!same(now, change[side])) throw changedSince(`The note “${(now ?? change[side])?.title ?? ''}”`.replace(' “”', ''));
         break;
       }

@@ -78,7 +78,7 @@ export interface MetadataCacheOptions {
 /** The store's answers that come from the cache alone (their promises are on NotebookStore). */
 type CacheReads = Pick<
   NotebookStore,
-  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'noteMetas'
+  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'claim' | 'noteMetas' | 'noteMeta'
 >;
 
 export interface MetadataCache extends CacheReads {
@@ -181,6 +181,10 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
   );
 
   const articleAt = (id: string) => findById(index.data.articles, id);
+  const copyOf = <T extends { id: string }>(list: T[], id: string): T | null => {
+    const at = findById(list, id);
+    return at < 0 ? null : structuredClone(list[at]!);
+  };
   let settling: Promise<void> = Promise.resolve();
 
   return {
@@ -219,6 +223,8 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     },
     claims: () => structuredClone(index.data.claims),
     noteMetas: () => structuredClone(index.data.notes),
+    claim: (id) => copyOf(index.data.claims, id),
+    noteMeta: (id) => copyOf(index.data.notes, id),
 
     claimIndex: { get: () => index.data.claims, set: (list) => (index.data.claims = list), changed: (id, claim) => journal.record([{ kind: 'claim', id, claim }]) },
     noteIndex: { get: () => index.data.notes, set: (list) => (index.data.notes = list), changed: (id, meta) => journal.record([{ kind: 'note', id, meta }]) },

@@ -183,4 +183,33 @@ describe('notebook store', () => {
     await expect(store.readRecord('art_nonexistent').then((r) => r.article)).rejects.toMatchObject({ code: 'not_found' });
     await store.close();
   });
+
+  it('answers one claim or note by id with a copy, as the full lists hold it, after saves, removals and a reopen', async () => {
+    const dir = await tempDir();
+    let store = await openStore(dir);
+    const stamp = at.toISOString();
+    const claim = (n: number) => ({ id: `clm_claim000${n}`, statement: `Claim ${n}`, tags: [], evidence: [], createdAt: stamp, updatedAt: stamp });
+    for (let n = 0; n < 5; n++) await store.saveClaim(claim(n));
+    await store.saveNote({ id: 'note_noteaaaa', title: 'A note', tags: ['x'], links: [{ target: { claimId: 'clm_claim0003' }, relation: 'supports' }], createdAt: stamp, updatedAt: stamp, body: 'Text.' });
+    await store.removeClaim('clm_claim0001');
+    await store.saveClaim({ ...claim(4), statement: 'Claim 4, reworded' });
+    const check = () => {
+      for (const listed of store.claims()) expect(store.claim(listed.id)).toEqual(listed);
+      for (const listed of store.noteMetas()) expect(store.noteMeta(listed.id)).toEqual(listed);
+      expect(store.claim('clm_claim0001')).toBeNull();
+      expect(store.noteMeta('note_notegone')).toBeNull();
+      expect(store.claim('clm_claim0004')?.statement).toBe('Claim 4, reworded');
+    };
+    check();
+    // A copy: changing it changes nothing the store holds.
+    store.claim('clm_claim0003')!.statement = 'changed outside';
+    store.noteMeta('note_noteaaaa')!.tags.push('y');
+    expect(store.claim('clm_claim0003')?.statement).toBe('Claim 3');
+    expect(store.noteMeta('note_noteaaaa')?.tags).toEqual(['x']);
+    await store.close();
+    store = await openStore(dir);
+    check();
+    expect(store.claims().map((c) => c.id).sort()).toEqual(['clm_claim0000', 'clm_claim0002', 'clm_claim0003', 'clm_claim0004']);
+    await store.close();
+  });
 });

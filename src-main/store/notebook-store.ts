@@ -111,10 +111,15 @@ export interface NotebookStore {
   readonly deletions: DeletionLog;
   /** What changed since the last commit to the shared history (see unsent-log.ts). */
   readonly unsent: UnsentLog;
+  /** Every claim, copied: for lists. One claim is `claim(id)`, which copies only that one. */
   claims(): Claim[];
+  /** A copy of the claim with this id, or null: without copying every claim (at 10,000 articles, a lookup through `claims()` took ~2 ms). */
+  claim(id: string): Claim | null;
   saveClaim(claim: Claim): Promise<void>;
   removeClaim(id: string): Promise<void>;
   noteMetas(): NoteMeta[];
+  /** A copy of the note's metadata (its links and revision), or null when no such note is held. */
+  noteMeta(id: string): NoteMeta | null;
   readNote(id: string): Promise<Note>;
   /** Writes the note's file, then its metadata and links in the index. */
   saveNote(note: Note): Promise<void>;
@@ -268,6 +273,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     deletions,
     unsent,
     claims: metadata.claims,
+    claim: metadata.claim,
     async saveClaim(claim) {
       const copy = structuredClone(claim);
       const stamp = await claims.save(claim);
@@ -275,6 +281,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     },
     removeClaim: (id) => changes.emitAfter(claims.remove(id), { kind: 'claim', id, claim: null }),
     noteMetas: metadata.noteMetas,
+    noteMeta: metadata.noteMeta,
     readNote: (id) => notes.read(id),
     async saveNote(note) {
       const copy = structuredClone(note);

@@ -40,12 +40,12 @@ async function changeFor(store: NotebookStore, args: Args, stamp: string): Promi
       return { kind: 'annotation', articleId, before, after: chosen(before, args, stamp) };
     }
     case 'claim': {
-      const before = store.claims().find((c) => c.id === args.id);
+      const before = store.claim(args.id);
       if (!before) throw gone('claim');
       return { kind: 'claim', claimId: args.id, before, after: chosen(before, args, stamp) };
     }
     case 'note': {
-      if (!store.noteMetas().some((meta) => meta.id === args.id)) throw gone('note');
+      if (!store.noteMeta(args.id)) throw gone('note');
       const before = await store.readNote(args.id);
       return { kind: 'note', noteId: args.id, before, after: chosen(before, args, stamp) };
     }

@@ -1,7 +1,7 @@
 /**
  * Commits of what this notebook holds, made in the sync worker: the main thread sends the
- * shared text of the records asked for (a few dozen at a time, so no one answer holds its
- * event loop for long), and the worker hashes, compresses and writes them as git objects.
+ * records asked for (a few dozen at a time, so no one answer holds its event loop for long),
+ * and the worker writes their shared text, hashes, compresses and writes them as git objects.
  *
  * Why not a git work tree: a work tree is what git's checkout and textual merge write into —
  * under a running app, over files the app holds — and git's status would have to look at every
@@ -13,10 +13,11 @@ import { commitMessage, type RecordChange } from './commit-message';
 import { gitFs } from './git-fs';
 import { parseForMessage, type GitHistory } from './git-history';
 import type { RecordTree } from './record-trees';
+import { sharedText } from './shared-records';
 import type { NotebookSide } from './sync-protocol';
 
 const encoder = new TextEncoder();
-/** Records asked of the main thread at once: each answer reads and serialises this many records there. */
+/** Records asked of the main thread at once: each answer reads this many records there. */
 const ASKED_AT_ONCE = 32;
 
 /**
@@ -28,21 +29,22 @@ export async function takeCurrent(history: GitHistory, notebook: NotebookSide, t
   const all = [...paths];
   for (let at = 0; at < all.length; at += ASKED_AT_ONCE) {
     const slice = all.slice(at, at + ASKED_AT_ONCE);
-    const texts = await notebook.texts(slice);
+    const records = await notebook.records(slice);
     // All at once: writing an object is mostly waiting on the disk.
     await Promise.all(
       slice.map(async (path, index) => {
-        const text = texts[index] ?? null;
+        const record = records[index] ?? null;
         const old = tree.get(path);
         // Set aside as damaged: nobody deleted it, so the shared version stays as it is (and
         // "Restore from backup" can take it from there).
-        if (text !== null && typeof text !== 'string') return;
-        if (text === null) {
+        if (record !== null && 'setAside' in record) return;
+        if (record === null) {
           if (old === undefined) return;
           tree.delete(path);
           changes.push({ before: await history.readForMessage(path, old) });
           return;
         }
+        const { text } = sharedText(record);
         const oid = await git.writeBlob({ fs: gitFs, gitdir: history.gitdir, blob: encoder.encode(text) });
         if (oid === old) return;
         tree.set(path, oid);

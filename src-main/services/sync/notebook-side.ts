@@ -9,8 +9,7 @@ import type { ExchangeSummary } from '../../common/exchange-schema';
 import type { SyncResult } from '../../common/sync-schema';
 import { emptySummary, planMerge } from '../exchange/merge-plan';
 import type { SharedHistory } from './shared-history';
-import { sharedText } from './shared-records';
-import type { CurrentText, GitOutcome, NotebookSide } from './sync-protocol';
+import type { CurrentRecord, GitOutcome, NotebookSide } from './sync-protocol';
 
 const receivedOf = (summary: ExchangeSummary) => summary.added.length + summary.updated.length + summary.deleted.length + summary.conflicts.length;
 
@@ -38,13 +37,12 @@ export function notebookSide(history: SharedHistory): SyncSession {
       return { paths: [...paths], lines, all };
     },
     allPaths: async () => history.allPaths(),
-    async texts(paths) {
-      const held = history.held();
+    async records(paths) {
       const setAside = history.setAsidePaths();
       return Promise.all(
-        paths.map(async (path): Promise<CurrentText> => {
-          const record = await history.current(path, held);
-          if (record) return sharedText(record).text;
+        paths.map(async (path): Promise<CurrentRecord> => {
+          const record = await history.current(path);
+          if (record) return record;
           return setAside.has(path) ? { setAside: true } : null;
         }),
       );

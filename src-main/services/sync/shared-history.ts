@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import type { Claim } from '../../common/model';
 import type { NotebookStore } from '../../store/notebook-store';
 import type { Committer } from '../commit';
 import { gitFs } from './git-fs';
@@ -20,12 +19,6 @@ export { BRANCH, type Author };
 
 /** Whether the notebook in `dir` is shared (has its history). */
 export const isShared = (dir: string): boolean => existsSync(join(dir, '.git', 'HEAD'));
-
-/** The notebook's claims and notes, looked up once for many records (a scan per record was quadratic). */
-export interface Held {
-  claims: Map<string, Claim>;
-  notes: Set<string>;
-}
 
 export class SharedHistory extends GitHistory {
   constructor(
@@ -67,12 +60,8 @@ export class SharedHistory extends GitHistory {
     return new Set(this.store.damaged.missing().records.map(({ kind, id }) => recordPath(kind, id)));
   }
 
-  held(): Held {
-    return { claims: new Map(this.store.claims().map((claim) => [claim.id, claim])), notes: new Set(this.store.noteMetas().map((meta) => meta.id)) };
-  }
-
   /** The record at `path` as the notebook holds it now, or undefined when it holds none. */
-  async current(path: string, held: Held): Promise<SharedRecord | undefined> {
+  async current(path: string): Promise<SharedRecord | undefined> {
     const where = pathKind(path);
     if (!where) return undefined;
     try {
@@ -82,11 +71,11 @@ export class SharedHistory extends GitHistory {
         case 'article':
           return this.store.hasArticle(where.id) ? { kind: 'article', id: where.id, record: await this.store.viewRecord(where.id) } : undefined;
         case 'claim': {
-          const claim = held.claims.get(where.id);
+          const claim = this.store.claim(where.id);
           return claim ? { kind: 'claim', id: where.id, record: claim } : undefined;
         }
         case 'note':
-          return held.notes.has(where.id) ? { kind: 'note', id: where.id, record: await this.store.readNote(where.id) } : undefined;
+          return this.store.noteMeta(where.id) ? { kind: 'note', id: where.id, record: await this.store.readNote(where.id) } : undefined;
       }
     } catch {
       // Deleted while being read: it is gone.

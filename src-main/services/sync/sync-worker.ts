@@ -42,7 +42,7 @@ export function serveSyncs(port: MessagePort): void {
           waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
           post({ type: 'ask', sync, id, call, args });
         });
-    return { unsent: ask('unsent'), allPaths: ask('allPaths'), texts: ask('texts'), merge: ask('merge'), markSent: ask('markSent'), now: ask('now') };
+    return { unsent: ask('unsent'), allPaths: ask('allPaths'), records: ask('records'), merge: ask('merge'), markSent: ask('markSent'), now: ask('now') };
   };
   port.on('message', (message: ToSyncWorker) => {
     if (message.type === 'sync') {

@@ -61,9 +61,9 @@ export function storeHas(store: NotebookStore, kind: FolderKind, id: string): bo
     case 'article':
       return store.hasArticle(id);
     case 'claim':
-      return store.claims().some((claim) => claim.id === id);
+      return store.claim(id) !== null;
     case 'note':
-      return store.noteMetas().some((meta) => meta.id === id);
+      return store.noteMeta(id) !== null;
   }
 }
 
@@ -78,7 +78,7 @@ export async function heldRecord(store: NotebookStore, kind: FolderKind, id: str
       case 'article':
         return { kind, id, record: await store.viewRecord(id) };
       case 'claim':
-        return { kind, id, record: store.claims().find((claim) => claim.id === id)! };
+        return { kind, id, record: store.claim(id)! };
       case 'note':
         return { kind, id, record: await store.readNote(id) };
     }
