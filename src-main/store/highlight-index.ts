@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Annotation } from '../common/model';
 import { writeFileAtomic } from './atomic-file';
+import { timeSlices } from './event-loop-turns';
 
 export const HIGHLIGHT_INDEX_FILE = 'highlights.index';
 const FORMAT = 'marginalia-highlights/1';
@@ -77,22 +78,16 @@ export class HighlightIndex {
    */
   async save(path: string): Promise<void> {
     const lines = [JSON.stringify({ format: FORMAT, articles: this.#byArticle.size })];
-    let sliceStart = performance.now();
+    const turn = timeSlices();
     // A snapshot of the entries: the index may change while this yields.
     for (const [articleId, { annotations, tagged }] of [...this.#byArticle]) {
       lines.push(JSON.stringify([articleId, annotations, tagged]));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      await turn();
     }
     await writeFileAtomic(path, `${lines.join('\n')}\n`);
   }
 }
 
-/** How long a slice of parsing may hold the event loop before it yields. */
-const SLICE_MS = 8;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isArticleLine(value: unknown): value is [string, string[], Record<string, string[]>] {
   if (!Array.isArray(value) || value.length !== 3) return false;
@@ -131,7 +126,7 @@ export async function loadHighlightIndex(path: string): Promise<HighlightIndex |
   if (format !== FORMAT || articles !== lines.length - 1) return null;
 
   const index = new HighlightIndex();
-  let sliceStart = performance.now();
+  const turn = timeSlices();
   for (let at = 1; at < lines.length; at += 1) {
     let value: unknown;
     try {
@@ -141,10 +136,7 @@ export async function loadHighlightIndex(path: string): Promise<HighlightIndex |
     }
     if (!isArticleLine(value)) return null;
     index.set(value[0], { annotations: value[1], tagged: value[2] });
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await turn();
   }
   return index;
 }

@@ -78,7 +78,7 @@ export interface MetadataCacheOptions {
 /** The store's answers that come from the cache alone (their promises are on NotebookStore). */
 type CacheReads = Pick<
   NotebookStore,
-  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'claim' | 'noteMetas' | 'noteMeta'
+  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'claim' | 'claimIds' | 'noteMetas' | 'noteMeta' | 'noteIds'
 >;
 
 export interface MetadataCache extends CacheReads {
@@ -225,6 +225,8 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     noteMetas: () => structuredClone(index.data.notes),
     claim: (id) => copyOf(index.data.claims, id),
     noteMeta: (id) => copyOf(index.data.notes, id),
+    claimIds: () => index.data.claims.map((claim) => claim.id),
+    noteIds: () => index.data.notes.map((meta) => meta.id),
 
     claimIndex: { get: () => index.data.claims, set: (list) => (index.data.claims = list), changed: (id, claim) => journal.record([{ kind: 'claim', id, claim }]) },
     noteIndex: { get: () => index.data.notes, set: (list) => (index.data.notes = list), changed: (id, meta) => journal.record([{ kind: 'note', id, meta }]) },

@@ -184,7 +184,7 @@ describe('notebook store', () => {
     await store.close();
   });
 
-  it('answers one claim or note by id with a copy, as the full lists hold it, after saves, removals and a reopen', async () => {
+  it('answers one claim or note by id with a copy, and their ids, as the full lists hold them, after saves, removals and a reopen', async () => {
     const dir = await tempDir();
     let store = await openStore(dir);
     const stamp = at.toISOString();
@@ -194,6 +194,8 @@ describe('notebook store', () => {
     await store.removeClaim('clm_claim0001');
     await store.saveClaim({ ...claim(4), statement: 'Claim 4, reworded' });
     const check = () => {
+      expect(store.claimIds()).toEqual(store.claims().map((claim) => claim.id));
+      expect(store.noteIds()).toEqual(['note_noteaaaa']);
       for (const listed of store.claims()) expect(store.claim(listed.id)).toEqual(listed);
       for (const listed of store.noteMetas()) expect(store.noteMeta(listed.id)).toEqual(listed);
       expect(store.claim('clm_claim0001')).toBeNull();

@@ -8,9 +8,8 @@
  * what is written is the data as it was at the call even if the cache changes meanwhile: the
  * cache replaces records (the journal's putById), it never edits one in place.
  */
+import { timeSlices } from './event-loop-turns';
 
-/** Time spent stringifying before the event loop gets a turn. */
-const SLICE_MS = 8;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -25,12 +24,7 @@ export async function serializeInSlices(data: unknown): Promise<string> {
   if (!isPlainObject(data)) return JSON.stringify(data, null, 2) + '\n';
   const taken = snapshot(data);
   const parts: string[] = [];
-  let sliceStart = performance.now();
-  const turn = async () => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
+  const turn = timeSlices();
   // The same text as JSON.stringify(data, null, 2): an element of a top-level array sits at
   // depth 2, so its lines are indented four spaces (JSON strings hold no raw line breaks).
   const entries = Object.entries(taken).filter(([, value]) => value !== undefined && typeof value !== 'function');

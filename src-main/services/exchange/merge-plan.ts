@@ -13,6 +13,7 @@ import { HIGHLIGHT_COLORS } from '../../common/highlight-colors';
 import { recordKey, type Deletion } from '../../store/deletion-log';
 import type { ArticleRecord, Change } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
+import { yieldToEventLoop } from '../../store/event-loop-turns';
 
 /** What an import brings, already read and checked. */
 export interface IncomingRecords {
@@ -37,7 +38,7 @@ const tombstoneOf = (deletion: Deletion): Tombstone => ({ deleted: true, rev: de
 const SLICE = 200;
 function turns(): () => Promise<void> {
   let merged = 0;
-  return () => (++merged % SLICE === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve());
+  return () => (++merged % SLICE === 0 ? yieldToEventLoop() : Promise.resolve());
 }
 
 const QUOTE_LABEL = 80;

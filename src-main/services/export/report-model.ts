@@ -21,6 +21,7 @@ import { anchorState } from '../annotations';
 import { articleText } from '../article-text';
 import { citeArticle, sortBibliography, type SourceCitation } from './citations';
 import type { CitationStyle, Report, ReportClaim, ReportHighlight, ReportOptions, ReportShape, ReportSource } from './report';
+import { yieldToEventLoop } from '../../store/event-loop-turns';
 
 /** What a report is made from. */
 export interface ReportData {
@@ -88,8 +89,8 @@ const UNCITED: SourceCitation = { inText: '', text: '', html: '', at: () => '' }
 const RELATION_ORDER: readonly Relation[] = ['supports', 'contradicts', 'questions', 'context'];
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Lets the event loop answer other calls between articles (a setTimeout would wait ~1 ms more). */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the event loop answer other calls between articles. */
+const pause = yieldToEventLoop;
 
 const isEmpty = (scope: ExportScope) => scope.articleIds.length === 0 && scope.tags.length === 0 && scope.claimIds.length === 0;
 const anyTag = (tags: readonly string[], filters: readonly string[]) => filters.some((filter) => hasTag(tags, filter));

@@ -34,6 +34,7 @@ import { readArticleRecord, readClaimRecord, recordStamp, textOfRecord } from '.
 import { runQuery } from './run-query';
 import { SearchIndex } from './search-index';
 import type { EngineOptions, IndexChange, IndexedArticle, NotebookRecords, SearchStats } from './search-protocol';
+import { yieldToEventLoop } from '../../store/event-loop-turns';
 
 /** A search waits for this many pending changes at most; past that it answers from the index as it is. */
 const WAIT_FOR_JOBS = 100;
@@ -202,7 +203,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       // A long build keeps what it has done should the app be stopped.
       if (building && persist && performance.now() - lastSave > checkpoint) void save();
       if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         sliceStart = performance.now();
       }
     }

@@ -115,7 +115,7 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
 function recordsOf(store: NotebookStore): NotebookRecords {
   return {
     articleIds: store.articleMetas().map((meta) => meta.id),
-    claimIds: store.claims().map((claim) => claim.id),
-    noteIds: store.noteMetas().map((meta) => meta.id),
+    claimIds: store.claimIds(),
+    noteIds: store.noteIds(),
   };
 }

@@ -17,8 +17,11 @@ import { sharedText } from './shared-records';
 import type { NotebookSide } from './sync-protocol';
 
 const encoder = new TextEncoder();
-/** Records asked of the main thread at once: each answer reads this many records there. */
-const ASKED_AT_ONCE = 32;
+/**
+ * Records asked of the main thread at once: it reads them (a slice of its event loop at a
+ * time) and its answer copies them to this thread in one task, ~30 ms for 32 articles.
+ */
+const ASKED_AT_ONCE = 16;
 
 /**
  * Writes the records at `paths` as the notebook holds them now into `tree` (in place): a

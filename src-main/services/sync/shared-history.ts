@@ -49,8 +49,8 @@ export class SharedHistory extends GitHistory {
     return [
       LEGEND_PATH,
       ...this.store.articleMetas().map((meta) => recordPath('article', meta.id)),
-      ...this.store.claims().map((claim) => recordPath('claim', claim.id)),
-      ...this.store.noteMetas().map((meta) => recordPath('note', meta.id)),
+      ...this.store.claimIds().map((id) => recordPath('claim', id)),
+      ...this.store.noteIds().map((id) => recordPath('note', id)),
     ];
   }
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { NotebookError } from '../../../common/errors';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleBodySchema, checkBundleBytes, type BundleBody } from './bundle-format';
+import { yieldToEventLoop } from '../../../store/event-loop-turns';
 
 /** The lists of records, checked record by record. */
 const RECORD_LISTS = ['articles', 'annotations', 'claims', 'notes', 'deletions'] as const;
@@ -19,7 +20,7 @@ const headSchema = bundleBodySchema.extend(Object.fromEntries(RECORD_LISTS.map((
 
 /** Records checked between two turns of the event loop. */
 const SLICE = 200;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const turn = yieldToEventLoop;
 
 type Issue = { path: readonly PropertyKey[]; message: string };
 
