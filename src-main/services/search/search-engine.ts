@@ -112,6 +112,8 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
+  /** Whether a job is being indexed now: taken off its list, it may still be reading its file. */
+  let jobInFlight = false;
   const pending = () => jobs.size + backlog.size;
 
   const enqueue = (job: Job) => {
@@ -195,7 +197,8 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       const from = jobs.size > 0 ? jobs : backlog;
       const [id, job] = from.entries().next().value!;
       from.delete(id);
-      await run(job);
+      jobInFlight = true;
+      await run(job).finally(() => (jobInFlight = false));
       if (!dirty) dirtySince = performance.now();
       dirty = true;
       if (building && from === backlog) building.indexed += 1;
@@ -276,7 +279,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       // Read-your-writes: a few changes are indexed in milliseconds, so wait for them, and for
       // the newest records changed while closed; while a large build or import runs, answer at
       // once from what is indexed so far.
-      if (jobs.size <= WAIT_FOR_JOBS) await settled(() => jobs.size === 0 && backlog.size <= backlogTail);
+      if (jobs.size <= WAIT_FOR_JOBS) await settled(() => jobs.size === 0 && !jobInFlight && backlog.size <= backlogTail);
       const parsed = parseQuery(query);
       const indexing = building && pending() > 0 ? { ...building } : null;
       if (parsed.words.length === 0) return { results: [], indexing };

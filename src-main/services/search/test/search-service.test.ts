@@ -11,6 +11,7 @@ import type { SearchFilters } from '../../../common/search-schema';
 import { inProcessApi, valueOf } from '../../../test-support/in-process-api';
 import { highlightPhrase, openSampleNotebook } from '../../../test-support/sample-notebook';
 import { openNotebook } from '../../open-notebook';
+import { POSTED_WORDS } from '../search-protocol';
 
 const setUp = openSampleNotebook;
 const highlight = (api: NotebookApi, articleId: string, text: string, phrase: string, comment?: string) =>
@@ -92,6 +93,24 @@ describe('search', () => {
     await valueOf(api.deleteArticle({ id: sample.id }));
     expect((await search(api, 'okapis')).results).toEqual([]);
     expect((await search(api, 'quagga')).results).toEqual([]);
+  });
+
+  it('indexes an article too large to post to its worker from its file, through edits, highlights and a delete', async () => {
+    const { api } = await setUp();
+    // Past POSTED_WORDS: the index reads the article's file, not the change.
+    const words = (last: string) => `${Array.from({ length: POSTED_WORDS + 10 }, (_, n) => `word${n}`).join(' ')} ${last}.`;
+    const big = await valueOf(api.importArticle({ format: 'text', content: words('wombat'), title: 'A very long list' }));
+    expect(big.wordCount).toBeGreaterThan(POSTED_WORDS);
+    expect(kindsAndIds(await search(api, 'wombat'))).toEqual([`article:${big.id}`]);
+    expect(kindsAndIds(await search(api, 'word9999'))).toEqual([`article:${big.id}`]);
+    const { text } = await valueOf(api.getArticle({ id: big.id }));
+    const marked = await highlight(api, big.id, text, 'wombat', 'marsupial');
+    expect(kindsAndIds(await search(api, 'marsupial'))).toEqual([`annotation:${marked.id}`]);
+    await valueOf(api.updateArticle({ id: big.id, content: words('numbat') }));
+    expect(kindsAndIds(await search(api, 'numbat'))).toEqual([`article:${big.id}`]);
+    expect((await search(api, 'wombat')).results.filter((r) => r.kind === 'article')).toEqual([]);
+    await valueOf(api.deleteArticle({ id: big.id }));
+    expect((await search(api, 'numbat')).results).toEqual([]);
   });
 
   it('reopens from the saved index without reading the articles, and re-reads only one changed while closed', async () => {
