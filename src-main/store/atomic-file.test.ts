@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
-import { AtomicFileWriter, removeTempLeftovers, writeFileAtomic } from './atomic-file';
+import { AtomicFileWriter, removeTempLeftovers, utf8Chunks, writeFileAtomic } from './atomic-file';
 
 describe('atomic file writes', () => {
   it('replaces the file whole and leaves no temp files', async () => {
@@ -12,6 +12,20 @@ describe('atomic file writes', () => {
     await writeFileAtomic(path, 'second');
     expect(await readFile(path, 'utf8')).toBe('second');
     expect(await readdir(dir)).toEqual(['f.json']);
+  });
+
+  it('writes long text a chunk at a time, byte for byte, even where a chunk would end inside a surrogate pair', async () => {
+    // Emoji (two UTF-16 units) at every offset parity, accents and plain text, past the chunk size.
+    const text = Array.from({ length: 120_000 }, (_, n) => (n % 3 === 0 ? '🦘' : n % 3 === 1 ? 'é' : `word${n} `)).join('');
+    for (const size of [7, 8, 1024]) {
+      const chunks = [...utf8Chunks(text, size)];
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(Buffer.concat(chunks).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
+    const dir = await tempDir('atomic');
+    const path = join(dir, 'long.json');
+    await writeFileAtomic(path, text.repeat(8));
+    expect((await readFile(path)).equals(Buffer.from(text.repeat(8), 'utf8'))).toBe(true);
   });
 
   it('coalesces overlapping writes and ends with the newest data', async () => {

@@ -48,9 +48,28 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Text longer than this (in UTF-16 units) is encoded and written a chunk at a time. */
+const TEXT_CHUNK = 1 << 20;
+
+/**
+ * The UTF-8 bytes of `text`, a chunk at a time: encoded at once, the 12 MB file of a
+ * 40,000-item page held the thread ~130 ms. A chunk never ends between the two halves of a
+ * surrogate pair, so the bytes are exactly those of the whole text.
+ */
+export function* utf8Chunks(text: string, size = TEXT_CHUNK): Generator<Uint8Array> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield Buffer.from(text.slice(start, end), 'utf8');
+    start = end;
+  }
+}
+
 /**
  * Writes `data` (text as UTF-8, bytes, or chunks of bytes) to `path` atomically and durably.
- * Chunks are pulled one write at a time, so a large file can be produced between other work.
+ * Chunks are pulled one write at a time, so a large file can be produced between other work;
+ * long text is written so too.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const dir = dirname(path);
@@ -58,7 +77,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await writeFile(handle, data, 'utf8');
+      await writeFile(handle, typeof data === 'string' && data.length > TEXT_CHUNK ? utf8Chunks(data) : data, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
