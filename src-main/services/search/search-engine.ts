@@ -34,7 +34,7 @@ import { readArticleRecord, readClaimRecord, recordStamp, textOfRecord } from '.
 import { runQuery } from './run-query';
 import { SearchIndex } from './search-index';
 import type { EngineOptions, IndexChange, IndexedArticle, NotebookRecords, SearchStats } from './search-protocol';
-import { yieldToEventLoop } from '../../store/event-loop-turns';
+import { timeSlices } from '../../store/event-loop-turns';
 
 /** A search waits for this many pending changes at most; past that it answers from the index as it is. */
 const WAIT_FOR_JOBS = 100;
@@ -192,7 +192,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
 
   async function drain(): Promise<void> {
     await ready;
-    let sliceStart = performance.now();
+    const turn = timeSlices(SLICE_MS);
     while (pending() > 0 && !closed) {
       const from = jobs.size > 0 ? jobs : backlog;
       const [id, job] = from.entries().next().value!;
@@ -205,10 +205,7 @@ export function startEngine(host: EngineHost, records: NotebookRecords, options:
       wake();
       // A long build keeps what it has done should the app be stopped.
       if (building && persist && performance.now() - lastSave > checkpoint) void save();
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      await turn();
     }
     const caughtUp = building !== null && !closed;
     const large = building !== null && building.total >= LARGE_BUILD;

@@ -143,4 +143,3 @@ export function LibraryPane({ importButtons, newArticleDialog, notes, tags, foot
     </aside>
   );
 }
-
