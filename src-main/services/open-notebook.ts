@@ -118,7 +118,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   );
   const sharing = createSync(store, writes, now, { credentials: options.credentials ?? memoryCredentials(), ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.syncThread ? { thread: options.syncThread } : {}), ...(options.syncMergeSlice ? { mergeSlice: options.syncMergeSlice } : {}) });
   // Good copies of damaged notes and articles are looked for in the shared history too.
-  const { findGoodCopies, ...damaged } = createDamagedFiles(store, writes, () => sharing.committedRecord);
+  const { findGoodCopies, followSetAside, ...damaged } = createDamagedFiles(store, writes, () => sharing.committedRecord);
   const exchange = { ...createExchangeImport(store, writes), ...createConflictResolution(store, writes) };
   // Opened before the sample article is added, so the index learns of it like any change.
   const reportData = storeReportData(store);
@@ -137,6 +137,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
   const synced = readOnly ? readOnlyFolder() : await openSyncedFolder(store, writes, { now, openElsewhere });
   // After the files changed while closed are looked at: those set aside then are listed by now.
   const goodCopiesFound = readOnly ? Promise.resolve() : synced.caughtUp().then(findGoodCopies).catch((error: unknown) => console.error('Could not look for good copies of damaged files:', error));
+  const stopFollowingSetAside = followSetAside();
   const status = (): NotebookStatus => ({
     location: store.dir,
     quarantined: [...store.quarantined, ...synced.setAside],
@@ -180,6 +181,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     close: async () => {
       await gitTidied;
       await goodCopiesFound;
+      await stopFollowingSetAside();
       await sharing.close(options.syncOnClose ?? false);
       await synced.close();
       cited.stop();

@@ -63,6 +63,8 @@ export interface DamagedList {
   setBackup(id: string, backup: string, backupFrom: string, backupAt: string): Promise<void>;
   /** Counts every change, so the change feed knows when to send the list again. */
   readonly version: number;
+  /** Tells `listener` of each entry added from now on, once it is saved; answers the unsubscribe. */
+  subscribe(listener: (entry: DamagedFile) => void): () => void;
 }
 
 let counter = 0;
@@ -88,6 +90,7 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
   const path = join(dir, DAMAGED_LIST_FILE);
   let files: Entry[] = [];
   let version = 0;
+  const listeners = new Set<(entry: DamagedFile) => void>();
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : ''));
   if (text !== null) {
     let parsed: z.ZodSafeParseResult<z.infer<typeof listSchema>> | undefined;
@@ -125,6 +128,7 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
       const added = { id: newId(now()), ...entry };
       files = [...files.filter((old) => !(entry.movedTo === null && old.movedTo === null && old.file === entry.file)), added];
       await save();
+      for (const listener of listeners) listener(structuredClone(added));
       return structuredClone(added);
     },
     async setBackup(id, backup, backupFrom, backupAt) {
@@ -154,6 +158,10 @@ export async function openDamagedList(dir: string, now: () => Date, memoryOnly =
     },
     get version() {
       return version;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

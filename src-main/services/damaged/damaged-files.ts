@@ -23,6 +23,14 @@ export interface DamagedFiles extends DamagedHandlers {
    * damaged file and notes where it came from; every window hears the list.
    */
   findGoodCopies(): Promise<void>;
+  /**
+   * From now on, a file set aside while the notebook is open (a record read, after the store let
+   * it go from memory, from a file damaged since) has its good copy looked for at once, and every
+   * window hears that the record went and the list as it is now: a read outside the write queue
+   * tells no window by itself, and the open's look has already been. Answers how to stop, which
+   * waits for a look under way.
+   */
+  followSetAside(): () => Promise<void>;
 }
 
 /** What a person calls the entry's record, for messages. */
@@ -77,6 +85,25 @@ export function createDamagedFiles(store: NotebookStore, writes: Committer, comm
         for (const entry of store.damaged.list()) await lookFor(entry).catch((error: unknown) => console.error(`Could not look for a good copy of ${entry.file}:`, error));
         return [];
       });
+    },
+
+    followSetAside: () => {
+      let looking = Promise.resolve();
+      const unsubscribe = store.damaged.subscribe((added) => {
+        looking = looking.then(() =>
+          writes
+            .setAside(async () => {
+              const entry = store.damaged.get(added.id);
+              if (entry) await lookFor(entry);
+              return added.record ? [{ kind: added.record.kind, id: added.record.id }] : [];
+            })
+            .catch((error: unknown) => console.error(`Could not look for a good copy of ${added.file}:`, error)),
+        );
+      });
+      return async () => {
+        unsubscribe();
+        await looking;
+      };
     },
 
     async restoreDamagedFile({ id }) {

@@ -2,11 +2,13 @@
  * A note or an article whose file is damaged while the notebook is closed comes back with
  * "Restore from backup" from the newest good copy there is: the undo history (which keeps each
  * step's records whole), or a shared notebook's last commit. The list says where it came from,
- * the restore is one undo step, and it survives a restart.
+ * the restore is one undo step, and it survives a restart. A file found damaged while the
+ * notebook is open gets its good copy then, not at the next open.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { NotebookChange } from '../../../common/api';
 import { valueOf } from '../../../test-support/in-process-api';
 import { gitServerForTests, member, type Member } from '../../sync/test-support/sync-support';
 
@@ -92,6 +94,25 @@ describe('Restore from backup of a note or an article', () => {
     expect(entry.backupFrom).toMatch(/^the undo history/);
     await valueOf(ada.api.restoreDamagedFile({ id: entry.id }));
     expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Because of the treaty, edited since.');
+    await ada.notebook.close();
+  });
+
+  it('finds the good copy of a note damaged while the notebook is open, read after the store let it go, at once; every window hears it', async () => {
+    // With its search index saved, a notebook opened again holds no note in memory: the next read is from the file.
+    let ada = await member('Ada', undefined, { persistSearch: true });
+    const note = await valueOf(ada.api.createNote({ title: 'Why', body: 'Because of the treaty.' }));
+    ada = await ada.reopen();
+    await ada.notebook.caughtUp();
+    const heard: NotebookChange[] = [];
+    ada.notebook.feed.subscribe((change) => heard.push(change));
+    const file = join(ada.dir, `notes/${note.id}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).slice(0, 40));
+    await expect(valueOf(ada.api.getNote({ id: note.id }))).rejects.toThrow(/could not be read/);
+    await expect.poll(() => heard.find((change) => change.damagedFiles?.[0]?.backup)?.damagedFiles?.[0]).toMatchObject({ backupFrom: 'the undo history', record: { id: note.id } });
+    expect(heard.flatMap((change) => change.notes)).toContainEqual({ id: note.id, meta: null });
+    const entry = await onlyEntry(ada);
+    await valueOf(ada.api.restoreDamagedFile({ id: entry.id }));
+    expect((await valueOf(ada.api.getNote({ id: note.id }))).body).toBe('Because of the treaty.');
     await ada.notebook.close();
   });
 });
