@@ -8,7 +8,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NotebookChange } from '../../../common/api';
+import type { NotebookChange } from '../../../common/change-feed';
 import { valueOf } from '../../../test-support/in-process-api';
 import { gitServerForTests, member, type Member } from '../../sync/test-support/sync-support';
 
