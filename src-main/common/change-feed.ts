@@ -20,7 +20,12 @@ export interface NotebookChange {
    * history), so the reader knows when to fetch it again.
    */
   /** `rev`: the article's revision (the listing carries none), what the window's next edit of it is based on. */
-  articles: { id: string; listing: ArticleListing | null; body: boolean; conflictRevs: string[]; rev?: string }[];
+  /**
+   * `highlights`: its highlights may differ (one was made, edited or removed, or the text they
+   * anchor in changed), so a window showing them fetches them again; false for a change of the
+   * article's details alone, such as noting that it was opened.
+   */
+  articles: { id: string; listing: ArticleListing | null; body: boolean; highlights: boolean; conflictRevs: string[]; rev?: string }[];
   claims: { id: string; claim: Claim | null }[];
   notes: { id: string; meta: NoteMeta | null }[];
   /** The colour legend, when it changed. */

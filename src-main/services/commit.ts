@@ -12,7 +12,7 @@
 import type { ChangeListener, NotebookChange, NotebookFeed } from '../common/change-feed';
 import type { HistoryState, HistoryStep } from '../common/model';
 import type { HistoryStacks } from '../store/history-log';
-import type { Change, HistoryEntry } from '../store/notebook-files';
+import type { ArticleRecord, Change, HistoryEntry } from '../store/notebook-files';
 import { articleMeta, noteMeta, type NotebookStore } from '../store/notebook-store';
 import { persistStaged, stageChanges, type Side, type StagedRecords } from './stage-changes';
 import { stampRevisions, type RevisionMode } from './stamp-revisions';
@@ -117,6 +117,16 @@ export interface SetAsideRecord {
   id: string;
 }
 
+/**
+ * Whether two versions of an article record hold the very same highlight objects. A change that
+ * leaves the highlights alone keeps them (noting that an article was opened); any other is taken
+ * to change them. Comparing 1,000 highlights by value took ~20 ms.
+ */
+function sameHighlights(before: ArticleRecord | null, after: ArticleRecord | null): boolean {
+  if (!before || !after || before.annotations.length !== after.annotations.length) return false;
+  return before.annotations.every((annotation, at) => annotation === after.annotations[at]);
+}
+
 /** What a committed change set tells the windows. */
 function describeChange(seq: number, label: string, changes: readonly Change[], staged: StagedRecords, history: HistoryState): NotebookChange {
   // Only a change of the whole record can change the text (an import, a text edit, a
@@ -127,6 +137,13 @@ function describeChange(seq: number, label: string, changes: readonly Change[], 
       change.kind === 'article' && change.before?.article.original !== change.after?.article.original ? [change.articleId] : [],
     ),
   );
+  // Opening an article for the first time writes its whole record with the highlights as they
+  // were: a window fetching 1,000 highlights again for that doubled the article's opening.
+  const highlightsTouched = new Set(
+    changes.flatMap((change) =>
+      change.kind === 'annotation' || (change.kind === 'article' && !sameHighlights(change.before, change.after)) ? [change.articleId] : [],
+    ),
+  );
   return {
     seq,
     label,
@@ -134,6 +151,7 @@ function describeChange(seq: number, label: string, changes: readonly Change[], 
       id,
       listing: record ? { ...articleMeta(record.article), annotationCount: record.annotations.length } : null,
       body: wholeRecords.has(id),
+      highlights: wholeRecords.has(id) || highlightsTouched.has(id),
       conflictRevs: record?.article.conflicts?.map((version) => version.rev ?? '') ?? [],
       ...(record?.article.rev ? { rev: record.article.rev } : {}),
     })),

@@ -88,6 +88,33 @@ describe('reading marks an article opened', () => {
   });
 });
 
+describe('the change feed says when an article’s highlights may differ', () => {
+  it('not for noting it opened or a new title; yes for a highlight, its undo, and a new text', async () => {
+    const { notebook, api, sample } = await setUp();
+    const heard: { label: string; highlights: boolean | undefined; body: boolean | undefined }[] = [];
+    notebook.feed.subscribe((change) => {
+      const article = change.articles.find((a) => a.id === sample.id);
+      heard.push({ label: change.label, highlights: article?.highlights, body: article?.body });
+    });
+    const { text } = await valueOf(api.getArticle({ id: sample.id }));
+    await valueOf(api.createAnnotation({ articleId: sample.id, target: describeRange(text, 0, 5) }));
+    await valueOf(api.markArticleOpened({ id: sample.id }));
+    await valueOf(api.updateArticle({ id: sample.id, title: 'Shorter' }));
+    await valueOf(api.undo({}));
+    await valueOf(api.undo({}));
+    await valueOf(api.updateArticle({ id: sample.id, content: 'A new text.' }));
+    expect(heard.map(({ highlights, body }) => ({ highlights, body }))).toEqual([
+      { highlights: true, body: false },
+      { highlights: false, body: false },
+      { highlights: false, body: false },
+      { highlights: false, body: false },
+      { highlights: true, body: false },
+      { highlights: true, body: true },
+    ]);
+    await notebook.close();
+  });
+});
+
 describe('the listing counts annotations', () => {
   it('answers each article’s annotation count, which follows highlights made and deleted', async () => {
     const { notebook, api, sample, dir } = await setUp();

@@ -175,10 +175,10 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
             // Read once is read: later opens change nothing, so opening an article never rewrites
             // its file (nor re-indexes it for search) just to move a date.
             if (record.article.openedAt !== undefined) return { label: '', changes: [], result: articleMeta(record.article) };
-            const previous = structuredClone(record);
-            record.article.openedAt = now().toISOString();
+            // The highlights stay the very same objects, which tells the windows not to fetch them again (see describeChange).
+            const opened = { ...record, article: { ...record.article, openedAt: now().toISOString() } };
             // Machine-local: not an edit of the article (no new revision), nothing for a sync to send.
-            return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: previous, after: record }], result: articleMeta(record.article), undoable: false, revisions: 'keep', machineLocal: true };
+            return { label: 'Open', changes: [{ kind: 'article', articleId: id, before: record, after: opened }], result: articleMeta(opened.article), undoable: false, revisions: 'keep', machineLocal: true };
           }),
 
     deleteArticle: ({ id }) =>

@@ -43,7 +43,7 @@ function applyArticles(change: NotebookChange): void {
     libraryStore.setState({ view: { ...meta, ...(rev ? { rev } : {}), ...(view.conflicts ? { conflicts: view.conflicts } : {}), doc: view.doc, html: view.html, text: view.text, original: view.original } });
     if (open.conflictRevs.join(' ') !== (view.conflicts ?? []).map((version) => version.rev ?? '').join(' ')) void refreshOpenConflicts(openId);
   }
-  if (annotationStore.getState().articleId === openId) void loadAnnotations(openId);
+  if (open.highlights && annotationStore.getState().articleId === openId) void loadAnnotations(openId);
 }
 
 /**

@@ -380,7 +380,7 @@ describe('static files', () => {
 });
 
 describe('the change feed (Server-Sent Events)', () => {
-  const change: NotebookChange = { seq: 7, label: 'Highlight', articles: [{ id: 'art_0123456789', listing: null, body: true, conflictRevs: [] }], claims: [], notes: [], history: { undo: { label: 'Highlight' }, redo: null } };
+  const change: NotebookChange = { seq: 7, label: 'Highlight', articles: [{ id: 'art_0123456789', listing: null, body: true, highlights: true, conflictRevs: [] }], claims: [], notes: [], history: { undo: { label: 'Highlight' }, redo: null } };
 
   /** Opens the stream and collects what arrives until `until` holds. */
   function readFeed(headers: Record<string, string>, until: (text: string) => boolean): Promise<{ status: number; type: string | undefined; text: string }> {

@@ -47,6 +47,27 @@ beforeEach(async () => {
 afterEach(cleanup);
 afterAll(() => notebookHarness.close());
 
+describe('opening an article for the first time', () => {
+  it('fetches its highlights once and paints its marks once: noting it opened changes neither', async () => {
+    const { api } = notebookHarness;
+    const added = await api.importArticle({ format: 'text', content: TEXT });
+    if (!added.ok) throw new Error(added.error.message);
+    const opened = await api.getArticle({ id: added.value.id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = await highlight(api, added.value.id, opened.value.text, 'change was overdue');
+    render(<App />);
+    await startApp();
+    const painted = vi.mocked(paintLeaf);
+    painted.mockClear();
+    notebookHarness.calls.length = 0;
+    await act(() => openArticle(added.value.id));
+    await waitFor(() => expect(marksOf(id)).toHaveLength(1));
+    expect(notebookHarness.calls.map((call) => call.method)).toContain('markArticleOpened');
+    expect(notebookHarness.calls.filter((call) => call.method === 'listAnnotations')).toHaveLength(1);
+    expect(painted.mock.calls.filter(([, , ranges]) => ranges.length > 0)).toHaveLength(1);
+  });
+});
+
 describe('the selected and the flashing highlight', () => {
   it('are shown on their marks alone, without painting any block again', async () => {
     const { api } = notebookHarness;
