@@ -14,16 +14,20 @@ type Handlers = Pick<NotebookHandlers, 'listTags' | 'renameTag' | 'mergeTags'>;
 type Kind = keyof TagCount['counts'];
 
 export function createTags(store: NotebookStore, writes: Committer): Handlers {
-  /** Every tag list of the notebook, with its kind, from the index (no article file is read). */
-  async function taggedRecords(): Promise<{ kind: Kind; tags: readonly string[] }[]> {
-    const tagged = await store.taggedHighlights();
-    return [
-      // The index's own metadata, read, not copied: listing copies every article's row.
-      ...store.articleMetas().map((meta) => ({ kind: 'article' as Kind, tags: meta.tags })),
-      ...tagged.map(({ tags }) => ({ kind: 'annotation' as Kind, tags })),
-      ...store.claims().map((claim) => ({ kind: 'claim' as Kind, tags: claim.tags })),
-      ...store.noteMetas().map((note) => ({ kind: 'note' as Kind, tags: note.tags })),
-    ];
+  /** Every tag of the notebook with how many records of each kind carry it, from the index (no article file is read). */
+  async function tagCounts(): Promise<Map<string, TagCount['counts']>> {
+    const counts = new Map<string, TagCount['counts']>();
+    const add = (tag: string, kind: Kind, by = 1) => {
+      let entry = counts.get(tag);
+      if (!entry) counts.set(tag, (entry = { article: 0, annotation: 0, claim: 0, note: 0 }));
+      entry[kind] += by;
+    };
+    // The index's own metadata, read, not copied: listing copies every article's row.
+    for (const meta of store.articleMetas()) for (const tag of meta.tags) add(tag, 'article');
+    for (const [tag, count] of await store.highlightTagCounts()) add(tag, 'annotation', count);
+    for (const claim of store.claims()) for (const tag of claim.tags) add(tag, 'claim');
+    for (const note of store.noteMetas()) for (const tag of note.tags) add(tag, 'note');
+    return counts;
   }
 
   /** The changes that rename `from` (and what lies under it) to `to` everywhere. */
@@ -60,7 +64,7 @@ export function createTags(store: NotebookStore, writes: Committer): Handlers {
     writes.commit(async (stamp) => {
       if (from === to) throw new NotebookError('invalid_argument', 'The new tag is the same as the old one.');
       if (tagMatches(to, from)) throw new NotebookError('invalid_argument', `“${to}” lies under “${from}”: a tag cannot be moved inside itself.`);
-      const tags = new Set((await taggedRecords()).flatMap((record) => record.tags));
+      const tags = new Set((await tagCounts()).keys());
       if (!hasTag(tags, from)) throw new NotebookError('not_found', `No record has the tag “${from}”.`);
       if (mustBeNew && hasTag(tags, to)) {
         throw new NotebookError('invalid_argument', `The tag “${to}” already exists: merge “${from}” into it instead.`);
@@ -71,15 +75,7 @@ export function createTags(store: NotebookStore, writes: Committer): Handlers {
 
   return {
     async listTags() {
-      const counts = new Map<string, TagCount['counts']>();
-      for (const { kind, tags } of await taggedRecords()) {
-        for (const tag of tags) {
-          const entry = counts.get(tag) ?? { article: 0, annotation: 0, claim: 0, note: 0 };
-          entry[kind] += 1;
-          counts.set(tag, entry);
-        }
-      }
-      return [...counts].map(([tag, c]) => ({ tag, counts: c })).sort((a, b) => a.tag.localeCompare(b.tag));
+      return [...(await tagCounts())].map(([tag, counts]) => ({ tag, counts })).sort((a, b) => a.tag.localeCompare(b.tag));
     },
     renameTag: ({ from, to }) => rewrite(`Rename tag “${from}”`, from, to, true),
     mergeTags: ({ from, into }) => rewrite(`Merge “${from}” into “${into}”`, from, into, false),

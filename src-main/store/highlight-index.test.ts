@@ -23,6 +23,19 @@ describe('the highlight index', () => {
     expect([...index.articleIds()]).toEqual(['art_a']);
   });
 
+  it('keeps how many highlights carry each tag as articles change, are removed and are loaded', async () => {
+    const index = sample();
+    index.set('art_b', { annotations: ['ann_3', 'ann_4'], tagged: { ann_3: ['topic/trade', 'method'], ann_4: ['method'] } });
+    expect(Object.fromEntries(index.tagCounts())).toEqual({ 'topic/trade': 2, method: 2 });
+    index.set('art_a', { annotations: ['ann_1', 'ann_2'], tagged: {} });
+    expect(Object.fromEntries(index.tagCounts())).toEqual({ 'topic/trade': 1, method: 2 });
+    index.set('art_b', null);
+    expect(index.tagCounts().size).toBe(0);
+    const path = join(await tempDir(), HIGHLIGHT_INDEX_FILE);
+    await sample().save(path);
+    expect(Object.fromEntries((await loadHighlightIndex(path))!.tagCounts())).toEqual({ 'topic/trade': 1 });
+  });
+
   it('round-trips through its file, tags included', async () => {
     const path = join(await tempDir(), HIGHLIGHT_INDEX_FILE);
     await sample().save(path);

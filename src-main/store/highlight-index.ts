@@ -35,18 +35,41 @@ export function highlightsOf(annotations: readonly Annotation[]): ArticleHighlig
 export class HighlightIndex {
   readonly #byArticle = new Map<string, ArticleHighlights>();
   readonly #holders = new Map<string, string>();
+  /**
+   * How many highlights carry each tag, kept with every change: counting the 40,000 tagged
+   * highlights of a 10,000-article notebook for each `listTags` took 50–190 ms with its garbage.
+   */
+  readonly #tagCounts = new Map<string, number>();
 
   /** Sets (or with null removes) what an article holds; the index keeps `highlights` as given. */
   set(articleId: string, highlights: ArticleHighlights | null): void {
-    for (const id of this.#byArticle.get(articleId)?.annotations ?? []) {
+    const before = this.#byArticle.get(articleId);
+    for (const id of before?.annotations ?? []) {
       if (this.#holders.get(id) === articleId) this.#holders.delete(id);
     }
+    if (before) this.#count(before, -1);
     if (highlights === null) {
       this.#byArticle.delete(articleId);
       return;
     }
     this.#byArticle.set(articleId, highlights);
     for (const id of highlights.annotations) this.#holders.set(id, articleId);
+    this.#count(highlights, 1);
+  }
+
+  #count({ tagged }: ArticleHighlights, by: 1 | -1): void {
+    for (const tags of Object.values(tagged)) {
+      for (const tag of tags) {
+        const count = (this.#tagCounts.get(tag) ?? 0) + by;
+        if (count > 0) this.#tagCounts.set(tag, count);
+        else this.#tagCounts.delete(tag);
+      }
+    }
+  }
+
+  /** How many highlights carry each tag (each tag a highlight lists counts once). */
+  tagCounts(): ReadonlyMap<string, number> {
+    return this.#tagCounts;
   }
 
   /** The article that holds a highlight, if the cache knows it. */

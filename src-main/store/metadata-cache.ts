@@ -78,7 +78,7 @@ export interface MetadataCacheOptions {
 /** The store's answers that come from the cache alone (their promises are on NotebookStore). */
 type CacheReads = Pick<
   NotebookStore,
-  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'claim' | 'claimIds' | 'noteMetas' | 'noteMeta' | 'noteIds'
+  'listArticles' | 'articleMetas' | 'annotationCount' | 'hasArticle' | 'articleTitle' | 'taggedHighlights' | 'highlightTagCounts' | 'annotationCounts' | 'legend' | 'saveLegend' | 'claims' | 'claim' | 'claimIds' | 'noteMetas' | 'noteMeta' | 'noteIds'
 >;
 
 export interface MetadataCache extends CacheReads {
@@ -212,6 +212,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     async taggedHighlights() {
       return [...(await highlights.loaded()).tagged()];
     },
+    highlightTagCounts: async () => new Map((await highlights.loaded()).tagCounts()),
     annotationCounts: () => new Map(Object.entries(counts())),
     legend: () => ({ ...index.data.legend }),
     async saveLegend(legend) {

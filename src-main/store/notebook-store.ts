@@ -77,6 +77,8 @@ export interface NotebookStore {
    * use; rebuilt from the article files when it is missing or damaged).
    */
   taggedHighlights(): Promise<{ annotationId: string; articleId: string; tags: readonly string[] }[]>;
+  /** How many highlights carry each tag, from the highlight index (kept with every change, not counted per call). */
+  highlightTagCounts(): Promise<Map<string, number>>;
   /** How many annotations each article holds, from the index (no article file is read). */
   annotationCounts(): Map<string, number>;
   hasArticle(id: string): boolean;
@@ -264,6 +266,7 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
     hasArticle: metadata.hasArticle,
     articleTitle: metadata.articleTitle,
     taggedHighlights: metadata.taggedHighlights,
+    highlightTagCounts: metadata.highlightTagCounts,
     annotationCounts: metadata.annotationCounts,
     readAnnotations: articles.readAnnotations,
     readRecord: articles.readRecord,
