@@ -37,6 +37,15 @@ async function highlight(api: typeof notebookHarness.api, articleId: string, tex
   return created.value.id;
 }
 
+/** Imports TEXT and answers its id and canonical text. */
+async function importText(): Promise<{ id: string; text: string }> {
+  const added = await notebookHarness.api.importArticle({ format: 'text', content: TEXT });
+  if (!added.ok) throw new Error(added.error.message);
+  const opened = await notebookHarness.api.getArticle({ id: added.value.id });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return { id: added.value.id, text: opened.value.text };
+}
+
 const marksOf = (id: string) => [...screen.getByRole('main', { name: 'Reader' }).querySelectorAll(`mark[data-annotation-id="${id}"]`)];
 const classesOf = (id: string) => marksOf(id).map((mark) => mark.className);
 
@@ -50,17 +59,14 @@ afterAll(() => notebookHarness.close());
 describe('opening an article for the first time', () => {
   it('fetches its highlights once and paints its marks once: noting it opened changes neither', async () => {
     const { api } = notebookHarness;
-    const added = await api.importArticle({ format: 'text', content: TEXT });
-    if (!added.ok) throw new Error(added.error.message);
-    const opened = await api.getArticle({ id: added.value.id });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const id = await highlight(api, added.value.id, opened.value.text, 'change was overdue');
+    const { id: articleId, text } = await importText();
+    const id = await highlight(api, articleId, text, 'change was overdue');
     render(<App />);
     await startApp();
     const painted = vi.mocked(paintLeaf);
     painted.mockClear();
     notebookHarness.calls.length = 0;
-    await act(() => openArticle(added.value.id));
+    await act(() => openArticle(articleId));
     await waitFor(() => expect(marksOf(id)).toHaveLength(1));
     expect(notebookHarness.calls.map((call) => call.method)).toContain('markArticleOpened');
     expect(notebookHarness.calls.filter((call) => call.method === 'listAnnotations')).toHaveLength(1);
@@ -71,18 +77,14 @@ describe('opening an article for the first time', () => {
 describe('the selected and the flashing highlight', () => {
   it('are shown on their marks alone, without painting any block again', async () => {
     const { api } = notebookHarness;
-    const added = await api.importArticle({ format: 'text', content: TEXT });
-    if (!added.ok) throw new Error(added.error.message);
-    const opened = await api.getArticle({ id: added.value.id });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const { text } = opened.value;
+    const { id: articleId, text } = await importText();
     // The second lies inside the first: its mark is nested in the first's.
-    const outer = await highlight(api, added.value.id, text, 'agreed to upgrade its command');
-    const inner = await highlight(api, added.value.id, text, 'upgrade');
-    const other = await highlight(api, added.value.id, text, 'change was overdue');
+    const outer = await highlight(api, articleId, text, 'agreed to upgrade its command');
+    const inner = await highlight(api, articleId, text, 'upgrade');
+    const other = await highlight(api, articleId, text, 'change was overdue');
     render(<App />);
     await startApp();
-    await act(() => openArticle(added.value.id));
+    await act(() => openArticle(articleId));
     await waitFor(() => expect(marksOf(other)).toHaveLength(1));
     expect(classesOf(outer)).toEqual(['hl hl-yellow']);
     expect(marksOf(outer)[0]!.contains(marksOf(inner)[0]!)).toBe(true);
