@@ -28,6 +28,17 @@ describe('the index file and its digest', () => {
     expect(file.lastRead).toEqual({ from: CURRENT_SCHEMA_VERSION, migrated: false });
   });
 
+  it('trusts a file of many pieces, characters of two to four bytes lying across their ends', async () => {
+    // Written and hashed 32,768 UTF-16 units at a time, read 64 KiB at a time: the file is ~1.2 MB.
+    const titles = Array.from({ length: 40_000 }, (_, n) => `${n} ${n % 3 === 0 ? 'héron' : n % 3 === 1 ? '🦩 flamingo' : 'crane'} — ${'é'.repeat(n % 5)}`);
+    const large: Index = { schemaVersion: CURRENT_SCHEMA_VERSION, titles };
+    const { path } = await written(large);
+    expect((await readFile(path)).length).toBeGreaterThan(16 * 64 * 1024);
+    const file = new IndexFile(path, schema);
+    expect(await file.read()).toEqual(large);
+    expect(file.trusted).toBe(true);
+  });
+
   it('validates a file edited after it was written, and reports one that is not valid', async () => {
     const { path } = await written(index);
     const text = await readFile(path, 'utf8');

@@ -8,23 +8,55 @@
  * — goes through `ValidatedJsonFile`'s full read: parse, migrate, validate.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { AtomicFileWriter } from './atomic-file';
+import { AtomicFileWriter, utf8Chunks } from './atomic-file';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { serializeInSlices } from './serialize-in-slices';
 import { ValidatedJsonFile, type ReadInfo } from './validated-json-file';
 
 export const INDEX_DIGEST_FILE = 'notebook.digest';
 
-// Hashing the bytes, not the string: encoding 9 MB to UTF-8 again costs more than the hash.
-const digestOf = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+/** The SHA-256 of the text's UTF-8 bytes, encoded a chunk at a time (see `TEXT_CHUNK`). */
+function digestOf(text: string): string {
+  const hash = createHash('sha256');
+  for (const chunk of utf8Chunks(text)) hash.update(chunk);
+  return hash.digest('hex');
+}
 
-async function readIfPresent(path: string): Promise<Buffer | null> {
+/** A piece of a file read at a time: below glibc's first mmap threshold (see `TEXT_CHUNK`). */
+const READ_PIECE = 64 << 10;
+
+/** The file's text and the SHA-256 of its bytes, read a piece at a time; null when it cannot be read. */
+async function readHashed(path: string): Promise<{ text: string; digest: string } | null> {
+  let file: FileHandle;
   try {
-    return await readFile(path);
+    file = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const piece = Buffer.allocUnsafe(READ_PIECE);
+    const hash = createHash('sha256');
+    const decoder = new TextDecoder();
+    let text = '';
+    for (let read = 0; (read = (await file.read(piece, 0, READ_PIECE, null)).bytesRead) > 0; ) {
+      hash.update(piece.subarray(0, read));
+      text += decoder.decode(piece.subarray(0, read), { stream: true });
+    }
+    return { text: text + decoder.decode(), digest: hash.digest('hex') };
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
+}
+
+async function readIfPresent(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
   } catch {
     return null;
   }
@@ -48,10 +80,10 @@ export class IndexFile<T extends { schemaVersion: number }> implements Adapter<T
   }
 
   async read(): Promise<T | null> {
-    const [bytes, digest] = await Promise.all([readIfPresent(this.path), readIfPresent(join(dirname(this.path), INDEX_DIGEST_FILE))]);
+    const [file, digest] = await Promise.all([readHashed(this.path), readIfPresent(join(dirname(this.path), INDEX_DIGEST_FILE))]);
     this.trusted = false;
-    if (bytes !== null && digest !== null && digest.toString('utf8').trim() === digestOf(bytes)) {
-      const data = JSON.parse(bytes.toString('utf8')) as T;
+    if (file !== null && digest !== null && digest.trim() === file.digest) {
+      const data = JSON.parse(file.text) as T;
       if (data.schemaVersion === CURRENT_SCHEMA_VERSION) {
         this.trusted = true;
         this.lastRead = { from: CURRENT_SCHEMA_VERSION, migrated: false };
@@ -62,7 +94,7 @@ export class IndexFile<T extends { schemaVersion: number }> implements Adapter<T
     this.lastRead = this.#validated.lastRead;
     // A notebook from before the digest, or one edited by hand: once validated, the next open
     // can trust the same text.
-    if (bytes !== null && data !== null && this.lastRead?.migrated === false) await this.#digest.write(`${digestOf(bytes)}\n`);
+    if (file !== null && data !== null && this.lastRead?.migrated === false) await this.#digest.write(`${file.digest}\n`);
     return data;
   }
 
