@@ -18,9 +18,10 @@
  * each was a malloc of its own, and once the lists were saved and dropped the search thread's
  * malloc arena kept the holes: the host's RSS settled ~150 MB higher after a first build at
  * 10,000 articles than after opening the same notebook. The pool grows by copying its live
- * lists into a new, larger one, and shrinks to what is left once the lists are saved; a large
- * buffer is mapped memory, which goes back to the system when it is freed.
+ * lists into a new, larger one; once the lists are saved, what is left is closed up in a pool of
+ * the same size (see `adopt`). A large buffer is mapped memory, given back when it is freed.
  */
+import { utf8Chunks } from '../../store/atomic-file';
 import { bytesInMemory, type SavedBytes } from './saved-bytes';
 
 /** Postings in memory: a bare posting for a term in a single document (most terms are), else a list. */
@@ -42,12 +43,32 @@ const isSaved = (postings: Listed | Saved): postings is Saved => 'start' in post
 
 const MAX_DOCS = 1 << 24;
 const TF_MAX = 255;
-/** Postings per chunk of a saved index (1 MiB). */
-const CHUNK = 1 << 18;
+/**
+ * Postings per chunk of a saved index as it is written and read (64 KiB): below glibc's mmap
+ * threshold, which any larger buffer freed would raise (see `poolWords`).
+ */
+const CHUNK = 1 << 14;
 const EMPTY = new Uint32Array(0);
 /** The pool's smallest size, and how much larger than its live lists it is made when it grows. */
 const POOL_MIN = 1024;
 const POOL_GROWTH = 1.5;
+/** Pools past 128 KiB (glibc's first mmap threshold) are made 33 MiB or more (see `poolWords`). */
+const POOL_SMALL = (128 << 10) / 4;
+const POOL_MAPPED = (33 << 20) / 4;
+
+/**
+ * The words of a pool for `words` postings. glibc maps a buffer of 128 KiB or more, and gives
+ * it back when it is freed, but freeing one raises its mmap threshold to that size (up to 32
+ * MiB) and the threshold for trimming free memory off its heaps to twice that. A pool that grew
+ * by steps through every size up to tens of MB, again after each save of a long build, left the
+ * whole process keeping up to 64 MB free in each heap it had used: measured at 10,000 articles,
+ * RSS settled at 330–430 MB after a first build, 254 MB once `malloc_trim` was called. A pool is
+ * therefore small, or larger than 32 MiB, which glibc maps without changing its thresholds; the
+ * pages of it never written take no memory.
+ */
+function poolWords(words: number): number {
+  return words <= POOL_SMALL ? Math.max(POOL_MIN, words) : Math.max(POOL_MAPPED, words);
+}
 
 export interface Posting {
   doc: number;
@@ -56,6 +77,8 @@ export interface Posting {
 
 export class InvertedIndex {
   #terms = new Map<string, Postings>();
+  /** Where `postings` reads a list from the saved file. */
+  #readInto = new Uint32Array(0);
   /** Terms in sorted order, for prefix search; new terms wait in `#recent` until merged. */
   #sorted: string[] = [];
   #recent: string[] = [];
@@ -183,11 +206,11 @@ export class InvertedIndex {
     return at;
   }
 
-  /** Copies the live lists, closed up, into a new pool with room for `extra` words more. */
-  #repack(extra: number): void {
+  /** Copies the live lists, closed up, into a new pool with room for `extra` words more, of `least` words or more. */
+  #repack(extra: number, least = 0): void {
     let live = 0;
     for (const listed of this.#inMemory()) live += listed.cap;
-    const pool = new Uint32Array(Math.max(POOL_MIN, Math.ceil((live + extra) * POOL_GROWTH)));
+    const pool = new Uint32Array(poolWords(Math.max(least, Math.ceil((live + extra) * POOL_GROWTH))));
     let at = 0;
     for (const listed of this.#inMemory()) {
       pool.set(this.#pool.subarray(listed.at, listed.at + listed.n), at);
@@ -216,24 +239,37 @@ export class InvertedIndex {
   #listOf(postings: Postings, n = countOf(postings)): Uint32Array {
     if (typeof postings === 'number') return Uint32Array.of(postings);
     if (!isSaved(postings)) return this.#pool.subarray(postings.at, postings.at + n);
-    const fromFile = Math.min(n, postings.count);
-    const saved = this.#file!.bytes.readWords(this.#file!.postingsAt + postings.start * 4, fromFile);
-    if (n === fromFile) return saved;
-    const list = new Uint32Array(n);
-    list.set(saved);
-    const more = postings.more!;
-    list.set(this.#pool.subarray(more.at, more.at + n - fromFile), fromFile);
-    return list;
+    return this.#copyList(postings, 0, new Uint32Array(n));
+  }
+
+  /** Copies postings from number `from` of a list into `into` (filled), from the saved file where they are there. */
+  #copyList(postings: Postings, from: number, into: Uint32Array): Uint32Array {
+    const end = from + into.length;
+    if (typeof postings === 'number') into[0] = postings;
+    else if (!isSaved(postings)) into.set(this.#pool.subarray(postings.at + from, postings.at + end));
+    else {
+      const inFile = Math.max(0, Math.min(end, postings.count) - from);
+      if (inFile > 0) this.#file!.bytes.readWords(this.#file!.postingsAt + (postings.start + from) * 4, inFile, into.subarray(0, inFile));
+      const more = postings.more;
+      if (inFile < into.length) into.set(this.#pool.subarray(more!.at + from + inFile - postings.count, more!.at + end - postings.count), inFile);
+    }
+    return into;
   }
 
   /**
    * The postings of `term` as they are stored (document << 8 | count, in document order), dead
    * documents included (check `isLive`): for loops too hot for a callback per posting. A view,
-   * valid until the next change to the index.
+   * valid until the next call or the next change to the index: a list read from the saved file
+   * is read into one array kept for the purpose (a common word's is hundreds of KB, read by
+   * every query that has it; see `adopt` for why large arrays are not made afresh).
    */
   postings(term: string): Uint32Array {
     const postings = this.#terms.get(term);
-    return postings === undefined ? EMPTY : this.#listOf(postings);
+    if (postings === undefined) return EMPTY;
+    if (typeof postings === 'number' || !isSaved(postings)) return this.#listOf(postings);
+    const n = countOf(postings);
+    if (this.#readInto.length < n) this.#readInto = new Uint32Array(2 ** Math.ceil(Math.log2(n)));
+    return this.#copyList(postings, 0, this.#readInto.subarray(0, n));
   }
 
   isLive(doc: number): boolean {
@@ -305,7 +341,7 @@ export class InvertedIndex {
     // Every live posting goes to a new pool, closed up.
     let total = 0;
     for (const postings of this.#terms.values()) total += countOf(postings);
-    const pool = new Uint32Array(Math.max(POOL_MIN, total));
+    const pool = new Uint32Array(poolWords(total));
     let used = 0;
     const terms = new Map<string, Postings>();
     for (const [term, postings] of this.#terms) {
@@ -356,12 +392,17 @@ export class InvertedIndex {
     });
     const keys = this.#keys.map((key) => key ?? null);
     const lengths = this.#lengths.slice(0, keys.length);
-    const header = new TextEncoder().encode(JSON.stringify({ keys, terms }));
-    const headerPadded = Math.ceil(header.length / 4) * 4;
+    const json = JSON.stringify({ keys, terms });
+    const headerLength = Buffer.byteLength(json);
+    const headerPadded = Math.ceil(headerLength / 4) * 4;
     const postingsAt = 16 + headerPadded + (lengths.length + counts.length) * 4;
-    const head = new Uint8Array(16 + headerPadded);
-    new Uint32Array(head.buffer, 0, 4).set([header.length, lengths.length, counts.length, total]);
-    head.set(header, 16);
+    const preamble = new Uint8Array(Uint32Array.of(headerLength, lengths.length, counts.length, total).buffer);
+    // The header is encoded in pieces as it is written (see `#chunks`).
+    function* head() {
+      yield preamble;
+      yield* utf8Chunks(json);
+      yield new Uint8Array(headerPadded - headerLength);
+    }
     const epoch = this.#epoch;
     return {
       byteLength: postingsAt + total * 4,
@@ -370,26 +411,31 @@ export class InvertedIndex {
     };
   }
 
-  *#chunks(epoch: number, head: Uint8Array, lengths: Uint32Array, terms: readonly string[], counts: Uint32Array): Generator<Uint8Array> {
+  /**
+   * The bytes to save, in chunks; the postings go through one array, refilled for each chunk (a
+   * consumer takes a chunk's bytes before asking for the next). A save allocates no buffer of
+   * 128 KiB or more that it could do without (see `poolWords`).
+   */
+  *#chunks(epoch: number, head: () => Iterable<Uint8Array>, lengths: Uint32Array, terms: readonly string[], counts: Uint32Array): Generator<Uint8Array> {
     const unchanged = () => {
       if (this.#epoch !== epoch) throw new Error('the index was compacted while it was being saved; it will be saved again');
     };
-    yield head;
+    yield* head();
     yield new Uint8Array(lengths.buffer, 0, lengths.byteLength);
     yield new Uint8Array(counts.buffer);
-    let chunk = new Uint32Array(CHUNK);
+    const chunk = new Uint32Array(CHUNK);
     let at = 0;
     for (let i = 0; i < terms.length; i += 1) {
       unchanged();
-      const list = this.#listOf(this.#terms.get(terms[i]!)!, counts[i]);
-      for (let from = 0; from < list.length; ) {
-        const take = Math.min(list.length - from, CHUNK - at);
-        chunk.set(list.subarray(from, from + take), at);
+      const postings = this.#terms.get(terms[i]!)!;
+      const count = counts[i]!;
+      for (let from = 0; from < count; ) {
+        const take = Math.min(count - from, CHUNK - at);
+        this.#copyList(postings, from, chunk.subarray(at, at + take));
         at += take;
         from += take;
         if (at === CHUNK) {
           yield new Uint8Array(chunk.buffer);
-          chunk = new Uint32Array(CHUNK);
           at = 0;
         }
       }
@@ -417,8 +463,9 @@ export class InvertedIndex {
       if (count >= 2) this.#terms.set(term, { start, count, more: typeof postings === 'number' ? null : addedAfter(postings, count) });
       start += count;
     });
-    // What is left in memory is the postings added since the snapshot: the pool shrinks to them.
-    this.#repack(0);
+    // What is left in memory is the postings added since the snapshot: they are closed up in a
+    // pool as large as before (its pages never written take no memory; see `poolWords`).
+    this.#repack(0, this.#pool.length);
     this.#file?.bytes.close();
     this.#file = { bytes, postingsAt: offset + postingsAt };
     return true;
@@ -458,7 +505,7 @@ export class InvertedIndex {
     const headerPadded = Math.ceil(headerLength! / 4) * 4;
     const postingsAt = offset + 16 + headerPadded + (docCount! + termCount!) * 4;
     if (bytes.size !== postingsAt + postingCount! * 4) throw new Error('the index file has the wrong size');
-    const header = JSON.parse(new TextDecoder().decode(bytes.read(offset + 16, headerLength!))) as { keys: (string | null)[]; terms: string[] };
+    const header = JSON.parse(bytes.readText(offset + 16, headerLength!)) as { keys: (string | null)[]; terms: string[] };
     if (header.keys.length !== docCount || header.terms.length !== termCount) throw new Error('the index file does not agree with itself');
     const lengths = bytes.readWords(offset + 16 + headerPadded, docCount);
     const counts = bytes.readWords(offset + 16 + headerPadded + docCount * 4, termCount);

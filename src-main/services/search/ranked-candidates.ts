@@ -4,13 +4,22 @@
  * sixty thousand highlights orders the twenty shown instead of every one of them.
  */
 
-/** The candidates holding every word, by slot: their document, score, kind and whether the title holds every word. */
+/**
+ * The candidates holding every word, by slot: their document, score, kind and whether the title
+ * holds every word; `order` is room for the heaps. Arrays of a capacity, filled up to `n`.
+ */
 export interface Kept {
   docs: Int32Array;
   scores: Float64Array;
   groups: Uint8Array;
   inTitle: Uint8Array;
+  order: Int32Array;
   n: number;
+}
+
+/** Room for `capacity` candidates. */
+export function keptArrays(capacity: number): Kept {
+  return { docs: new Int32Array(capacity), scores: new Float64Array(capacity), groups: new Uint8Array(capacity), inTitle: new Uint8Array(capacity), order: new Int32Array(capacity), n: 0 };
 }
 
 interface Heap {
@@ -29,7 +38,8 @@ export class RankedCandidates<T> {
     this.#take = take;
     const sizes = new Int32Array(groups);
     for (let slot = 0; slot < kept.n; slot += 1) sizes[kept.groups[slot]!]! += 1;
-    this.#heaps = Array.from(sizes, (size) => ({ order: new Int32Array(size), size: 0 }));
+    let at = 0;
+    this.#heaps = Array.from(sizes, (size) => ({ order: kept.order.subarray(at, (at += size)), size: 0 }));
     for (let slot = 0; slot < kept.n; slot += 1) {
       const heap = this.#heaps[kept.groups[slot]!]!;
       heap.order[heap.size++] = slot;

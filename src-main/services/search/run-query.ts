@@ -23,15 +23,19 @@ export async function runQuery(
   let articleChecks = 0;
   const context = { query, articleText, meta: (id: string) => index.meta(id) };
   const ranking = index.rank(query, filters);
-  for (let candidate = ranking.next(); candidate; candidate = ranking.next()) {
-    const kind = candidate.meta.kind;
-    if (kind === 'article' && ++articleChecks >= ARTICLE_CHECKS) ranking.finish(kind);
-    const result = await describeResult(candidate.meta, context);
-    if (!result) continue;
-    results.push(result);
-    shown.set(kind, (shown.get(kind) ?? 0) + 1);
-    if (shown.get(kind) === PER_KIND) ranking.finish(kind);
-    if (results.length >= PER_KIND * 4) break;
+  try {
+    for (let candidate = ranking.next(); candidate; candidate = ranking.next()) {
+      const kind = candidate.meta.kind;
+      if (kind === 'article' && ++articleChecks >= ARTICLE_CHECKS) ranking.finish(kind);
+      const result = await describeResult(candidate.meta, context);
+      if (!result) continue;
+      results.push(result);
+      shown.set(kind, (shown.get(kind) ?? 0) + 1);
+      if (shown.get(kind) === PER_KIND) ranking.finish(kind);
+      if (results.length >= PER_KIND * 4) break;
+    }
+  } finally {
+    ranking.close();
   }
   return results;
 }

@@ -10,20 +10,26 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export interface SavedBytes {
   readonly size: number;
-  /** `length` bytes from `position`, in an array of their own (so 4-byte aligned) or a view. */
-  read(position: number, length: number): Uint8Array;
-  /** `count` 32-bit numbers from `position` (a multiple of 4). */
-  readWords(position: number, count: number): Uint32Array;
+  /** `length` bytes from `position` as UTF-8 text, read and decoded a piece at a time. */
+  readText(position: number, length: number): string;
+  /** `count` 32-bit numbers from `position` (a multiple of 4); into `into` (of `count` words) when given. */
+  readWords(position: number, count: number, into?: Uint32Array): Uint32Array;
   close(): void;
 }
+
+/** Text is read in pieces below glibc's first mmap threshold (see `TEXT_CHUNK` in store/atomic-file.ts). */
+const TEXT_PIECE = 64 << 10;
 
 export function bytesInMemory(bytes: Uint8Array): SavedBytes {
   // Word views need 4-byte alignment: copy once if the caller's view is not aligned.
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   return {
     size: aligned.byteLength,
-    read: (position, length) => aligned.subarray(position, position + length),
-    readWords: (position, count) => new Uint32Array(aligned.buffer, aligned.byteOffset + position, count),
+    readText: (position, length) => new TextDecoder().decode(aligned.subarray(position, position + length)),
+    readWords(position, count, into) {
+      const words = new Uint32Array(aligned.buffer, aligned.byteOffset + position, count);
+      return into ? (into.set(words), into) : words;
+    },
     close() {},
   };
 }
@@ -43,11 +49,19 @@ export function bytesInFile(path: string): SavedBytes {
   };
   return {
     size: fstatSync(fd).size,
-    read: (position, length) => fill(new Uint8Array(length), position),
-    readWords(position, count) {
-      const words = new Uint32Array(count);
-      fill(new Uint8Array(words.buffer), position);
-      return words;
+    readText(position, length) {
+      const piece = new Uint8Array(Math.min(TEXT_PIECE, length));
+      const decoder = new TextDecoder();
+      let text = '';
+      for (let at = 0; at < length; at += TEXT_PIECE) {
+        const bytes = fill(piece.subarray(0, Math.min(TEXT_PIECE, length - at)), position + at);
+        text += decoder.decode(bytes, { stream: true });
+      }
+      return text + decoder.decode();
+    },
+    readWords(position, count, into = new Uint32Array(count)) {
+      fill(new Uint8Array(into.buffer, into.byteOffset, into.byteLength), position);
+      return into;
     },
     close() {
       if (open) closeSync(fd);

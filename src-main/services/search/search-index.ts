@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import type { SearchFilters } from '../../common/search-schema';
+import { utf8Chunks } from '../../store/atomic-file';
 import { InvertedIndex } from './inverted-index';
 import { bytesInMemory, type SavedBytes } from './saved-bytes';
 import type { ParsedQuery } from './parse-query';
-import { RankedCandidates, type Kept } from './ranked-candidates';
+import { keptArrays, RankedCandidates } from './ranked-candidates';
 import { docMetaSchema, docText, passesFilters, type DocMeta } from './search-docs';
 import { forEachToken } from './tokenize';
 
@@ -39,6 +40,8 @@ const groupOf = (kind: DocMeta['kind']) => KINDS.indexOf(kind);
 export interface Ranking {
   next(): Candidate | undefined;
   finish(kind: DocMeta['kind']): void;
+  /** Done with: its arrays serve the next query. */
+  close(): void;
 }
 
 export class SearchIndex {
@@ -48,6 +51,8 @@ export class SearchIndex {
   #score = new Float64Array(0);
   #matched = new Uint16Array(0);
   #titled = new Uint16Array(0);
+  /** The candidate arrays of a closed ranking, lent to the next (see `rank`). */
+  #spareKept = keptArrays(0);
 
   constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
     this.#index = index;
@@ -104,7 +109,7 @@ export class SearchIndex {
    */
   rank(query: ParsedQuery, filters: SearchFilters = {}): Ranking {
     const words = query.words.slice(0, 250);
-    if (words.length === 0) return { next: () => undefined, finish: () => undefined };
+    if (words.length === 0) return { next: () => undefined, finish: () => undefined, close: () => undefined };
     const index = this.#index;
     const total = Math.max(1, index.size);
     const average = index.averageLength;
@@ -151,7 +156,13 @@ export class SearchIndex {
           }
         }
       });
-      const kept: Kept = { docs: new Int32Array(docs.length), scores: new Float64Array(docs.length), groups: new Uint8Array(docs.length), inTitle: new Uint8Array(docs.length), n: 0 };
+      // Arrays of a few sizes, reused: a common word keeps tens of thousands of candidates, and
+      // fresh arrays for each query leave glibc's heaps fragmented (megabytes never given back)
+      // once a large buffer freed has raised its mmap threshold, as saving the index does.
+      const spare = this.#spareKept;
+      const kept = spare.docs.length >= docs.length ? spare : keptArrays(Math.max(1024, 2 ** Math.ceil(Math.log2(docs.length))));
+      this.#spareKept = keptArrays(0);
+      kept.n = 0;
       for (const doc of docs) {
         if (matched[doc] !== words.length) continue;
         const inTitle = titled[doc] === words.length;
@@ -166,7 +177,13 @@ export class SearchIndex {
         const meta = this.#metas.get(index.keyOf(kept.docs[slot]!)!);
         return meta && passesFilters(meta, filters, lookup) ? { meta, score: kept.scores[slot]!, inTitle: kept.inTitle[slot] === 1 } : null;
       });
-      return { next: () => ranked.next(), finish: (kind) => ranked.finish(groupOf(kind)) };
+      return {
+        next: () => ranked.next(),
+        finish: (kind) => ranked.finish(groupOf(kind)),
+        close: () => {
+          if (kept.docs.length > this.#spareKept.docs.length) this.#spareKept = kept;
+        },
+      };
     } finally {
       for (const doc of docs) {
         score[doc] = 0;
@@ -190,16 +207,19 @@ export class SearchIndex {
    */
   snapshot(extra: unknown): SearchSnapshot {
     const postings = this.#index.snapshot();
-    const header = new TextEncoder().encode(JSON.stringify({ metas: [...this.#metas.values()], extra }));
-    const padded = Math.ceil(header.length / 4) * 4;
+    // Encoded in pieces as it is written (see `TEXT_CHUNK`).
+    const header = JSON.stringify({ metas: [...this.#metas.values()], extra });
+    const headerLength = Buffer.byteLength(header);
+    const padded = Math.ceil(headerLength / 4) * 4;
     const index = this.#index;
     return {
       *chunks() {
-        const head = new Uint8Array(8 + padded);
-        new DataView(head.buffer).setUint32(0, header.length, true);
-        new DataView(head.buffer).setUint32(4, postings.byteLength, true);
-        head.set(header, 8);
-        yield head;
+        const preamble = new DataView(new ArrayBuffer(8));
+        preamble.setUint32(0, headerLength, true);
+        preamble.setUint32(4, postings.byteLength, true);
+        yield new Uint8Array(preamble.buffer);
+        yield* utf8Chunks(header);
+        yield new Uint8Array(padded - headerLength);
         yield* postings.chunks();
       },
       adopt: (bytes) => index.adopt(postings, bytes, 8 + padded),
@@ -208,7 +228,8 @@ export class SearchIndex {
 
   /** The whole snapshot in one array (for tests and the bench). */
   serialize(extra: unknown): Uint8Array {
-    const chunks = [...this.snapshot(extra).chunks()];
+    // Copied: a snapshot may hand out the same array for each of its chunks.
+    const chunks = Array.from(this.snapshot(extra).chunks(), (chunk) => chunk.slice());
     const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
     let offset = 0;
     for (const chunk of chunks) {
@@ -233,7 +254,7 @@ export class SearchIndex {
       const [headerLength, postingsLength] = bytes.readWords(0, 2);
       const padded = Math.ceil(headerLength! / 4) * 4;
       if (8 + padded + postingsLength! !== bytes.size) throw new Error('the index file has the wrong size');
-      const header = headerSchema.parse(JSON.parse(new TextDecoder().decode(bytes.read(8, headerLength!))));
+      const header = headerSchema.parse(JSON.parse(bytes.readText(8, headerLength!)));
       // Each record checked, and the parsed object kept rather than the schema's copy of it: a
       // large notebook has a hundred thousand, and holding both at once doubled the peak memory.
       const metas = header.metas.map((meta) => {

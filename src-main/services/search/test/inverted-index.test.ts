@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../inverted-index';
 import { bytesInFile } from '../saved-bytes';
 
-const concat = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]);
+// Copied as they come: a snapshot hands out one array for each of its full chunks.
+const concat = (chunks: Iterable<Uint8Array>) => Buffer.concat(Array.from(chunks, (chunk) => Buffer.from(chunk)));
 
 const counts = (text: string) => {
   const map = new Map<string, number>();
@@ -129,6 +130,38 @@ describe('the inverted index', () => {
     expect(docsOf(index, 'x')).toHaveLength(1000);
     expect(docsOf(index, 'r2')).toHaveLength(1000);
     expect(docsOf(index, 'r0')).toHaveLength(0);
+  });
+
+  it('saves again, across many chunks, lists held partly in the last saved file and partly in memory', async () => {
+    // 480,000 postings: each save spans two chunks of 262,144, and the second reads every list
+    // from the first save's file and from memory. An index never saved is the reference.
+    const saved = new InvertedIndex();
+    const reference = new InvertedIndex();
+    const put = (key: string, i: number) => {
+      const tally = new Map(Array.from({ length: 60 }, (_, k) => [`t${(i * 7 + k * 13) % 500}`, 1 + (k % 3)] as const));
+      saved.put(key, tally, 60);
+      reference.put(key, tally, 60);
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'marginalia-postings-'));
+    const save = async (name: string) => {
+      const snapshot = saved.snapshot();
+      const path = join(dir, name);
+      await writeFile(path, concat(snapshot.chunks()));
+      expect(saved.adopt(snapshot, bytesInFile(path), 0)).toBe(true);
+      return path;
+    };
+    const same = (index: InvertedIndex) => {
+      for (let t = 0; t < 500; t += 1) expect(docsOf(index, `t${t}`), `t${t}`).toEqual(docsOf(reference, `t${t}`));
+    };
+    for (let i = 0; i < 5000; i += 1) put(`d${i}`, i);
+    await save('first.bin');
+    for (let i = 0; i < 3000; i += 1) put(`e${i}`, i + 1);
+    const path = await save('second.bin');
+    same(saved);
+    const reopened = InvertedIndex.open(bytesInFile(path), 0);
+    same(reopened);
+    reopened.close();
+    saved.close();
   });
 
   it('keeps every list exact while thousands of them grow, are saved, compacted and grow again', async () => {

@@ -8,6 +8,8 @@ function kept(rows: [number, number, number][]): Kept {
     scores: Float64Array.from(rows, ([, score]) => score),
     groups: Uint8Array.from(rows, ([, , group]) => group),
     inTitle: new Uint8Array(rows.length),
+    // Room to spare, as arrays lent from one query to the next have.
+    order: new Int32Array(rows.length + 5),
     n: rows.length,
   };
 }
