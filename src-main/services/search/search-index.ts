@@ -36,6 +36,9 @@ export interface Candidate {
 const KINDS: readonly DocMeta['kind'][] = ['article', 'annotation', 'claim', 'note'];
 const groupOf = (kind: DocMeta['kind']) => KINDS.indexOf(kind);
 
+/** No candidate arrays to lend (a ranking of no candidates may use it: it writes nothing). */
+const NO_SPARE = keptArrays(0);
+
 /** A query's candidates, best first: `finish` drops the rest of a kind once enough of it is shown. */
 export interface Ranking {
   next(): Candidate | undefined;
@@ -52,7 +55,7 @@ export class SearchIndex {
   #matched = new Uint16Array(0);
   #titled = new Uint16Array(0);
   /** The candidate arrays of a closed ranking, lent to the next (see `rank`). */
-  #spareKept = keptArrays(0);
+  #spareKept = NO_SPARE;
 
   constructor(index = new InvertedIndex(), metas: Iterable<DocMeta> = []) {
     this.#index = index;
@@ -157,11 +160,11 @@ export class SearchIndex {
         }
       });
       // Arrays of a few sizes, reused: a common word keeps tens of thousands of candidates, and
-      // fresh arrays for each query leave glibc's heaps fragmented (megabytes never given back)
-      // once a large buffer freed has raised its mmap threshold, as saving the index does.
+      // a large array made and freed for each query moves glibc's thresholds (see `poolWords`
+      // in inverted-index.ts). A ranking still being read keeps its own.
       const spare = this.#spareKept;
       const kept = spare.docs.length >= docs.length ? spare : keptArrays(Math.max(1024, 2 ** Math.ceil(Math.log2(docs.length))));
-      this.#spareKept = keptArrays(0);
+      this.#spareKept = NO_SPARE;
       kept.n = 0;
       for (const doc of docs) {
         if (matched[doc] !== words.length) continue;
