@@ -108,7 +108,7 @@ export async function removeFileDurably(path: string): Promise<void> {
  * is on disk.
  */
 export class AtomicFileWriter {
-  #next: { data: string; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | undefined;
+  #next: { data: string | readonly Uint8Array[]; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | undefined;
   #draining: Promise<void> | undefined;
 
   constructor(readonly path: string) {}
@@ -118,7 +118,8 @@ export class AtomicFileWriter {
     return this.#draining !== undefined;
   }
 
-  write(data: string): Promise<void> {
+  /** Writes text, or bytes already encoded in chunks. */
+  write(data: string | readonly Uint8Array[]): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.#next) {
         this.#next.data = data;

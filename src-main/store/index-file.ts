@@ -12,19 +12,12 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { AtomicFileWriter, utf8Chunks } from './atomic-file';
+import { AtomicFileWriter } from './atomic-file';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { serializeInSlices } from './serialize-in-slices';
 import { ValidatedJsonFile, type ReadInfo } from './validated-json-file';
 
 export const INDEX_DIGEST_FILE = 'notebook.digest';
-
-/** The SHA-256 of the text's UTF-8 bytes, encoded a chunk at a time (see `TEXT_CHUNK`). */
-function digestOf(text: string): string {
-  const hash = createHash('sha256');
-  for (const chunk of utf8Chunks(text)) hash.update(chunk);
-  return hash.digest('hex');
-}
 
 /** A piece of a file read at a time: below glibc's first mmap threshold (see `TEXT_CHUNK`). */
 const READ_PIECE = 64 << 10;
@@ -103,9 +96,9 @@ export class IndexFile<T extends { schemaVersion: number }> implements Adapter<T
    * The text is produced in slices (megabytes at 10,000 articles) from the data as it is now.
    */
   async write(data: T): Promise<void> {
-    const text = await serializeInSlices(data);
-    await this.#text.write(text);
-    await this.#digest.write(`${digestOf(text)}\n`);
+    const { chunks, digest } = await serializeInSlices(data);
+    await this.#text.write(chunks);
+    await this.#digest.write(`${digest}\n`);
   }
 
   async idle(): Promise<void> {
