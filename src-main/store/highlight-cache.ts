@@ -5,6 +5,7 @@
  * or new — wait in order and are applied once it is, so the first reader sees them all.
  */
 import type { HighlightIndex} from './highlight-index';
+import { timeSlices } from './event-loop-turns';
 import { loadHighlightIndex, type ArticleHighlights } from './highlight-index';
 
 export interface HighlightCache {
@@ -37,7 +38,14 @@ export function highlightCache({ path, adopted, rebuild, rebuilt }: HighlightCac
     let read = await loadHighlightIndex(path);
     const wasRebuilt = read === null;
     read ??= await rebuild();
-    for (const [articleId, highlights] of waiting.splice(0)) read.set(articleId, highlights);
+    // Changes made while the file was read, in order; more may arrive while this yields.
+    const turn = timeSlices();
+    for (let at = 0; at < waiting.length; at += 1) {
+      const [articleId, highlights] = waiting[at]!;
+      read.set(articleId, highlights);
+      await turn();
+    }
+    waiting.length = 0;
     index = read;
     if (wasRebuilt) rebuilt();
     return read;

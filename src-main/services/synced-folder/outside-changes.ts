@@ -28,6 +28,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { timeSlices } from '../../store/event-loop-turns';
 import type { Change } from '../../store/notebook-files';
 import type { NotebookStore } from '../../store/notebook-store';
 import { UnreadableFileError } from '../../store/validated-json-file';
@@ -182,7 +183,10 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
     async changedSince(found) {
       const changed: RecordFileEvent[] = [];
       const present = new Set<string>();
+      // 10,000 files after an open: awaiting a settled promise does not let the loop turn.
+      const turn = timeSlices();
       for (const file of found) {
+        await turn();
         const key = stampKey(file.kind, file.id);
         present.add(key);
         const entry = known.get(key);
@@ -198,7 +202,9 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
     async known() {
       learnt = false;
       const files = new Map<string, KnownFile>();
-      for (const [key, { version, file }] of known) {
+      const turn = timeSlices();
+      for (const [key, { version, file }] of [...known]) {
+        await turn();
         const stamp = await file;
         if (version !== null && stamp !== null) files.set(key, version === undefined ? { stamp } : { stamp, version });
       }
