@@ -8,6 +8,16 @@
 export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Lets timers and pending I/O run before going on, from wherever it is called. From an I/O
+ * callback (a worker's message, a file read), one `setImmediate` runs right after it in the
+ * same turn of the loop, before any other I/O is taken; the second runs after the next turn's.
+ */
+export async function yieldToIo(): Promise<void> {
+  await yieldToEventLoop();
+  await yieldToEventLoop();
+}
+
+/**
  * How long one slice of work may hold the event loop before it yields (ms). A call takes
  * several turns of the loop (its connection, its body, the handler's reads, the answer), and
  * every job still running takes a slice in each: in the seconds after a 10,000-article notebook
