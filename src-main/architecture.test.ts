@@ -25,6 +25,11 @@ function importsOf(file: string): string[] {
   return specifiers.map((m) => m[1] ?? m[2]!);
 }
 
+/** True when `text` takes a value from zod itself (a type import takes nothing at run time). */
+function importsZodValue(text: string): boolean {
+  return /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]zod(?:\/[^'"]*)?['"]|import\(\s*['"]zod(?:\/[^'"]*)?['"]\s*\)/.test(text);
+}
+
 /** The layer a repository path belongs to. */
 function layerOf(path: string): string {
   const rel = relative(root, path).replaceAll('\\', '/');
@@ -96,7 +101,17 @@ describe('layering', () => {
     expect(violations).toEqual([]);
   });
 
+  it('has zod taken from common/zod.ts, which sets it up before any schema is made', () => {
+    const setUp = join(root, 'src-main/common/zod.ts');
+    const direct = files.filter((file) => file !== setUp && importsZodValue(readFileSync(file, 'utf8')));
+    expect(direct.map((file) => relative(root, file))).toEqual([]);
+  });
+
   it('catches a violation (the checker itself works)', () => {
+    expect(importsZodValue("import { z } from 'zod';")).toBe(true);
+    expect(importsZodValue("const x = 1;\nimport { ZodError } from 'zod/v4';")).toBe(true);
+    expect(importsZodValue("import type { z } from 'zod';")).toBe(false);
+    expect(importsZodValue("import { z } from '../common/zod';")).toBe(false);
     expect(featureImportProblem('src-renderer/features/margin/HighlightCard.tsx', 'src-renderer/features/notes/NewNoteMenu')).toMatch(/another feature/);
     expect(featureImportProblem('src-renderer/components/CommentMarkdown.tsx', 'src-renderer/features/reader/ArticleBody')).toMatch(/only App/);
     expect(featureImportProblem('src-renderer/features/margin/HighlightCard.tsx', 'src-renderer/features/margin/ColorMenu')).toBeNull();

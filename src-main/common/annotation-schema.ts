@@ -3,7 +3,7 @@
  * Targets are the fields of W3C TextQuoteSelector and TextPositionSelector over the article's
  * canonical text — never DOM paths or pixels. The JSON-LD form is produced on export.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
 import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';
 import { HIGHLIGHT_COLORS } from './highlight-colors';

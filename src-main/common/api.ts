@@ -5,7 +5,7 @@
  * and answers an `ApiResponse`. The Electron preload, the IPC registration, the browser-mode
  * HTTP host and the renderer client are all derived from this file and `api-methods.ts`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { ApiMethod } from './api-methods';
 import type {
   AnnotationUsage,

@@ -4,7 +4,7 @@
  * and the edit dialog, which checks each field with the same schema to show its message
  * beside the field.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Optional text that may be cleared: whitespace is collapsed, and an empty string or `null`

@@ -3,7 +3,7 @@
  * Hypothesis files, a REFI-QDA project. Shared so the window and the main side check the same
  * things. Files travel as base64 bytes; the main side decides what the file is.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { base64Size, MAX_EXCHANGE_FILE } from './import-limits';
 import { fileNameSchema } from './import-schema';
 import { revisionIdSchema } from './merge/revisions';

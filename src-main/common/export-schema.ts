@@ -3,7 +3,7 @@
  * format, a citation style and what to include. Shared so the window and the main side check
  * the same things.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { articleIdSchema, tagSchema } from './schema';
 import { claimIdSchema } from './research-schema';
 

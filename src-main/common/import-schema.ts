@@ -3,7 +3,7 @@
  * decodes them itself (charset from BOM or `<meta>`, invalid UTF-8 refused) and checks the
  * size limit on what actually arrived.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { base64Size, IMPORT_LIMITS } from './import-limits';
 import { articleFormatSchema, articleIdSchema, titleSchema } from './schema';
 

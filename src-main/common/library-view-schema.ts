@@ -1,5 +1,5 @@
 /** The library view as the contract checks it (`listArticles`' first rows); the window checks a saved view with `isLibraryView`. */
-import { z } from 'zod';
+import { z } from './zod';
 import { SORT_KEYS, type LibraryView } from './library-view-defaults';
 
 export const libraryViewSchema = z.object({

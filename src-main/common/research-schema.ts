@@ -3,7 +3,7 @@
  * A claim is a statement backed by evidence passages (highlights, possibly from several
  * articles); a note is Markdown that links to claims and highlights with a relation.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { annotationIdSchema } from './annotation-schema';
 import { MAX_CONFLICTS } from './merge/conflict-limits';
 import { baseRevSchema, revisionFields, revisionIdSchema } from './merge/revisions';

@@ -3,7 +3,7 @@
  * files read from disk and (later) imported bundles. Types in `model.ts` are inferred from
  * these, so a record's shape is written once.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { SAFE_LINK } from './safe-link';
 import { checkTag } from './tag-rules';
 import type { ArticleDoc, Block, Inline, TableCell } from './article-doc';

@@ -1,5 +1,5 @@
 /** Search: what may be asked (validated at the boundary) and what comes back. */
-import { z } from 'zod';
+import { z } from './zod';
 import { highlightColorSchema } from './annotation-schema';
 import type { HighlightColor } from './model';
 import { articleIdSchema, tagSchema } from './schema';

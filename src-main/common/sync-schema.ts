@@ -3,7 +3,7 @@
  * A remote is an HTTPS address (plain HTTP only on this machine's loopback, where a test or a
  * local server runs); a token is sent only to the remote it was given for.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { ExchangeSummary } from './exchange-schema';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -2,7 +2,7 @@
  * The article a brand-new notebook starts with, so a new user sees a real text at once.
  * Bundled at build time (`?raw`), so no path to `resources/` has to be found at run time.
  */
-import { z } from 'zod';
+import { z } from '../common/zod';
 import sampleText from '../../resources/sample/japan-us-2plus2.txt?raw';
 import sampleMeta from '../../resources/sample/japan-us-2plus2.json';
 

@@ -1,7 +1,7 @@
 /** Rolling snapshots of notebook.json: one per day, and one before every migration. */
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { colorLegendSchema } from '../common/annotation-schema';
 import type { Claim, ColorLegend } from '../common/model';
 import { claimSchema } from '../common/research-schema';

@@ -15,7 +15,7 @@
  */
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { damagedFileIdSchema } from '../common/api';
 import type { DamagedFile } from '../common/model';
 import { writeFileAtomic } from './atomic-file';

@@ -5,7 +5,7 @@
  * line); read only when a bundle is made or merged.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { MAX_ANCESTORS, revisionIdSchema } from '../common/merge/revisions';
 import { timestampSchema } from '../common/schema';
 import { AppendLog } from './append-log';

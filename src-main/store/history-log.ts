@@ -11,7 +11,7 @@
  * here, to become the log's first line.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { AppendLog } from './append-log';
 import { decodeEntry, decodeList, encodeEntry, encodeList, KnownBodies, newestFirst } from './history-note-bodies';
 import { historyEntrySchema, type HistoryEntry } from './notebook-files';

@@ -9,7 +9,7 @@
  * looked up outside the log. A body written in full (old lines, a first edit) stays readable.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import type { Note } from '../common/model';
 import type { Change, HistoryEntry } from './notebook-files';
 

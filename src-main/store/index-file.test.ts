@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { tempDir } from '../test-support/temp-dir';
 import { INDEX_DIGEST_FILE, IndexFile } from './index-file';
 import { CURRENT_SCHEMA_VERSION } from './migrations';

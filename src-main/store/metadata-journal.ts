@@ -7,7 +7,7 @@
  * replaying one that the cache already holds changes nothing.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { colorLegendSchema } from '../common/annotation-schema';
 import { claimSchema, noteMetaSchema } from '../common/research-schema';
 import { articleMetaSchema } from '../common/schema';

@@ -1,5 +1,5 @@
 /** The schemas of the files in a notebook folder (see ARCHITECTURE.md, "The notebook on disk"). */
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { annotationSchema, colorLegendSchema } from '../common/annotation-schema';
 import { claimSchema, noteMetaSchema, noteSchema } from '../common/research-schema';
 import { articleMetaSchema, articleSchema, timestampSchema } from '../common/schema';

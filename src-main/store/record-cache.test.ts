@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { tempDir } from '../test-support/temp-dir';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { RecordCache } from './record-cache';

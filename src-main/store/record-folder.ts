@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { NotebookError } from '../common/errors';
 import { recordFilePattern, type RecordKind } from '../common/record-ids';
 import { removeFileDurably } from './atomic-file';

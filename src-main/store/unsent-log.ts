@@ -6,7 +6,7 @@
  * it committed. Kept only while the notebook is shared; machine-local, never synced.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../common/zod';
 import { AppendLog } from './append-log';
 
 export const UNSENT_FILE = 'unsent.log';

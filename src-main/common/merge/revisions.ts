@@ -10,7 +10,7 @@
  * version would look newer and come back). Ids begin with the time in base 36 so that sorting
  * them puts the newest first — the cap keeps the most recent ancestors, the same on both sides.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** How many ancestor revisions a record remembers. */
 export const MAX_ANCESTORS = 10;

@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { NotebookError } from '../../common/errors';
 import type { Annotation, Article } from '../../common/model';
 import { noteSchema } from '../../common/research-schema';

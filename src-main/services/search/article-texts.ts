@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 
 /** Where each article's text sits: id -> [byte offset, byte length]. */
 export const savedTextsSchema = z.object({

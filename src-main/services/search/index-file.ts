@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 import { savedTextsSchema, type SavedTexts } from './article-texts';
 import { bytesInFile, type SavedBytes } from './saved-bytes';

@@ -5,7 +5,7 @@
  * asks the store for: see search-worker.ts.)
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { canonicalText } from '../../common/anchoring/canonical-text';
 import type { Claim } from '../../common/model';
 import { claimSchema } from '../../common/research-schema';

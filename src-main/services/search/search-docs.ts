@@ -3,7 +3,7 @@
  * a result, never an article's body (that stays in its file and is read for the few results
  * shown). Highlights, claims and notes are short, so their text is kept for snippets.
  */
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { highlightColorSchema } from '../../common/annotation-schema';
 import type { HighlightColor, LinkTarget } from '../../common/model';
 import { evidenceSchema, linkTargetSchema } from '../../common/research-schema';

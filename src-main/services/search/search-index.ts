@@ -3,7 +3,7 @@
  * filters and results, and a BM25 ranking in which a title holding every word ranks above
  * body text. Article bodies are given to `put` to be counted, and are not kept.
  */
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import type { SearchFilters } from '../../common/search-schema';
 import { utf8Chunks } from '../../store/atomic-file';
 import { InvertedIndex } from './inverted-index';

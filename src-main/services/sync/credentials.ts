@@ -8,7 +8,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 
 export interface Credential {

@@ -6,7 +6,7 @@
  * opened an article). Two machines holding the same record therefore hold the same bytes, so
  * a synced record never looks changed just because it was written elsewhere.
  */
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { colorLegendSchema } from '../../common/annotation-schema';
 import { NotebookError } from '../../common/errors';
 import type { Claim, ColorLegend, Note } from '../../common/model';

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import type { NotebookHandlers } from '../../common/api';
 import { NotebookError } from '../../common/errors';
 import type { SyncResult, SyncState, SyncStatus } from '../../common/sync-schema';

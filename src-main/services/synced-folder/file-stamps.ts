@@ -17,7 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { writeFileAtomic } from '../../store/atomic-file';
 import { fileStamp } from '../../store/file-stamp';
 import type { FolderKind } from './record-files';

@@ -4,7 +4,7 @@
  * half-written file aside), and what the store holds for the same record.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../common/zod';
 import { NotebookError } from '../../common/errors';
 import { revisionOf } from '../../common/merge/revisions';
 import type { Claim, Note } from '../../common/model';

@@ -5,7 +5,7 @@
  * SHA-256 checksum of the rest — a bundle changed or cut short on the way is refused.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { annotationSchema, colorLegendSchema } from '../../../common/annotation-schema';
 import { claimSchema, noteSchema } from '../../../common/research-schema';
 import { articleSchema, timestampSchema } from '../../../common/schema';

@@ -6,7 +6,7 @@
  * slices: a whole notebook's bundle holds tens of thousands of records, and checking them in
  * one go held every other call for seconds.
  */
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { NotebookError } from '../../../common/errors';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleBodySchema, checkBundleBytes, type BundleBody } from './bundle-format';
 import { yieldToEventLoop } from '../../../store/event-loop-turns';

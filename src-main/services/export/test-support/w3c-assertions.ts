@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { draft04ToAjv, isDateTime, isUri, type RefSiblings } from './w3c-draft04';
 
 export const W3C_SUITE_DIR = resolve(import.meta.dirname, '../../../../../shared/conformance/w3c-web-annotation');
