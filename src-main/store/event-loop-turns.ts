@@ -4,7 +4,7 @@
  * `setImmediate`, not a timer: a timeout waits about a millisecond more each time.
  */
 
-/** Lets the event loop run once: pending I/O, then timers. */
+/** Lets the event loop turn once: timers and pending I/O first, when called from a timer or an immediate (see `yieldToIo`). */
 export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
