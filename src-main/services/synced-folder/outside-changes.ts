@@ -74,7 +74,7 @@ export interface OutsideChanges {
 
 /** What is known of a file: the version of the record in it and its stamp, when known. */
 interface Known {
-  version: string | null | undefined;
+  readonly version: string | null | undefined;
   file: Promise<FileStamp | null>;
 }
 
@@ -103,7 +103,12 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
   const stop = store.onChange((change) => {
     const version = versionWritten(change);
     const file = version === null ? null : (change.stamp ?? stampOf(recordFilePath(store.dir, change.kind, change.id)));
-    learn(stampKey(change.kind, change.id), { version, file: Promise.resolve(file) });
+    learn(stampKey(change.kind, change.id), {
+      get version() {
+        return version && version();
+      },
+      file: Promise.resolve(file),
+    });
   });
 
   async function read({ kind, id, path }: RecordFileEvent): Promise<Reading> {
