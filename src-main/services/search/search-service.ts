@@ -57,6 +57,17 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
   let failure: Error | null = null;
   let closing = false;
   const post = (message: ToWorker) => worker.postMessage(message);
+  /**
+   * Changes not yet posted. Posting copies the record on this thread (~0.4 ms for a 20 KB
+   * article's tree), so it waits for the next turn, after the write has been answered; and a
+   * request flushes them first, so it follows every change told before it.
+   */
+  let unposted: ToWorker[] = [];
+  const flush = () => {
+    const changes = unposted;
+    unposted = [];
+    if (!failure) for (const change of changes) post(change);
+  };
 
   const fail = (error: Error) => {
     failure ??= error;
@@ -90,11 +101,14 @@ export function openSearch(store: NotebookStore, options: SearchOptions = {}): S
       const id = ++lastRequest;
       waiting.set(id, { resolve, reject });
       worker.ref();
+      flush();
       post({ ...request, id });
     });
 
   const unsubscribe = store.onChange((change) => {
-    if (!failure) post({ type: 'change', change: indexChangeOf(change) });
+    if (failure) return;
+    unposted.push({ type: 'change', change: indexChangeOf(change) });
+    if (unposted.length === 1) setImmediate(flush);
   });
 
   return {
