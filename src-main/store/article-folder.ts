@@ -30,6 +30,13 @@ import { RecordCache, type Db } from './record-cache';
 import { UnreadableFileError } from './validated-json-file';
 import { saveFailed } from './write-failure';
 
+/**
+ * An article longer than this is written a slice at a time: its text is made between turns of
+ * the event loop. One kept whole from a page of 80,000 table cells is a 19 MB file, which took
+ * 60–140 ms to stringify at once; a 20 KB article takes ~0.2 ms, and slices would only add to it.
+ */
+const WRITTEN_IN_SLICES_WORDS = 10_000;
+
 export function articleMeta(article: Article): ArticleMeta {
   const { original: _original, doc: _doc, rev: _rev, revs: _revs, conflicts: _conflicts, ...meta } = article;
   return meta;
@@ -56,7 +63,12 @@ export interface ArticleFolder extends Pick<NotebookStore, 'readAnnotations' | '
 }
 
 export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: ArticleFolderOptions): ArticleFolder {
-  const articleDbs = new RecordCache<ArticleFile>((id) => join(dir, articleFileName(id)), articleFileSchema as z.ZodType<ArticleFile | null>, cacheLimit);
+  const articleDbs = new RecordCache<ArticleFile>(
+    (id) => join(dir, articleFileName(id)),
+    articleFileSchema as z.ZodType<ArticleFile | null>,
+    cacheLimit,
+    (file) => file !== null && file.article.wordCount > WRITTEN_IN_SLICES_WORDS,
+  );
   const articleDb = (id: string) => articleDbs.get(id) as Db<ArticleFile>;
   const recordArticle = (entry: JournalEntry) => metadata.journal.record([entry]);
 

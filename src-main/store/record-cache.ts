@@ -23,6 +23,8 @@ export class RecordCache<T> {
     private readonly pathOf: (id: string) => string,
     private readonly schema: z.ZodType<T | null>,
     readonly limit: number,
+    /** Which records are large enough to be written a slice at a time (see ValidatedJsonFile). */
+    private readonly inSlices: (data: T | null) => boolean = () => false,
   ) {}
 
   get size(): number {
@@ -35,7 +37,7 @@ export class RecordCache<T> {
     if (db) {
       this.#dbs.delete(id);
     } else {
-      db = new Low(new ValidatedJsonFile(this.pathOf(id), this.schema), null) as Db<T | null>;
+      db = new Low(new ValidatedJsonFile(this.pathOf(id), this.schema, this.inSlices), null) as Db<T | null>;
     }
     this.#dbs.set(id, db);
     this.#evict();

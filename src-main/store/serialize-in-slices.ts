@@ -2,7 +2,9 @@
  * `JSON.stringify(data, null, 2)`, the text notebook files are written as, produced a slice at
  * a time so the event loop answers the window meanwhile. notebook.json is ~5 MB at 10,000
  * articles (~25 MB at 50,000): stringified at once it held every call for 60–300 ms each time
- * the journal was folded into it, and that fold runs in the background after open.
+ * the journal was folded into it, and that fold runs in the background after open. An
+ * article kept whole from a page of 80,000 table cells is a 19 MB file: stringified at once it
+ * held the loop for 60–140 ms at the end of its import.
  *
  * The data is copied shallowly first (each array and plain object along the top level), so
  * what is written is the data as it was at the call even if the cache changes meanwhile: the
@@ -14,9 +16,6 @@
 import { createHash } from 'node:crypto';
 import { TEXT_CHUNK, utf8Chunks } from './atomic-file';
 import { timeSlices } from './event-loop-turns';
-
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -60,31 +59,93 @@ class TextEncoding {
   }
 }
 
+/** Values up to this many (counting those inside arrays and objects) are stringified at once. */
+const AT_ONCE = 64;
+
+/** Whether `value` holds at most `AT_ONCE` values, counted until there are more. */
+function isSmall(value: unknown): boolean {
+  let budget = AT_ONCE;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (--budget < 0) return false;
+    if (typeof next !== 'object' || next === null) continue;
+    const inner = Array.isArray(next) ? next : Object.values(next);
+    if (inner.length > budget) return false;
+    pending.push(...inner);
+  }
+  return true;
+}
+
+/** An array or object being written, and how far. */
+type Open = { close: ']'; items: readonly unknown[]; at: number; indent: string } | { close: '}'; items: readonly (readonly [string, unknown])[]; at: number; indent: string };
+
+/**
+ * How `value` starts at `indent`: its whole text when it is small (or not an array or object),
+ * else what is left to write of it after its opening bracket.
+ */
+function start(value: unknown, key: string, indent: string): string | Open {
+  const json = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
+  if (typeof json !== 'object' || json === null || isSmall(json)) {
+    return (JSON.stringify(json, null, 2) as string | undefined)?.replaceAll('\n', `\n${indent}`) ?? 'null';
+  }
+  if (Array.isArray(json)) return { close: ']', items: json, at: 0, indent };
+  const entries = Object.entries(json).filter(([, inner]) => inner !== undefined && typeof inner !== 'function' && typeof inner !== 'symbol');
+  return { close: '}', items: entries, at: 0, indent };
+}
+
+/**
+ * The parts of `JSON.stringify(value, null, 2)`, in order, small enough to be produced between
+ * turns of the event loop: a large value is walked without recursion (a deep document tree
+ * cannot overflow the stack), and its small parts are stringified at once.
+ */
+export function* prettyJsonParts(value: unknown): Generator<string> {
+  const first = start(value, '', '');
+  if (typeof first === 'string') {
+    yield first;
+    return;
+  }
+  yield first.close === ']' ? '[' : '{';
+  const stack: Open[] = [first];
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    if (top.at === top.items.length) {
+      stack.pop();
+      yield top.items.length === 0 ? top.close : `\n${top.indent}${top.close}`;
+      continue;
+    }
+    const indent = `${top.indent}  `;
+    const lead = `${top.at === 0 ? '\n' : ',\n'}${indent}`;
+    const [key, inner] = top.close === ']' ? [String(top.at), top.items[top.at]] : top.items[top.at]!;
+    top.at += 1;
+    // An element JSON.stringify cannot write is null in an array (entries skip them).
+    const next = start(top.close === ']' && (inner === undefined || typeof inner === 'function' || typeof inner === 'symbol') ? null : inner, key, indent);
+    const named = top.close === '}' ? `${lead}${JSON.stringify(key)}: ` : lead;
+    if (typeof next === 'string') {
+      yield named + next;
+    } else {
+      yield named + (next.close === ']' ? '[' : '{');
+      stack.push(next);
+    }
+  }
+}
+
+/** Parts produced between two checks of the time slice. */
+const PARTS_PER_CHECK = 256;
+
+/**
+ * `JSON.stringify(data, null, 2) + '\n'`, encoded, a slice at a time. `data` is read as it was
+ * at the call: top-level arrays and objects are copied (the metadata cache edits those in
+ * place); anything deeper must be replaced, never edited, while the text is produced.
+ */
 export async function serializeInSlices(data: unknown): Promise<EncodedText> {
   const parts = new TextEncoding();
-  if (!isPlainObject(data)) {
-    parts.push(JSON.stringify(data, null, 2) + '\n');
-    return parts.finish();
-  }
-  const taken = snapshot(data);
   const turn = timeSlices();
-  // The same text as JSON.stringify(data, null, 2): an element of a top-level array sits at
-  // depth 2, so its lines are indented four spaces (JSON strings hold no raw line breaks).
-  const entries = Object.entries(taken).filter(([, value]) => value !== undefined && typeof value !== 'function');
-  for (const [i, [key, value]] of entries.entries()) {
-    parts.push(`${i === 0 ? '{\n' : ''}  ${JSON.stringify(key)}: `);
-    if (Array.isArray(value) && value.length > 0) {
-      parts.push('[\n');
-      for (let j = 0; j < value.length; j += 1) {
-        parts.push(`    ${(JSON.stringify((value[j] ?? null) as Json, null, 2) ?? 'null').replaceAll('\n', '\n    ')}${j < value.length - 1 ? ',\n' : '\n'}`);
-        await turn();
-      }
-      parts.push('  ]');
-    } else parts.push(JSON.stringify(value as Json, null, 2).replaceAll('\n', '\n  '));
-    parts.push(i < entries.length - 1 ? ',\n' : '\n}');
-    await turn();
+  let count = 0;
+  for (const part of prettyJsonParts(isPlainObject(data) ? snapshot(data) : data)) {
+    parts.push(part);
+    if (++count % PARTS_PER_CHECK === 0) await turn();
   }
-  if (entries.length === 0) parts.push('{}');
   parts.push('\n');
   return parts.finish();
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { NotebookError } from '../common/errors';
 import { AtomicFileWriter } from './atomic-file';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
+import { serializeInSlices } from './serialize-in-slices';
 
 /** True for a file whose `schemaVersion` is past what this version reads. */
 export const isNewerFormat = (json: unknown): boolean =>
@@ -39,12 +40,16 @@ export interface ReadInfo {
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   readonly #writer: AtomicFileWriter;
+  /** The last write whose text is produced in slices, or one queued behind it, until it is done. */
+  #inOrder: Promise<void> | undefined;
   /** What the last read found, so the store can snapshot before writing a migrated file. */
   lastRead: ReadInfo | undefined;
 
+  /** `inSlices`: whether `data` is large enough for its text to be produced a slice at a time (see serialize-in-slices.ts). */
   constructor(
     readonly path: string,
     readonly schema: z.ZodType<T>,
+    readonly inSlices: (data: T) => boolean = () => false,
   ) {
     this.#writer = new AtomicFileWriter(path);
   }
@@ -85,18 +90,36 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return JSON.stringify(data, null, 2) + '\n';
   }
 
+  /** Writes `data` as it is now; writes reach the file in the order they were made. */
   write(data: T): Promise<void> {
-    return this.#writer.write(ValidatedJsonFile.serialize(data));
+    const inSlices = this.inSlices(data);
+    if (!inSlices && !this.#inOrder) return this.#writer.write(ValidatedJsonFile.serialize(data));
+    // The text is made now (from the data as it is now), and handed to the writer after the
+    // write before it: a small write made while a large one is still being produced must not
+    // land first and then be overwritten by the older data.
+    const text = inSlices ? serializeInSlices(data).then(({ chunks }) => chunks) : Promise.resolve(ValidatedJsonFile.serialize(data));
+    const done = (this.#inOrder ?? Promise.resolve()).catch(() => undefined).then(async () => this.#writer.write(await text));
+    this.#inOrder = done;
+    done.then(
+      () => this.#doneInOrder(done),
+      () => this.#doneInOrder(done),
+    );
+    return done;
+  }
+
+  #doneInOrder(write: Promise<void>): void {
+    if (this.#inOrder === write) this.#inOrder = undefined;
   }
 
   /** True while a write is pending or in flight. */
   get busy(): boolean {
-    return this.#writer.busy;
+    return this.#inOrder !== undefined || this.#writer.busy;
   }
 
   /** Resolves when every write so far is on disk. */
-  idle(): Promise<void> {
-    return this.#writer.idle();
+  async idle(): Promise<void> {
+    while (this.#inOrder) await this.#inOrder.catch(() => undefined);
+    await this.#writer.idle();
   }
 }
 
