@@ -16,6 +16,7 @@ import { IMPORT_BUDGET, tooComplexMessage } from './import-budget';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
 import { IMPORT_WORKER } from './import-worker';
 import { prepareArticle, type ImportInput, type PreparedArticle } from './prepare-article';
+import { addPiece } from './value-in-pieces';
 
 /** Turns what arrived into an article body ready to store. */
 export interface ImportPreparer {
@@ -55,7 +56,7 @@ const IDLE_MS = 60_000;
 /** Reads imports in the worker, one at a time, each within `budget`. */
 export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPreparer {
   const waiting: Job[] = [];
-  let running: { job: Job; id: number; timer?: NodeJS.Timeout } | undefined;
+  let running: { job: Job; id: number; timer?: NodeJS.Timeout; arriving?: { whole: PreparedArticle; left: number } } | undefined;
   let thread: Thread | undefined;
   let idle: NodeJS.Timeout | undefined;
   let lastId = 0;
@@ -91,8 +92,28 @@ export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPrep
       if (thread?.worker !== worker) return;
       if (message.type === 'ready') return markReady();
       if (message.id !== running?.id) return;
-      if (message.type === 'done') finish((job) => job.resolve(message.prepared));
-      else finish((job) => job.reject(new NotebookError(message.error.code, message.error.message)));
+      switch (message.type) {
+        case 'done':
+          if (message.pieces === 0) return finish((job) => job.resolve(message.prepared));
+          // Read in time: taking in the pieces is this thread's work, a few ms between turns.
+          clearTimeout(running.timer);
+          running.arriving = { whole: message.prepared, left: message.pieces };
+          return worker.postMessage({ type: 'next-piece', id: message.id } satisfies ToImportWorker);
+        case 'piece': {
+          const arriving = running.arriving;
+          if (!arriving) return;
+          try {
+            addPiece(arriving.whole, message.piece);
+          } catch (error) {
+            return stop(new NotebookError('internal', `The import stopped: ${(error as Error).message}.`));
+          }
+          arriving.left -= 1;
+          if (arriving.left === 0) return finish((job) => job.resolve(arriving.whole));
+          return worker.postMessage({ type: 'next-piece', id: message.id } satisfies ToImportWorker);
+        }
+        case 'failed':
+          return finish((job) => job.reject(new NotebookError(message.error.code, message.error.message)));
+      }
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (thread?.worker !== worker) return;

@@ -7,14 +7,27 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { NotebookError } from '../../common/errors';
-import type { FromImportWorker, ToImportWorker } from './import-protocol';
-import { prepareArticle } from './prepare-article';
+import { PIECE_VALUES, type FromImportWorker, type ToImportWorker } from './import-protocol';
+import { prepareArticle, type PreparedArticle } from './prepare-article';
+import { splitIntoPieces, type Piece } from './value-in-pieces';
 
 /** Answers the main thread's jobs on `port`, one at a time as they come. */
 export function serveImports(port: MessagePort): void {
+  /** The pieces of the last article still to send, for the job they belong to. */
+  let sending: { id: number; pieces: Piece[] } | undefined;
   port.on('message', (message: ToImportWorker) => {
+    if (message.type === 'next-piece') {
+      const piece = sending?.id === message.id ? sending.pieces.shift() : undefined;
+      if (piece) port.postMessage({ type: 'piece', id: message.id, piece } satisfies FromImportWorker);
+      return;
+    }
+    sending = undefined;
     void prepareArticle(message.input).then(
-      (prepared) => port.postMessage({ type: 'done', id: message.id, prepared } satisfies FromImportWorker),
+      (prepared) => {
+        const { first, pieces } = splitIntoPieces(prepared, PIECE_VALUES);
+        if (pieces.length > 0) sending = { id: message.id, pieces };
+        port.postMessage({ type: 'done', id: message.id, prepared: first as PreparedArticle, pieces: pieces.length } satisfies FromImportWorker);
+      },
       (error: unknown) => port.postMessage({ type: 'failed', id: message.id, error: failureOf(error) } satisfies FromImportWorker),
     );
   });
