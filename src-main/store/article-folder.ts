@@ -78,13 +78,16 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
     emit({ kind: 'article', id, record: null });
   };
 
-  /** Sets aside a damaged article file and drops the article from the cache (no backup holds an article's text). */
+  /**
+   * Sets aside a damaged article file and drops the article from the cache (no backup holds an
+   * article's text). Dropped first: once the file is on the Damaged files list, a restore must
+   * not find the article still there.
+   */
   const setAside = async (id: string, error: UnreadableFileError) => {
     const title = metadata.articleTitle(id);
-    const entry = await quarantine.setAside(error, { record: { kind: 'article', id, ...(title ? { title } : {}) } });
     if (metadata.articleAt(id) >= 0) await forget(id);
     else articleDbs.delete(id);
-    return entry;
+    return quarantine.setAside(error, { record: { kind: 'article', id, ...(title ? { title } : {}) } });
   };
 
   /** Loads an article's file once; a file that cannot be read is quarantined and reported. */

@@ -177,6 +177,31 @@ describe('notebook store', () => {
     await store.close();
   });
 
+  it('drops a record found damaged before its file is on the Damaged files list', async () => {
+    // A search reading a note, or a window opening an article, finds the damage outside the
+    // write queue: a window that saw the list and asked to restore was refused ("is in the
+    // notebook again") while the record was still in the cache.
+    const dir = await tempDir();
+    let store = await openStore(dir);
+    const note: Note = { id: 'note_damaged01', title: 'Why', body: 'Because.', tags: [], links: [], createdAt: at.toISOString(), updatedAt: at.toISOString() };
+    await store.saveNote(note);
+    await store.saveRecord({ article: article('art_damaged01', 'Trust'), annotations: [] });
+    await store.close();
+    for (const file of ['notes/note_damaged01.json', 'articles/art_damaged01.json']) await writeFile(join(dir, file), '{"schemaVersion": 3, "rec');
+
+    store = await openStore(dir);
+    const stillThere: string[] = [];
+    store.damaged.subscribe(({ record }) => {
+      if (record?.kind === 'note' && store.noteMeta(record.id)) stillThere.push(record.id);
+      if (record?.kind === 'article' && store.hasArticle(record.id)) stillThere.push(record.id);
+    });
+    await expect(store.readNote('note_damaged01')).rejects.toMatchObject({ code: 'storage' });
+    await expect(store.readRecord('art_damaged01')).rejects.toMatchObject({ code: 'storage' });
+    expect(store.damaged.list().map((entry) => entry.record?.id).sort()).toEqual(['art_damaged01', 'note_damaged01']);
+    expect(stillThere).toEqual([]);
+    await store.close();
+  });
+
   it('reports a missing article as not found', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);

@@ -138,14 +138,15 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
    * one is known, is kept for "Restore from backup".
    */
   async setAside(id: string, error: UnreadableFileError): Promise<DamagedFile> {
-    const entry = await this.#setAside(id, error);
+    // Dropped first: once the file is on the Damaged files list (which a window may read at any
+    // moment), "Restore from backup" must not find the record still there and refuse.
+    const meta = this.options.index.get().find((m) => m.id === id);
     await this.#forget(id);
-    return entry;
+    return this.#setAside(id, error, meta);
   }
 
-  async #setAside(id: string, error: UnreadableFileError): Promise<DamagedFile> {
-    const { kind, titleOf, goodCopyOf, index } = this.options;
-    const meta = index.get().find((m) => m.id === id);
+  async #setAside(id: string, error: UnreadableFileError, meta = this.options.index.get().find((m) => m.id === id)): Promise<DamagedFile> {
+    const { kind, titleOf, goodCopyOf } = this.options;
     const good = await goodCopyOf?.(id);
     const title = meta ? titleOf(meta) : undefined;
     return this.options.setAside(error, {
