@@ -7,6 +7,7 @@ import { textToDoc } from '../common/text-to-doc';
 import { tempDir } from '../test-support/temp-dir';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { openStore } from './notebook-store';
+import { UnreadableFileError } from './validated-json-file';
 
 const at = new Date('2026-11-25T10:00:00.000Z');
 
@@ -177,7 +178,7 @@ describe('notebook store', () => {
     await store.close();
   });
 
-  it('drops a record found damaged before its file is on the Damaged files list', async () => {
+  it('drops a record found damaged before its file is on the Damaged files list, keeping its good copy', async () => {
     // A search reading a note, or a window opening an article, finds the damage outside the
     // write queue: a window that saw the list and asked to restore was refused ("is in the
     // notebook again") while the record was still in the cache.
@@ -186,18 +187,27 @@ describe('notebook store', () => {
     const note: Note = { id: 'note_damaged01', title: 'Why', body: 'Because.', tags: [], links: [], createdAt: at.toISOString(), updatedAt: at.toISOString() };
     await store.saveNote(note);
     await store.saveRecord({ article: article('art_damaged01', 'Trust'), annotations: [] });
+    const claim = { id: 'clm_damaged01', statement: 'Trust grows', tags: [], evidence: [], createdAt: at.toISOString(), updatedAt: at.toISOString() };
+    await store.saveClaim(claim);
     await store.close();
-    for (const file of ['notes/note_damaged01.json', 'articles/art_damaged01.json']) await writeFile(join(dir, file), '{"schemaVersion": 3, "rec');
+    for (const file of ['notes/note_damaged01.json', 'articles/art_damaged01.json', 'claims/clm_damaged01.json']) await writeFile(join(dir, file), '{"schemaVersion": 3, "rec');
 
     store = await openStore(dir);
     const stillThere: string[] = [];
     store.damaged.subscribe(({ record }) => {
       if (record?.kind === 'note' && store.noteMeta(record.id)) stillThere.push(record.id);
       if (record?.kind === 'article' && store.hasArticle(record.id)) stillThere.push(record.id);
+      if (record?.kind === 'claim' && store.claim(record.id)) stillThere.push(record.id);
     });
     await expect(store.readNote('note_damaged01')).rejects.toMatchObject({ code: 'storage' });
     await expect(store.readRecord('art_damaged01')).rejects.toMatchObject({ code: 'storage' });
-    expect(store.damaged.list().map((entry) => entry.record?.id).sort()).toEqual(['art_damaged01', 'note_damaged01']);
+    // A claim is served from the cache; the check of its file on open sets it aside so.
+    const claimFile = join(dir, 'claims/clm_damaged01.json');
+    const claimEntry = await store.setAsideRecord('claim', 'clm_damaged01', new UnreadableFileError(claimFile, 'it breaks off part way'));
+    // Its good copy is the cache's, taken before the claim left it.
+    expect(claimEntry).toMatchObject({ record: { kind: 'claim', id: 'clm_damaged01' }, backup: expect.stringMatching(/^backups\/quarantine\//) });
+    expect(JSON.parse(await readFile(join(dir, claimEntry.backup!), 'utf8')).record).toEqual(claim);
+    expect(store.damaged.list().map((entry) => entry.record?.id).sort()).toEqual(['art_damaged01', 'clm_damaged01', 'note_damaged01']);
     expect(stillThere).toEqual([]);
     await store.close();
   });

@@ -138,17 +138,20 @@ export class RecordFolder<R extends { id: string }, M extends { id: string }> {
    * one is known, is kept for "Restore from backup".
    */
   async setAside(id: string, error: UnreadableFileError): Promise<DamagedFile> {
-    // Dropped first: once the file is on the Damaged files list (which a window may read at any
-    // moment), "Restore from backup" must not find the record still there and refuse.
-    const meta = this.options.index.get().find((m) => m.id === id);
-    await this.#forget(id);
-    return this.#setAside(id, error, meta);
+    return this.#setAside(id, error, () => this.#forget(id));
   }
 
-  async #setAside(id: string, error: UnreadableFileError, meta = this.options.index.get().find((m) => m.id === id)): Promise<DamagedFile> {
-    const { kind, titleOf, goodCopyOf } = this.options;
+  /**
+   * `drop` takes the record out of the index once its good copy is known (a claim's is the
+   * index's own) and before its file is listed: once it is on the Damaged files list, which a
+   * window may read at any moment, "Restore from backup" must not find the record still there.
+   */
+  async #setAside(id: string, error: UnreadableFileError, drop: () => Promise<void> = async () => {}): Promise<DamagedFile> {
+    const { kind, titleOf, goodCopyOf, index } = this.options;
+    const meta = index.get().find((m) => m.id === id);
     const good = await goodCopyOf?.(id);
     const title = meta ? titleOf(meta) : undefined;
+    await drop();
     return this.options.setAside(error, {
       record: { kind: kind as 'claim' | 'note', id, ...(title ? { title } : {}) },
       ...(good ? { goodCopy: { schemaVersion: CURRENT_SCHEMA_VERSION, record: good } } : {}),
