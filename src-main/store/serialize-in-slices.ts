@@ -99,7 +99,7 @@ function start(value: unknown, key: string, indent: string): string | Open {
  * turns of the event loop: a large value is walked without recursion (a deep document tree
  * cannot overflow the stack), and its small parts are stringified at once.
  */
-export function* prettyJsonParts(value: unknown): Generator<string> {
+function* prettyJsonParts(value: unknown): Generator<string> {
   const first = start(value, '', '');
   if (typeof first === 'string') {
     yield first;
