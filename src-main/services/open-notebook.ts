@@ -37,6 +37,7 @@ import { printPdfWithChromium } from './export/chromium-pdf';
 import { storeReportData } from './export/report-data';
 import type { ReportData } from './export/report-model';
 import { openSyncedFolder, type SyncedFolder } from './synced-folder/synced-folder';
+import { collectWhenQuiet } from './quiet-memory';
 
 /** What stands for the synced folder on a read-only notebook: nothing watched, nothing taken in. */
 const readOnlyFolder = (): SyncedFolder => ({ setAside: [], warnings: [], caughtUp: async () => {}, close: async () => {} });
@@ -145,8 +146,10 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     ...(readOnly ? { readOnly } : {}),
     ...(synced.warnings.length > 0 ? { warnings: [...synced.warnings] } : {}),
   });
+  // Memory a burst of calls grew is given back once the window has been quiet for a while.
+  const quiet = collectWhenQuiet();
   return {
-    handlers: {
+    handlers: quiet.watch({
       ...library.handlers,
       ...libraryBulk,
       ...importer.handlers,
@@ -167,7 +170,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
       getRecordHistory: sharing.getRecordHistory,
       restoreVersion: sharing.restoreVersion,
       ...damaged,
-    },
+    }),
     feed: { subscribe: (listener) => writes.subscribe(listener) },
     status,
     searchStats: () => search.stats(),
@@ -179,6 +182,7 @@ export async function openNotebook(dir: string, options: OpenOptions = {}): Prom
     flush: () => store.flush(),
     reportData,
     close: async () => {
+      quiet.stop();
       await gitTidied;
       await goodCopiesFound;
       await stopFollowingSetAside();

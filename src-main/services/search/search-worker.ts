@@ -6,12 +6,17 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Note } from '../../common/model';
-import { collectGarbage } from './collect-garbage';
+import { collectGarbage } from '../collect-garbage';
+import { collectWhenQuiet, type QuietMemory } from '../quiet-memory';
 import { startEngine } from './search-engine';
 import type { FromWorker, ToWorker, WorkerStart } from './search-protocol';
 
-/** Answers the main thread's messages on `port` with an engine over `start`'s notebook. */
-export function serveEngine(port: MessagePort, start: WorkerStart, releaseMemory?: () => void): void {
+/**
+ * Answers the main thread's messages on `port` with an engine over `start`'s notebook. In its
+ * own thread (`quiet` given), the engine collects garbage after large drops, and again once the
+ * thread has been quiet for a while (see quiet-memory.ts).
+ */
+export function serveEngine(port: MessagePort, start: WorkerStart, quiet?: QuietMemory): void {
   const send = (message: FromWorker) => port.postMessage(message);
 
   const noteReads = new Map<number, (note: Note | null) => void>();
@@ -23,6 +28,12 @@ export function serveEngine(port: MessagePort, start: WorkerStart, releaseMemory
       send({ type: 'read-note', id, noteId });
     });
 
+  const releaseMemory = quiet
+    ? () => {
+        collectGarbage();
+        quiet.touch();
+      }
+    : undefined;
   const engine = startEngine({ dir: start.dir, readNote, ...(releaseMemory ? { releaseMemory } : {}) }, start.records, start.options);
 
   async function answer(id: number, work: () => Promise<Pick<Extract<FromWorker, { type: 'reply' }>, 'answer'> | void>): Promise<void> {
@@ -35,6 +46,7 @@ export function serveEngine(port: MessagePort, start: WorkerStart, releaseMemory
   }
 
   port.on('message', (message: ToWorker) => {
+    quiet?.touch();
     switch (message.type) {
       case 'change':
         return engine.change(message.change);
@@ -48,6 +60,7 @@ export function serveEngine(port: MessagePort, start: WorkerStart, releaseMemory
         return void answer(message.id, () => engine.idle());
       case 'close':
         // Closing the port lets the thread end once the answer is sent.
+        quiet?.stop();
         return void answer(message.id, () => engine.close()).then(() => port.close());
     }
   });
@@ -57,4 +70,4 @@ const isStart = (data: unknown): data is WorkerStart => typeof data === 'object'
 
 // Run as the search worker thread (not merely imported in some other thread): serve the main thread.
 // The thread's memory is the index's alone, so it collects garbage after large drops.
-if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData, collectGarbage);
+if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData, collectWhenQuiet());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { valueOf } from '../../../test-support/in-process-api';
 import { openSampleNotebook } from '../../../test-support/sample-notebook';
-import { collectGarbage } from '../collect-garbage';
+import { collectGarbage } from '../../collect-garbage';
 import { startEngine } from '../search-engine';
 
 describe('search memory', () => {
