@@ -21,8 +21,8 @@ export async function measureService(dir: string, work: Workload, results: Recor
     await handlers.listArticles({ first: { view: initialLibraryView, tag: null, limit: 100 } });
     await Promise.all([handlers.listArticles({}), handlers.getNotebookStatus({}), handlers.getLegend({}), handlers.getHistory({})]);
     await Promise.all([handlers.listNotes({}), handlers.listClaims({}), handlers.listTags({})]);
-    const highlights = await repeat(work.highlightSpots.length, (i) => {
-      const { articleId, text, at } = work.highlightSpots[i]!;
+    const highlights = await repeat(work.serviceHighlightSpots.length, (i) => {
+      const { articleId, text, at } = work.serviceHighlightSpots[i]!;
       return handlers.createAnnotation({ articleId, target: describeRange(text, at + 60, at + 100), color: 'blue' });
     });
     results.highlightService = {
