@@ -29,9 +29,14 @@ export async function dropFiles(page: Page, files: DroppedFile[], check?: (overl
     }
     return data;
   }, payload);
-  await page.locator('main').first().dispatchEvent('dragenter', { dataTransfer: transfer });
   const overlay = dropOverlay(page);
-  await expect(overlay).toBeVisible();
+  // The window listens for drags from just after its first paint (React runs effects after
+  // painting): a drag begun in that instant is not seen, so it is begun again until the
+  // overlay shows, as a person would drag again over a window that had only just appeared.
+  await expect(async () => {
+    await page.locator('main').first().dispatchEvent('dragenter', { dataTransfer: transfer });
+    await expect(overlay).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await check?.(overlay);
   await overlay.dispatchEvent('dragover', { dataTransfer: transfer });
   await overlay.dispatchEvent('drop', { dataTransfer: transfer });
