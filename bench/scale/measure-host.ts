@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeRange } from '../../src-main/common/anchoring/describe-range';
 import { initialLibraryView } from '../../src-main/common/library-view';
-import { QUIET_MS } from '../../src-main/services/quiet-memory';
+import { MOST_COLLECTIONS, QUIET_MS } from '../../src-main/services/quiet-memory';
 import { figure, MB, repeat, timed, type RowResult } from './figures';
 import { memoryMb, startHost, writtenBytes, type Host } from './host';
 import { measurePainting } from './paint';
@@ -53,12 +53,13 @@ export async function measureFirstOpen(dir: string, work: Workload, results: Res
   // busy machine (measured: 305, 399, 411, 386, then 297 MB for good), so RSS is read once a
   // second until three readings in a row agree within 2 MB, and those three are the figure.
   // Not before the host has had the time to find itself quiet (no call since the last search
-  // above) and give back what its main thread grew (services/quiet-memory.ts).
+  // above) and give back what its threads grew: checks every QUIET_MS / 2, up to
+  // MOST_COLLECTIONS collections (services/quiet-memory.ts).
   await untilSaved(dir);
   peakRss.push(await memoryMb(host.pid, 'VmHWM'));
   results.rssBuildPeak = { figure: figure(peakRss, 'MB') };
   const readings: number[] = [];
-  const quietSeconds = Math.ceil((QUIET_MS * 1.5) / 1000);
+  const quietSeconds = Math.ceil((QUIET_MS + ((MOST_COLLECTIONS + 1) * QUIET_MS) / 2) / 1000);
   const steady = () => readings.length >= Math.max(3, quietSeconds + 1) && Math.max(...readings.slice(-3)) - Math.min(...readings.slice(-3)) <= 2;
   while (!steady() && readings.length < 30) {
     await sleep(1000);

@@ -14,7 +14,10 @@ describe('collectWhenQuiet', () => {
   afterEach(() => {
     clock = 0;
     heap = { committed: 100 * MB, used: 60 * MB };
-    collect.mockClear();
+    collect.mockReset();
+    collect.mockImplementation(() => {
+      heap = { committed: 65 * MB, used: 55 * MB };
+    });
   });
 
   it('collects once the calls have stopped for the quiet time, and not again until more calls', async () => {
@@ -27,6 +30,10 @@ describe('collectWhenQuiet', () => {
     clock = 5_000;
     memory.check();
     expect(collect).toHaveBeenCalledTimes(1);
+    // Little left to give back: the thread has settled, and a heap that grows without work
+    // (none is done without a call) is not looked at again.
+    clock = 7_500;
+    memory.check();
     heap = { committed: 100 * MB, used: 60 * MB };
     clock = 60_000;
     memory.check();
@@ -35,6 +42,18 @@ describe('collectWhenQuiet', () => {
     clock = 65_000;
     memory.check();
     expect(collect).toHaveBeenCalledTimes(2);
+    memory.stop();
+  });
+
+  it('collects again at the next checks while much is still unused, three times at most', async () => {
+    collect.mockImplementation(() => {});
+    const memory = quiet();
+    await memory.watch({ ping: async (_: never) => 1 }).ping(undefined as never);
+    for (const at of [5_000, 7_500, 10_000, 12_500, 15_000]) {
+      clock = at;
+      memory.check();
+    }
+    expect(collect).toHaveBeenCalledTimes(3);
     memory.stop();
   });
 

@@ -71,6 +71,6 @@ const isStart = (data: unknown): data is WorkerStart => typeof data === 'object'
 // Run as the search worker thread (not merely imported in some other thread): serve the main thread.
 // The thread's memory is the index's alone, so it collects garbage after large drops. Its
 // largest buffers (a posting pool of 33 MB or more, replaced after each save) are outside the
-// heap figures the quiet check weighs, so it collects after every burst of work, however little
-// of its heap is unused (a full collection of its ~100 MB heap, while nobody waits on it).
-if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData, collectWhenQuiet({ slackBytes: 0 }));
+// heap figures the quiet check weighs, so it collects once after every burst of work, however
+// little of its heap is unused (a full collection of its ~100 MB heap, while nobody waits on it).
+if (parentPort && isStart(workerData)) serveEngine(parentPort, workerData, collectWhenQuiet({ slackBytes: 0, most: 1 }));
