@@ -3,8 +3,10 @@
  * the notebook as it stands after the latest write, progress while it runs, and a cancel that
  * stops it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exportArgs } from '../../common/export-schema';
 import { valueOf } from '../../test-support/in-process-api';
+import { workerRunner } from './export-thread';
 import { exportNotebook, type ExportNotebook } from './test-support/export-notebook';
 
 let inWorker: ExportNotebook;
@@ -54,5 +56,21 @@ describe('exports in a worker thread', () => {
   it('say what is wrong, from the worker', async () => {
     const answer = await inWorker.api.exportReport({ format: 'md', scope: { tags: ['nothing-here'] } });
     expect(answer).toEqual({ ok: false, error: { code: 'invalid_argument', message: 'No highlights in this scope.' } });
+  }, 60_000);
+});
+
+describe('an export worker left without jobs', () => {
+  it('is stopped, so its heap is given back, and the next export starts another', async () => {
+    const stopped = vi.fn();
+    const runner = workerRunner({ dir: inWorker.dir, flush: async () => {}, now: () => new Date('2026-01-01T00:00:00Z'), tagged: async () => [], idleMs: 50, onIdleStop: stopped });
+    const request = exportArgs.parse({ format: 'csv' });
+    try {
+      const first = await runner.export(request, () => {}, new AbortController().signal);
+      await vi.waitFor(() => expect(stopped).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+      const second = await runner.export(request, () => {}, new AbortController().signal);
+      expect(second.body).toEqual(first.body);
+    } finally {
+      await runner.close();
+    }
   }, 60_000);
 });

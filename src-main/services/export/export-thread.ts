@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { NotebookError } from '../../common/errors';
-import { startWorker } from '../start-worker';
+import { IDLE_WORKER_MS, startWorker } from '../start-worker';
 import type { ExportRunner, ProducedExport } from './export-service';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 import type { ExportPreview } from '../../common/export-schema';
@@ -26,12 +26,17 @@ export interface WorkerRunnerOptions {
   now: () => Date;
   /** The store's tagged highlights, sent with a tag scope's job. */
   tagged: () => Promise<readonly TaggedHighlight[]>;
+  /** How long a worker without jobs is kept (tests shorten it), and who is told when it is stopped. */
+  idleMs?: number;
+  onIdleStop?: () => void;
 }
 
-export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): ExportRunner {
+export function workerRunner({ dir, flush, now, tagged, idleMs = IDLE_WORKER_MS, onIdleStop }: WorkerRunnerOptions): ExportRunner {
   let worker: Worker | undefined;
   const pending = new Map<number, Pending>();
   let lastId = 0;
+  /** Stops a worker left without jobs (see IDLE_WORKER_MS); the next export starts another. */
+  let idle: NodeJS.Timeout | undefined;
 
   const thread = () => {
     if (worker) return worker;
@@ -41,13 +46,24 @@ export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): 
       if (!job) return;
       if (message.type === 'progress') return job.onProgress?.(message.done, message.total);
       pending.delete(message.id);
-      if (pending.size === 0) started.unref();
+      if (pending.size === 0) {
+        started.unref();
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+          if (worker !== started || pending.size > 0) return;
+          worker = undefined;
+          void started.terminate().then(() => onIdleStop?.());
+        }, idleMs);
+        idle.unref();
+      }
       if (message.type === 'done') job.resolve(message.value);
       else job.reject(new NotebookError(message.error.code, message.error.message));
     });
     // A worker that dies takes its jobs with it; the next export starts a new one.
+    // A worker already replaced (stopped when idle, or lost before) has no jobs: those pending are the new one's.
     const lost = (reason: string) => {
-      if (worker === started) worker = undefined;
+      if (worker !== started) return;
+      worker = undefined;
       for (const job of pending.values()) job.reject(new NotebookError('internal', `The export stopped: ${reason}.`));
       pending.clear();
     };
@@ -62,6 +78,7 @@ export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): 
     const known = request.scope.tags.length > 0 ? { tagged: [...(await tagged())] } : {};
     if (signal?.aborted) throw new NotebookError('cancelled', 'The export was cancelled.');
     const id = ++lastId;
+    clearTimeout(idle);
     const running = thread();
     running.ref();
     const done = new Promise<Extract<FromExportWorker, { type: 'done' }>['value']>((resolve, reject) => pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) }));
@@ -87,6 +104,7 @@ export function workerRunner({ dir, flush, now, tagged }: WorkerRunnerOptions): 
       return value.preview satisfies ExportPreview;
     },
     async close() {
+      clearTimeout(idle);
       await worker?.terminate();
       worker = undefined;
     },

@@ -11,7 +11,7 @@
  */
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { NotebookError } from '../../common/errors';
-import { startWorker } from '../start-worker';
+import { IDLE_WORKER_MS, startWorker } from '../start-worker';
 import { IMPORT_BUDGET, tooComplexMessage } from './import-budget';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
 import { IMPORT_WORKER } from './import-worker';
@@ -49,9 +49,6 @@ interface Thread {
   /** Resolves when the worker has loaded its parsers (see import-worker.ts). */
   ready: Promise<void>;
 }
-
-/** An idle worker is stopped after this long, so that what the last page left in its heap is given back. */
-const IDLE_MS = 60_000;
 
 /** Reads imports in the worker, one at a time, each within `budget`. */
 export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPreparer {
@@ -132,7 +129,7 @@ export function workerPreparer(budget: ImportBudget = IMPORT_BUDGET): ImportPrep
     if (!job) {
       // Idle: the thread must not keep the app from quitting, nor hold a large page's memory for long.
       thread?.worker.unref();
-      idle = setTimeout(() => stop(), IDLE_MS);
+      idle = setTimeout(() => stop(), IDLE_WORKER_MS);
       idle.unref();
       return;
     }
