@@ -1,6 +1,7 @@
 /**
  * Runs exports in a worker thread (export-worker.ts), started on the first export and left
- * idle between them without keeping the process alive. Before each job every write so far is
+ * idle between them without keeping the process alive, then stopped once it has had no job for
+ * a minute (IDLE_WORKER_MS), which gives back its heap. Before each job every write so far is
  * flushed, so the worker reads the folder as the notebook stands. Built, the worker is its own
  * bundle (see electron.vite.config.ts); from the TypeScript sources it starts through jiti, as
  * the search worker does (start-search-worker.ts).
