@@ -66,6 +66,12 @@ export interface OutsideChanges {
   changedSince(found: readonly FoundFile[]): Promise<RecordFileEvent[]>;
   /** What is known of each record file now, to save for the next session (see file-stamps.ts). */
   known(): Promise<Map<string, KnownFile>>;
+  /**
+   * Takes in what the last session knew (file-stamps.ts), for the files this session has not
+   * written yet. Called once, before the first `take` or `changedSince`: the stamps are read while
+   * the notebook answers its first calls, and what the store writes meanwhile is newer.
+   */
+  remember(lastSession: ReadonlyMap<string, KnownFile>): void;
   /** True when something was learnt since the last call to `known`. */
   readonly learnt: boolean;
   /** Stops following the store's writes. */
@@ -78,8 +84,7 @@ interface Known {
   file: Promise<FileStamp | null>;
 }
 
-/** `lastSession`: what the last session on this machine knew of each file (file-stamps.ts). */
-export function outsideChanges(store: NotebookStore, writes: Committer, lastSession: ReadonlyMap<string, KnownFile> = new Map()): OutsideChanges {
+export function outsideChanges(store: NotebookStore, writes: Committer): OutsideChanges {
   /**
    * The version of each record the store last wrote (null: it removed it), and the file that
    * write left, by kind and id; or what the last session knew of it. The file is looked at just
@@ -90,11 +95,6 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
   // What the last session knew and nothing since replaced: only such an entry can be found gone
   // by `changedSince`. One the store wrote after the folder was listed is in no listing yet.
   const fromLastSession = new WeakSet<Known>();
-  for (const [key, file] of lastSession) {
-    const entry = { version: file.version, file: Promise.resolve(file.stamp) };
-    known.set(key, entry);
-    fromLastSession.add(entry);
-  }
   let learnt = false;
   const learn = (key: string, entry: Known) => {
     known.set(key, entry);
@@ -169,6 +169,14 @@ export function outsideChanges(store: NotebookStore, writes: Committer, lastSess
   }
 
   return {
+    remember(lastSession) {
+      for (const [key, file] of lastSession) {
+        if (known.has(key)) continue;
+        const entry = { version: file.version, file: Promise.resolve(file.stamp) };
+        known.set(key, entry);
+        fromLastSession.add(entry);
+      }
+    },
     async take(events, damaged = 'retry') {
       // A slice at a time, so a colleague's whole import arriving is never all in memory at once.
       for (let from = 0; from < events.length; from += PER_COMMIT) {

@@ -6,7 +6,7 @@
  * arrive (merge-conflict-copies.ts). Says so when the folder is open on another machine too.
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { QuarantinedFile } from '../../common/model';
 import { recordFilePattern } from '../../common/record-ids';
 import { conflictCopyOf } from '../../store/conflict-copies';
@@ -58,9 +58,13 @@ function sortOut(dir: string, changed: ChangedNames): { records: RecordFileEvent
   const records: RecordFileEvent[] = [];
   const copies: ConflictCopyFile[] = [];
   for (const { kind, folder } of RECORD_FOLDERS) {
+    // Once per folder: on open this sorts every file (a pattern built and a path joined per
+    // name took 135 ms at 50,000 articles).
+    const recordFile = recordFilePattern(kind);
+    const inFolder = join(dir, folder) + sep;
     for (const name of [...(changed.get(folder) ?? [])].sort()) {
-      if (recordFilePattern(kind).test(name)) {
-        records.push({ kind, id: name.slice(0, -'.json'.length), path: join(dir, folder, name) });
+      if (recordFile.test(name)) {
+        records.push({ kind, id: name.slice(0, -'.json'.length), path: inFolder + name });
         continue;
       }
       const copy = conflictCopyOf(name, kind);
@@ -83,13 +87,17 @@ async function listRecordFolders(dir: string): Promise<ChangedNames> {
  */
 export async function openSyncedFolder(store: NotebookStore, writes: Committer, options: SyncedFolderOptions): Promise<SyncedFolder> {
   const stamps = stampsPath(store.dir);
-  const outside = outsideChanges(store, writes, await loadStamps(stamps));
+  const outside = outsideChanges(store, writes);
+  // Read beside the window's first calls rather than before them (~260 ms at 50,000 articles);
+  // nothing is taken in, and no stamp saved, before they are known.
+  const remembered = loadStamps(stamps).then((files) => outside.remember(files));
   const copies = conflictCopies(store, writes, options.now);
   // Watching starts before what is already there is looked at, so nothing arriving meanwhile is missed.
   const watch = watchFolders(
     store.dir,
     RECORD_FOLDERS.map(({ folder }) => folder),
     async (changed) => {
+      await remembered;
       const { records, copies: arrived } = sortOut(store.dir, changed);
       // Record files first, so a copy merges into what the record has become.
       await outside.take(records);
@@ -98,7 +106,11 @@ export async function openSyncedFolder(store: NotebookStore, writes: Committer, 
     options.watch,
   );
   const there = sortOut(store.dir, await listRecordFolders(store.dir));
-  const catchUp = async () => outside.take(await outside.changedSince(await stampFiles(there.records)), 'set-aside');
+  const catchUp = async () => {
+    const found = await stampFiles(there.records);
+    await remembered;
+    await outside.take(await outside.changedSince(found), 'set-aside');
+  };
   let caughtUp: Promise<void>;
   if (there.copies.length > 0) {
     await catchUp();
@@ -111,6 +123,7 @@ export async function openSyncedFolder(store: NotebookStore, writes: Committer, 
   }
 
   const save = async () => {
+    await remembered;
     try {
       if (outside.learnt) await saveStamps(stamps, await outside.known());
     } catch (error) {

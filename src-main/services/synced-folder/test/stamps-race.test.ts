@@ -32,4 +32,24 @@ describe('a record written between the listing on open and the comparison', () =
     await store.close();
   });
 
+  it('keeps what this session wrote over the last session’s stamps read after it', async () => {
+    const dir = await tempDir('stamps-race');
+    const now = () => new Date('2026-12-02T09:00:00Z');
+    const store = await openStore(dir, { now });
+    const writes = createCommitter(store, now);
+    const outside = outsideChanges(store, writes);
+    const research = createClaimsAndNotes(store, writes, now, citedHighlights(store));
+    const note = await research.createNote({ title: 'Why', body: 'Because of the treaty.' });
+    const key = stampKey('note', note.id);
+    const written = (await outside.known()).get(key);
+
+    // The stamps file is read beside the window's first calls, so a write can come first.
+    outside.remember(new Map([[key, { stamp: '1:1', version: 'an older version' }], ['note:nte_gone0000', { stamp: '2:2', version: 'v' }]]));
+
+    const known = await outside.known();
+    expect(known.get(key)).toEqual(written);
+    expect(known.get('note:nte_gone0000')).toEqual({ stamp: '2:2', version: 'v' });
+    outside.stop();
+    await store.close();
+  });
 });
