@@ -11,6 +11,7 @@
  * them puts the newest first — the cap keeps the most recent ancestors, the same on both sides.
  */
 import { z } from '../zod';
+import { stableJson, stableJsonDigest } from './stable-json';
 
 /** How many ancestor revisions a record remembers. */
 export const MAX_ANCESTORS = 10;
@@ -57,33 +58,14 @@ export function descendantRevs(previous: Revisioned | null | undefined, previous
   return ancestorList([previousRev, ...(previous?.revs ?? [])]);
 }
 
+export { stableJson } from './stable-json';
+
 /**
  * A stable revision id for a record written before revisions existed: made from its content,
  * so both sides of an exchange call the same untouched record by the same id.
  */
 export function legacyRevision(content: unknown): string {
-  return `0-${fnv1a64(stableJson(content))}`;
-}
-
-/** JSON with object keys sorted, so the same record gives the same text whatever its key order. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
-
-/** Two 32-bit FNV-1a hashes (different offsets) of a string's UTF-16 units, in base 36: identity for content, not security. */
-function fnv1a64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    a = Math.imul(a ^ unit, 0x01000193);
-    b = Math.imul(b ^ unit, 0x01000193);
-  }
-  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0');
+  return `0-${stableJsonDigest(content)}`;
 }
 
 /** Fields that are not the record's content: its revisions, its conflicts, and whether this reader opened it. */

@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentOf } from '../../../common/merge/revisions';
+import { fnv1a64, stableJson, stableJsonDigest } from '../../../common/merge/stable-json';
 import { valueOf } from '../../../test-support/in-process-api';
 import { activeContentIn, emptyNotebook, fileArg } from '../test-support/import-fixture';
 
@@ -40,6 +42,10 @@ describe.skipIf(!present)('importing every page of the web-page corpus', () => {
     if (expected.dir === 'rtl') expect(article.dir).toBe('rtl');
     expect(activeContentIn(article.original)).toEqual([]);
     expect(activeContentIn(article.html)).toEqual([]);
+    // Its legacy revision, should it have none, is made without its text: the same digest.
+    const stored = JSON.parse(readFileSync(join(notebook.status().location, 'articles', `${meta.id}.json`), 'utf8')) as { article: object };
+    const content = contentOf(stored.article);
+    expect(stableJsonDigest(content)).toBe(fnv1a64(stableJson(content)));
     await notebook.close();
   });
 });
