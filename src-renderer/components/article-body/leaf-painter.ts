@@ -18,12 +18,13 @@ import { samePaint, type PaintRange } from './paint-segments';
 /** Highlight pieces (a highlight in one block) painted before the browser first shows the body. */
 export const FIRST_SLICE = 300;
 /**
- * How long each later task paints marks. By time, not by count: 300 pieces a task took ~3 tasks
- * and as many frames for the 1,000-highlight article where one task of ~25 ms would do, and
- * its click-to-painted median fell from ~355 to ~290 ms over 20 opens each when the rest was
- * painted at once; a slower machine still gets tasks of this length, however many marks.
+ * How long each later task paints marks: about a frame. By time, not by count: 300 pieces a task
+ * took three tasks and as many frames for the 1,000-highlight article where one or two do. Over
+ * 20 opens each (clicked as the bench does, alternating builds), click-to-painted had a median
+ * of ~324 ms with 300 pieces a task and ~290 ms with 30 ms; in a calmer hour, ~250 ms with 30 ms
+ * and ~229 ms with 16 ms, whose longest tasks were also the shortest (67 against 75 ms).
  */
-export const SLICE_MS = 30;
+export const SLICE_MS = 16;
 
 export interface LeafPaint {
   leaf: TextLike;
