@@ -99,20 +99,24 @@ export function listingOf(article: ArticleMeta, countOf: (id: string) => number)
   return { ...article, tags: [...article.tags], annotationCount: countOf(article.id) };
 }
 
-const byId = (a: ArticleMeta, b: ArticleMeta) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * One page of the whole list: the `limit` articles whose ids come after `after` (from the
  * start when null), in id order. Ids are unique and never change, so pages asked one after
  * another neither repeat nor skip an article that stayed; one added or removed meanwhile
- * reaches the window through the change feed.
+ * reaches the window through the change feed. `ids` are every article's, sorted.
  */
-export function pageOfIds(articles: readonly ArticleMeta[], countOf: (id: string) => number, after: string | null, limit: number): ArticleListing[] {
-  const rest = after === null ? [...articles] : articles.filter((article) => article.id > after);
-  return rest
-    .sort(byId)
-    .slice(0, limit)
-    .map((article) => listingOf(article, countOf));
+export function pageOfIds(ids: readonly string[], metaOf: (id: string) => ArticleMeta, countOf: (id: string) => number, after: string | null, limit: number): ArticleListing[] {
+  let from = 0;
+  if (after !== null) {
+    // The first id past `after`.
+    let to = ids.length;
+    while (from < to) {
+      const middle = (from + to) >>> 1;
+      if (ids[middle]! <= after) from = middle + 1;
+      else to = middle;
+    }
+  }
+  return ids.slice(from, from + limit).map((id) => listingOf(metaOf(id), countOf));
 }
 
 /** Every source in the listing with how many articles it has, A to Z (for the source filter). */

@@ -7,6 +7,7 @@ import type { NotebookHandlers } from '../common/api';
 import { canonicalText } from '../common/anchoring/canonical-text';
 import { docToHtml } from '../common/doc-to-html';
 import { firstOfView, listingOf, pageOfIds } from '../common/library-view';
+import { findById, idsInOrder } from '../store/id-positions';
 import { compareIsoTimes } from '../common/iso-times';
 import { NotebookError } from '../common/errors';
 import type { Article, ArticleFormat, ArticleMeta } from '../common/model';
@@ -126,7 +127,10 @@ export function createLibrary(store: NotebookStore, writes: Committer, now: () =
   const handlers: LibraryHandlers = {
     listArticles: async ({ first, page }) => {
       if (first) return firstOfView(store.articleMetas(), store.annotationCount, first.view, first.tag, first.limit);
-      if (page) return pageOfIds(store.articleMetas(), store.annotationCount, page.after, page.limit);
+      if (page) {
+        const metas = store.articleMetas();
+        return pageOfIds(idsInOrder(metas), (id) => metas[findById(metas, id)]!, store.annotationCount, page.after, page.limit);
+      }
       return store
         .articleMetas()
         .map((meta) => listingOf(meta, store.annotationCount))

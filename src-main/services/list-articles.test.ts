@@ -65,6 +65,15 @@ describe('listing the library', () => {
     await notebook.close();
   });
 
+  it('pages show an article as it is now, renamed since the last listing', async () => {
+    const { notebook, api } = await library(titles);
+    const [article] = await valueOf(api.listArticles({ page: { after: null, limit: 1 } }));
+    await valueOf(api.updateArticle({ id: article!.id, title: 'Renamed between pages' }));
+    const [again] = await valueOf(api.listArticles({ page: { after: null, limit: 1 } }));
+    expect(again).toMatchObject({ id: article!.id, title: 'Renamed between pages' });
+    await notebook.close();
+  });
+
   it('keeps its place by id when articles are added and deleted between pages', async () => {
     const { notebook, api } = await library(titles);
     const first = await valueOf(api.listArticles({ page: { after: null, limit: 3 } }));

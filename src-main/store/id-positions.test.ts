@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findById, putById } from './id-positions';
+import { findById, idsInOrder, putById } from './id-positions';
 
 const items = (...ids: string[]) => ids.map((id) => ({ id, v: 0 }));
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
@@ -34,5 +34,18 @@ describe('findById and putById', () => {
     const list = items(...Array.from({ length: 1000 }, (_, i) => `id${i}`));
     for (let i = 0; i < 1000; i += 7) putById(list, `id${i}`, i % 2 ? null : { id: `id${i}`, v: 2 });
     for (let i = 0; i < 1000; i += 1) expect(findById(list, `id${i}`)).toBe(list.findIndex((item) => item.id === `id${i}`));
+  });
+
+  it('give the ids in order, kept up as items are added, replaced and removed', () => {
+    const list = items('c', 'a', 'b');
+    expect(idsInOrder(list)).toEqual(['a', 'b', 'c']);
+    putById(list, 'b', { id: 'b', v: 1 });
+    expect(idsInOrder(list)).toEqual(['a', 'b', 'c']);
+    putById(list, 'aa', { id: 'aa', v: 0 });
+    expect(idsInOrder(list)).toEqual(['a', 'aa', 'b', 'c']);
+    putById(list, 'a', null);
+    expect(idsInOrder(list)).toEqual(['aa', 'b', 'c']);
+    list.push({ id: '0', v: 0 });
+    expect(idsInOrder(list)).toEqual(['0', 'aa', 'b', 'c']);
   });
 });
