@@ -10,7 +10,8 @@
  * See revisions.ts for how "changed since" is told.
  */
 import { MAX_CONFLICTS } from './conflict-limits';
-import { ancestorList, contentOf, MAX_ANCESTORS, stableJson } from './revisions';
+import { ancestorList, contentOf, MAX_ANCESTORS } from './revisions';
+import { stableJson } from './stable-json';
 
 /** Two versions that say the same thing, whenever each was saved. */
 function sameEdit(a: object, b: object): boolean {

@@ -58,8 +58,6 @@ export function descendantRevs(previous: Revisioned | null | undefined, previous
   return ancestorList([previousRev, ...(previous?.revs ?? [])]);
 }
 
-export { stableJson } from './stable-json';
-
 /**
  * A stable revision id for a record written before revisions existed: made from its content,
  * so both sides of an exchange call the same untouched record by the same id.

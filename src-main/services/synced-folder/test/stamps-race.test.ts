@@ -15,16 +15,22 @@ import { createCommitter } from '../../commit';
 import { stampKey } from '../file-stamps';
 import { outsideChanges } from '../outside-changes';
 
+/** A store opened, its outside changes followed, and a note written through the one write path. */
+async function noteWrittenAfterOpen() {
+  const dir = await tempDir('stamps-race');
+  const now = () => new Date('2026-12-02T09:00:00Z');
+  const store = await openStore(dir, { now });
+  const writes = createCommitter(store, now);
+  const outside = outsideChanges(store, writes);
+  const research = createClaimsAndNotes(store, writes, now, citedHighlights(store));
+  const note = await research.createNote({ title: 'Why', body: 'Because of the treaty.' });
+  return { store, outside, note };
+}
+
 describe('a record written between the listing on open and the comparison', () => {
   it('stays known, with its stamp', async () => {
-    const dir = await tempDir('stamps-race');
-    const now = () => new Date('2026-12-02T09:00:00Z');
-    const store = await openStore(dir, { now });
-    const writes = createCommitter(store, now);
-    const outside = outsideChanges(store, writes);
+    const { store, outside, note } = await noteWrittenAfterOpen();
     const listedBeforeTheWrite = [] as const;
-    const research = createClaimsAndNotes(store, writes, now, citedHighlights(store));
-    const note = await research.createNote({ title: 'Why', body: 'Because of the treaty.' });
 
     expect(await outside.changedSince(listedBeforeTheWrite)).toEqual([]);
     expect((await outside.known()).get(stampKey('note', note.id))).toMatchObject({ version: note.rev });
@@ -33,13 +39,7 @@ describe('a record written between the listing on open and the comparison', () =
   });
 
   it('keeps what this session wrote over the last session’s stamps read after it', async () => {
-    const dir = await tempDir('stamps-race');
-    const now = () => new Date('2026-12-02T09:00:00Z');
-    const store = await openStore(dir, { now });
-    const writes = createCommitter(store, now);
-    const outside = outsideChanges(store, writes);
-    const research = createClaimsAndNotes(store, writes, now, citedHighlights(store));
-    const note = await research.createNote({ title: 'Why', body: 'Because of the treaty.' });
+    const { store, outside, note } = await noteWrittenAfterOpen();
     const key = stampKey('note', note.id);
     const written = (await outside.known()).get(key);
 
