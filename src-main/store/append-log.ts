@@ -10,6 +10,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fsyncDirectory, writeFileAtomic } from './atomic-file';
+import { timeSlices } from './event-loop-turns';
 
 interface Pending {
   lines: string[];
@@ -53,14 +54,19 @@ export class AppendLog {
     this.#bytes = Buffer.byteLength(text);
     this.#unterminated = text !== '' && !text.endsWith('\n');
     const values: unknown[] = [];
-    text.split('\n').forEach((line, at) => {
-      if (line.trim() === '') return;
+    // A log holds up to megabytes (history.log up to 16 MB): read while the window is answered.
+    const turn = timeSlices();
+    const lines = text.split('\n');
+    for (let at = 0; at < lines.length; at += 1) {
+      const line = lines[at]!;
+      if (line.trim() === '') continue;
       try {
         values.push(JSON.parse(line));
       } catch {
         onDamaged(at + 1, line);
       }
-    });
+      await turn();
+    }
     return values;
   }
 

@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { z } from '../common/zod';
 import { AppendLog } from './append-log';
+import { timeSlices } from './event-loop-turns';
 import { decodeEntry, decodeList, encodeEntry, encodeList, KnownBodies, newestFirst } from './history-note-bodies';
 import { historyEntrySchema, type HistoryEntry } from './notebook-files';
 
@@ -75,10 +76,14 @@ export class HistoryLog {
    */
   static async open(dir: string, legacy: HistoryStacks | null = null, maxBytes = HISTORY_MAX_BYTES, memoryOnly = false): Promise<HistoryLog> {
     const history = new HistoryLog(join(dir, HISTORY_LOG), maxBytes, memoryOnly);
+    // Checking each step took ~100 ms at once for a 750 KB log, opened by the window's first
+    // getHistory: in slices, the window's other calls are answered meanwhile.
+    const turn = timeSlices();
     for (const value of await history.#log.read()) {
       const stored = storedOpSchema.safeParse(value);
       const op = stored.success ? history.#decode(stored.data) : undefined;
       if (op) history.#apply(op);
+      await turn();
     }
     if (legacy) {
       history.#undo = [...legacy.undo, ...history.#undo].slice(-HISTORY_LIMIT);
