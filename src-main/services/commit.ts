@@ -207,7 +207,7 @@ export function createCommitter(store: NotebookStore, now: () => Date): Committe
     // A shared notebook notes what changed for the next sync with the change itself: a change
     // acknowledged here is never left out of what is sent, even after a crash.
     const [saved, recorded, noted, unsent] = await Promise.allSettled([
-      persistStaged(store, staged),
+      persistStaged(store, staged, stamp),
       record(),
       store.deletions.record(deletions),
       machineLocal ? Promise.resolve() : store.unsent.note(stagedPaths(staged)),

@@ -99,11 +99,11 @@ export async function stageChanges(store: NotebookStore, changes: readonly Chang
   return staged;
 }
 
-/** Writes every staged record (different files in parallel) and waits until all are saved. */
-export async function persistStaged(store: NotebookStore, staged: StagedRecords): Promise<void> {
+/** Writes every staged record (different files in parallel) and waits until all are saved; `commit` is the commit's time (see NotebookStore.saveRecord). */
+export async function persistStaged(store: NotebookStore, staged: StagedRecords, commit?: string): Promise<void> {
   const writes: Promise<void>[] = [];
   for (const [id, record] of staged.articles) {
-    if (record) writes.push(store.saveRecord(record));
+    if (record) writes.push(store.saveRecord(record, commit));
     else if (store.hasArticle(id)) writes.push(store.removeArticle(id));
   }
   for (const [id, claim] of staged.claims) writes.push(claim ? store.saveClaim(claim) : store.removeClaim(id));

@@ -21,7 +21,8 @@ import { removeFileDurably } from './atomic-file';
 import { fileStamp } from './file-stamp';
 import { highlightsOf } from './highlight-index';
 import type { MetadataCache } from './metadata-cache';
-import type { JournalEntry } from './metadata-journal';
+import type { ArticleEntry, JournalEntry } from './metadata-journal';
+import { stableJson } from '../common/merge/stable-json';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { ARTICLES_DIR, articleAnnotationsSchema, articleFileName, articleFileSchema, type ArticleFile } from './notebook-files';
 import type { NotebookStore, StoreChange } from './notebook-store';
@@ -56,11 +57,24 @@ export interface ArticleFolderOptions {
 export interface ArticleFolder extends Pick<NotebookStore, 'readAnnotations' | 'readRecord' | 'viewRecord' | 'saveRecord' | 'removeArticle' | 'findAnnotation'> {
   /** Makes the metadata cache agree with the article files; returns the ids of the files found. */
   reconcile(): Promise<{ ids: string[]; changed: boolean }>;
+  /**
+   * Makes the cache agree with the files of articles whose journal entries may be ahead of them
+   * (MetadataCache.unconfirmed: the last commit's, after a crash).
+   */
+  confirm(entries: readonly ArticleEntry[]): Promise<void>;
   /** Sets aside the article's file, found damaged, and drops the article (see NotebookStore.setAsideRecord). */
   setAside(id: string, error: UnreadableFileError): Promise<DamagedFile>;
   /** Resolves when every write so far is on disk. */
   idle(): Promise<void>;
 }
+
+/** The journal entry of an article record as it is. */
+const entryOf = ({ article, annotations }: { article: Article; annotations: ArticleFile['annotations'] }): ArticleEntry => ({
+  kind: 'article',
+  id: article.id,
+  meta: articleMeta(article),
+  ...highlightsOf(annotations),
+});
 
 export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: ArticleFolderOptions): ArticleFolder {
   const articleDbs = new RecordCache<ArticleFile>(
@@ -165,21 +179,52 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
 
     viewRecord,
 
-    async saveRecord({ article, annotations }) {
+    async saveRecord({ article, annotations }, commit) {
       const db = articleDb(article.id);
       const previous = db.data;
       db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article, annotations };
+      const entry = entryOf({ article, annotations });
+      // A commit's entry is written beside the file, not after it: a highlight then waits for
+      // two fsyncs at once (~1-2.6 ms less at the p95 at 10,000 articles). The open after a crash
+      // checks the last commit's entries against the files (see `confirm`).
+      const ahead = commit === undefined ? undefined : metadata.journal.recordAhead([{ ...entry, commit }]);
       try {
-        await db.write();
-      } catch (error) {
-        db.data = previous;
-        throw saveFailed(`“${article.title}”`, error);
+        try {
+          await db.write();
+        } catch (error) {
+          db.data = previous;
+          if (ahead) {
+            // The entry went ahead of a file that was not written: take it back, to what the
+            // record was (read again if it was not held: a new article has no file).
+            await ahead.written.catch(() => undefined);
+            const before = previous ?? (await db.adapter.read().catch(() => null));
+            await recordArticle(before ? entryOf(before) : { kind: 'article', id: article.id, meta: null, annotations: [], tagged: {} }).catch(
+              (cause: unknown) => console.error('Could not take back a journal entry:', cause),
+            );
+          }
+          throw saveFailed(`“${article.title}”`, error);
+        }
+        // Read before anything else can write the file: the write queue lets one write of a record through at a time.
+        const stamp = await fileStamp(join(dir, articleFileName(article.id)));
+        await (ahead ? ahead.written : recordArticle(entry));
+        emit({ kind: 'article', id: article.id, record: { article, annotations }, ...(stamp ? { stamp } : {}) });
+      } finally {
+        ahead?.done();
       }
-      // Read before anything else can write the file: the write queue lets one write of a record through at a time.
-      const stamp = await fileStamp(join(dir, articleFileName(article.id)));
-      const entry: JournalEntry = { kind: 'article', id: article.id, meta: articleMeta(article), ...highlightsOf(annotations) };
-      await recordArticle(entry);
-      emit({ kind: 'article', id: article.id, record: { article, annotations }, ...(stamp ? { stamp } : {}) });
+    },
+
+    async confirm(entries) {
+      for (const ahead of entries) {
+        // Gone by now (reconcile dropped an entry without a file): nothing to check.
+        if (metadata.articleAt(ahead.id) < 0) continue;
+        // A file that cannot be read is set aside by loadArticle, which drops the article.
+        const file = await loadArticle(ahead.id).catch(() => undefined);
+        if (!file) continue;
+        const { commit: _commit, ...claimed } = ahead;
+        const written = entryOf(file);
+        // The entry is what the cache holds of the article since the journal was replayed.
+        if (stableJson(claimed) !== stableJson(written)) await recordArticle(written);
+      }
     },
 
     async removeArticle(id) {

@@ -21,7 +21,7 @@ import { highlightCache } from './highlight-cache';
 import { HIGHLIGHT_INDEX_FILE, HighlightIndex, highlightsOf, type ArticleHighlights } from './highlight-index';
 import { findById } from './id-positions';
 import { IndexFile } from './index-file';
-import { openJournal, type MetadataJournal } from './metadata-journal';
+import { openJournal, type ArticleEntry, type MetadataJournal } from './metadata-journal';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { BACKUPS_DIR, NOTEBOOK_FILE, articleFileName, articleFileSchema, notebookFileSchema, type NotebookFile } from './notebook-files';
 import type { NotebookStore } from './notebook-store';
@@ -89,6 +89,8 @@ export interface MetadataCache extends CacheReads {
   readonly existed: boolean;
   /** Whether what was opened is not what notebook.json holds: none, migrated, journal replayed, highlights moved out. */
   readonly changedOnOpen: boolean;
+  /** Journal entries that may be ahead of their articles' files (see openJournal): the store checks them on open. */
+  readonly unconfirmed: readonly ArticleEntry[];
   /** The article's position in `data.articles`, or -1, without a scan. */
   articleAt(id: string): number;
   /**
@@ -165,7 +167,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     rebuilt: () => void journal.compact().catch((error: unknown) => console.error('Could not save the rebuilt highlight index:', error)),
   });
   // What changed since notebook.json was last written is in the journal.
-  const { journal, replayed } = await openJournal(
+  const { journal, replayed, unconfirmed } = await openJournal(
     dir,
     index.data,
     // highlights.index first: the journal is emptied only once both files hold what it held.
@@ -192,6 +194,7 @@ export async function openMetadataCache(dir: string, { now, setAside, compactAtB
     journal,
     existed,
     changedOnOpen: !existed || index.adapter.lastRead?.migrated === true || replayed > 0 || legacy !== undefined,
+    unconfirmed,
     articleAt,
     setHighlights(articleId, annotations) {
       if (annotations === null) {

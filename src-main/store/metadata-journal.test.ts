@@ -11,8 +11,9 @@ import { describeRange } from '../common/anchoring/describe-range';
 import { textToDoc } from '../common/text-to-doc';
 import { tempDir } from '../test-support/temp-dir';
 import { AppendLog } from './append-log';
-import { JOURNAL_FILE } from './metadata-journal';
-import { openStore } from './notebook-store';
+import { JOURNAL_FILE, openJournal } from './metadata-journal';
+import type { NotebookFile } from './notebook-files';
+import { articleMeta, openStore } from './notebook-store';
 
 const stamp = '2026-11-30T10:00:00.000Z';
 const TEXT = 'Alliances rest on trust and on shared work.';
@@ -102,6 +103,74 @@ describe('the metadata journal', () => {
     expect(reopened.listArticles()).toHaveLength(30);
     expect([...reopened.annotationCounts().values()].reduce((a, b) => a + b, 0)).toBe(30);
     await reopened.close();
+  });
+});
+
+describe('journal entries written beside their files', () => {
+  const entry = (id: string, annotations: string[], commit?: string) => ({
+    kind: 'article' as const,
+    id,
+    meta: articleMeta(article(id, `Title of ${id}`)),
+    annotations,
+    tagged: {},
+    ...(commit ? { commit } : {}),
+  });
+  const emptyIndex = () => ({ schemaVersion: 1, createdAt: stamp, articles: [], claims: [], notes: [] }) as unknown as NotebookFile;
+
+  it('leave the last commit\'s entries to be checked against the files, until a close says every file was written', async () => {
+    const dir = await tempDir();
+    let { journal } = await openJournal(dir, emptyIndex(), async () => {});
+    for (const [id, commit] of [['art_ahead001', 'c1'], ['art_ahead002', 'c2'], ['art_ahead003', 'c2']] as const) {
+      const ahead = journal.recordAhead([entry(id, [], commit)]);
+      await ahead.written;
+      ahead.done();
+    }
+    // A removal is written after its file is gone: it leaves nothing to check.
+    await journal.record([{ kind: 'article', id: 'art_gone0001', meta: null, annotations: [], tagged: {} }]);
+    await journal.idle();
+    // As after a crash: no close.
+    expect((await openJournal(dir, emptyIndex(), async () => {})).unconfirmed.map((e) => e.id).sort()).toEqual(['art_ahead002', 'art_ahead003']);
+
+    await journal.close();
+    ({ journal } = await openJournal(dir, emptyIndex(), async () => {}));
+    expect((await openJournal(dir, emptyIndex(), async () => {})).unconfirmed).toEqual([]);
+    await journal.close();
+  });
+
+  it('are not folded into notebook.json before their files are written', async () => {
+    const dir = await tempDir();
+    const folded: number[] = [];
+    const index = emptyIndex();
+    const { journal } = await openJournal(dir, index, async () => void folded.push(index.articles.length));
+    const ahead = journal.recordAhead([entry('art_ahead001', ['ann_ahead001'], 'c1')]);
+    await ahead.written;
+    const folding = journal.compact();
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(folded).toEqual([]);
+    ahead.done();
+    await folding;
+    expect(folded).toEqual([1]);
+    await journal.close();
+  });
+
+  it('that went ahead of a file a crash kept from being written are put right from the file on open', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.saveRecord({ article: article('art_crash001', 'Kept'), annotations: [highlight('ann_kept0001', 'art_crash001')] }, stamp);
+    await store.close();
+    // The next session's commit: its journal line reached the disk, its article file did not.
+    await appendFile(
+      join(dir, JOURNAL_FILE),
+      `${JSON.stringify({ ...entry('art_crash001', ['ann_kept0001', 'ann_lost0001'], '2026-11-30T10:05:00.000Z'), meta: articleMeta(article('art_crash001', 'Never saved')) })}\n`,
+    );
+
+    for (let open = 0; open < 2; open++) {
+      const reopened = await openStore(dir);
+      expect(reopened.listArticles().map((a) => a.title)).toEqual(['Kept']);
+      expect(reopened.annotationCount('art_crash001')).toBe(1);
+      expect(await reopened.findAnnotation('ann_lost0001')).toBeUndefined();
+      await reopened.close();
+    }
   });
 });
 

@@ -101,7 +101,11 @@ export interface NotebookStore {
    * Writes the article's file, then its entries in the index. The store keeps `record` as it is
    * (no copy) and hands it to the change listeners: do not change it, or anything in it, after.
    */
-  saveRecord(record: ArticleRecord): Promise<void>;
+  /**
+   * `commit`, the commit's time, when a commit saves it: its journal entry is then written beside
+   * the file instead of after it (see MetadataJournal.recordAhead).
+   */
+  saveRecord(record: ArticleRecord, commit?: string): Promise<void>;
   removeArticle(id: string): Promise<void>;
   /** The article that holds an annotation, or undefined when no article does. */
   findAnnotation(id: string): Promise<string | undefined>;
@@ -214,6 +218,8 @@ async function loadStore(dir: string, now: () => Date, releaseLock: () => Promis
   // The record files are the truth: each folder makes the metadata cache agree with its files.
   const articles = articleFolder({ dir, metadata, quarantine, cacheLimit: options.articleCacheLimit ?? ARTICLE_CACHE_LIMIT, emit: changes.emit });
   const articleFiles = await articles.reconcile();
+  // After a crash, the last commit's journal entries may name what its files never got.
+  if (metadata.unconfirmed.length > 0) await articles.confirm(metadata.unconfirmed);
   const notes = new RecordFolder<Note, NoteMeta>({
     dir,
     folder: NOTES_DIR,
