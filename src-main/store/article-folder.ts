@@ -76,6 +76,9 @@ const entryOf = ({ article, annotations }: { article: Article; annotations: Arti
   ...highlightsOf(annotations),
 });
 
+/** The journal entry of an article no longer in the notebook. */
+const removalOf = (id: string): ArticleEntry => ({ kind: 'article', id, meta: null, annotations: [], tagged: {} });
+
 export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: ArticleFolderOptions): ArticleFolder {
   const articleDbs = new RecordCache<ArticleFile>(
     (id) => join(dir, articleFileName(id)),
@@ -88,7 +91,7 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
 
   const forget = async (id: string) => {
     articleDbs.delete(id);
-    await recordArticle({ kind: 'article', id, meta: null, annotations: [], tagged: {} });
+    await recordArticle(removalOf(id));
     emit({ kind: 'article', id, record: null });
   };
 
@@ -198,7 +201,7 @@ export function articleFolder({ dir, metadata, quarantine, cacheLimit, emit }: A
             // record was (read again if it was not held: a new article has no file).
             await ahead.written.catch(() => undefined);
             const before = previous ?? (await db.adapter.read().catch(() => null));
-            await recordArticle(before ? entryOf(before) : { kind: 'article', id: article.id, meta: null, annotations: [], tagged: {} }).catch(
+            await recordArticle(before ? entryOf(before) : removalOf(article.id)).catch(
               (cause: unknown) => console.error('Could not take back a journal entry:', cause),
             );
           }

@@ -98,12 +98,10 @@ export interface NotebookStore {
    */
   viewRecord(id: string): Promise<Readonly<ArticleRecord>>;
   /**
-   * Writes the article's file, then its entries in the index. The store keeps `record` as it is
-   * (no copy) and hands it to the change listeners: do not change it, or anything in it, after.
-   */
-  /**
-   * `commit`, the commit's time, when a commit saves it: its journal entry is then written beside
-   * the file instead of after it (see MetadataJournal.recordAhead).
+   * Writes the article's file and its entries in the index: after the file, or, given `commit`
+   * (the commit's time, when a commit saves it), beside it (see MetadataJournal.recordAhead).
+   * The store keeps `record` as it is (no copy) and hands it to the change listeners: do not
+   * change it, or anything in it, after.
    */
   saveRecord(record: ArticleRecord, commit?: string): Promise<void>;
   removeArticle(id: string): Promise<void>;
